@@ -1,0 +1,209 @@
+/**
+ * A seeded random stream: pure-rand's xoroshiro128+ generator plus fast bulk samplers.
+ *
+ * The 128-bit state is expanded from a uint32 seed with splitmix32, so nearby seeds give unrelated
+ * streams. Scalar draws go through pure-rand; bulk fills run the same xoroshiro128+ step inlined in
+ * the sampling loop (a test pins both to the same sequence) because a method call per draw costs
+ * about as much as the ziggurat itself.
+ *
+ * Normal variates: Marsaglia & Tsang's ziggurat (J. Stat. Softw. 5(8), 2000) with 128 layers; the
+ * layer index comes from the top 7 bits of a draw and the value from the low 25 bits, so they do not
+ * share bits (the defect of the original RNOR noted by Doornik, 2005).
+ */
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+
+const TWO_POW_M32 = 2.3283064365386963e-10; // 2^-32
+const TWO_POW_M53 = 1.1102230246251565e-16; // 2^-53
+
+/** splitmix32 (Steele, Lea & Flood 2014, 32-bit variant): expands a seed into state words. */
+function splitmix32(state: { s: number }): number {
+  state.s = (state.s + 0x9e3779b9) | 0;
+  let z = state.s;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+// Ziggurat tables (Marsaglia & Tsang 2000, RNOR with 128 layers, 25-bit signed values).
+const ZIG_R = 3.442619855899;
+const ZIG_V = 9.91256303526217e-3;
+const ZIG_M = 2 ** 24;
+const KN = new Int32Array(128);
+const WN = new Float64Array(128);
+const FN = new Float64Array(128);
+(function buildZigguratTables(): void {
+  let dn = ZIG_R;
+  let tn = dn;
+  const q = ZIG_V / Math.exp(-0.5 * dn * dn);
+  KN[0] = Math.floor((dn / q) * ZIG_M);
+  KN[1] = 0;
+  WN[0] = q / ZIG_M;
+  WN[127] = dn / ZIG_M;
+  FN[0] = 1;
+  FN[127] = Math.exp(-0.5 * dn * dn);
+  for (let i = 126; i >= 1; i--) {
+    dn = Math.sqrt(-2 * Math.log(ZIG_V / dn + Math.exp(-0.5 * dn * dn)));
+    KN[i + 1] = Math.floor((dn / tn) * ZIG_M);
+    tn = dn;
+    FN[i] = Math.exp(-0.5 * dn * dn);
+    WN[i] = dn / ZIG_M;
+  }
+})();
+
+type Writable = Float32Array | Float64Array;
+
+export class RandomStream {
+  // xoroshiro128+ state in pure-rand's layout [s01, s00, s11, s10].
+  private s01: number;
+  private s00: number;
+  private s11: number;
+  private s10: number;
+
+  constructor(readonly seed: number) {
+    if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
+      throw new Error(`RandomStream seed must be an integer in [0, 4294967295]; got ${seed}`);
+    }
+    const sm = { s: seed | 0 };
+    this.s01 = splitmix32(sm) | 0;
+    this.s00 = splitmix32(sm) | 0;
+    this.s11 = splitmix32(sm) | 0;
+    this.s10 = splitmix32(sm) | 0;
+    if ((this.s01 | this.s00 | this.s11 | this.s10) === 0) this.s00 = 1; // all-zero state is absorbing
+  }
+
+  /** The state as pure-rand expects it (`xoroshiro128plusFromState`). */
+  state(): [number, number, number, number] {
+    return [this.s01, this.s00, this.s11, this.s10];
+  }
+
+  /** One signed 32-bit draw, via pure-rand (reference implementation of the step). */
+  nextInt32(): number {
+    const g = xoroshiro128plusFromState(this.state());
+    const out = g.next();
+    [this.s01, this.s00, this.s11, this.s10] = g.getState() as [number, number, number, number];
+    return out;
+  }
+
+  /** Uniform on [0, 2^32). */
+  nextUint32(): number {
+    return this.nextInt32() >>> 0;
+  }
+
+  /** Uniform on [0, 1) with 53 random bits. */
+  nextFloat64(): number {
+    const hi = this.nextUint32() >>> 5; // 27 bits
+    const lo = this.nextUint32() >>> 6; // 26 bits
+    return (hi * 67108864 + lo) * TWO_POW_M53;
+  }
+
+  /** Uniform integer in [0, n). Rejection sampling, no modulo bias. */
+  nextInt(n: number): number {
+    if (!Number.isInteger(n) || n < 1 || n > 0xffffffff) {
+      throw new Error(`nextInt bound must be an integer in [1, 4294967295]; got ${n}`);
+    }
+    const limit = Math.floor(0x100000000 / n) * n;
+    for (;;) {
+      const u = this.nextUint32();
+      if (u < limit) return u % n;
+    }
+  }
+
+  /** Fills `out[offset .. offset+length)` with N(0, std²) draws (ziggurat). */
+  fillNormal(out: Writable, std = 1, offset = 0, length = out.length - offset): void {
+    let s01 = this.s01;
+    let s00 = this.s00;
+    let s11 = this.s11;
+    let s10 = this.s10;
+    const end = offset + length;
+    for (let k = offset; k < end; k++) {
+      for (;;) {
+        // --- xoroshiro128+ step (identical to pure-rand's XoroShiro128Plus.next) ---
+        let j = (s00 + s10) | 0;
+        let a0 = s10 ^ s00;
+        let a1 = s11 ^ s01;
+        let t00 = s00;
+        let t01 = s01;
+        s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        // --- ziggurat ---
+        const iz = j >>> 25;
+        const hz = (j << 7) >> 7;
+        if ((hz < 0 ? -hz : hz) < KN[iz]) {
+          out[k] = hz * WN[iz] * std;
+          break;
+        }
+        const x = hz * WN[iz];
+        // Slow path: needs one or two more uniforms.
+        j = (s00 + s10) | 0;
+        a0 = s10 ^ s00;
+        a1 = s11 ^ s01;
+        t00 = s00;
+        t01 = s01;
+        s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+        s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+        s10 = (a1 << 5) ^ (a0 >>> 27);
+        s11 = (a0 << 5) ^ (a1 >>> 27);
+        const u1 = ((j >>> 0) + 0.5) * TWO_POW_M32;
+        if (iz === 0) {
+          // Tail beyond R (Marsaglia 1964): needs a second uniform.
+          j = (s00 + s10) | 0;
+          a0 = s10 ^ s00;
+          a1 = s11 ^ s01;
+          t00 = s00;
+          t01 = s01;
+          s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+          s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+          s10 = (a1 << 5) ^ (a0 >>> 27);
+          s11 = (a0 << 5) ^ (a1 >>> 27);
+          const u2 = ((j >>> 0) + 0.5) * TWO_POW_M32;
+          const xx = -Math.log(u1) / ZIG_R;
+          const yy = -Math.log(u2);
+          if (yy + yy >= xx * xx) {
+            out[k] = (hz > 0 ? ZIG_R + xx : -ZIG_R - xx) * std;
+            break;
+          }
+          continue;
+        }
+        if (FN[iz] + u1 * (FN[iz - 1] - FN[iz]) < Math.exp(-0.5 * x * x)) {
+          out[k] = x * std;
+          break;
+        }
+      }
+    }
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
+  }
+
+  /** Fills with U(−halfWidth, halfWidth) draws (32 random bits each). */
+  fillUniform(out: Writable, halfWidth = 1, offset = 0, length = out.length - offset): void {
+    const scale = 2 * halfWidth * TWO_POW_M32;
+    const end = offset + length;
+    for (let k = offset; k < end; k++) {
+      out[k] = ((this.nextUint32() + 0.5) * scale) - halfWidth;
+    }
+  }
+
+  /**
+   * Fills with N(0, std²) conditioned on |x| ≤ bound·std (rejection from the ziggurat).
+   * No variance correction: the result has variance std²·Var(Z | |Z| ≤ bound) (0.773741·std² at
+   * bound 2), which is what TF/Keras' `truncated_normal` initializers do.
+   */
+  fillTruncatedNormal(out: Writable, std = 1, bound = 2, offset = 0, length = out.length - offset): void {
+    if (!(bound > 0)) throw new Error(`truncation bound must be > 0; got ${bound}`);
+    this.fillNormal(out, 1, offset, length);
+    const one = new Float64Array(1);
+    const end = offset + length;
+    for (let k = offset; k < end; k++) {
+      let x = out[k];
+      while (Math.abs(x) > bound) {
+        this.fillNormal(one, 1, 0, 1);
+        x = one[0];
+      }
+      out[k] = x * std;
+    }
+  }
+}

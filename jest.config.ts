@@ -1,0 +1,12 @@
+import type { Config } from 'jest';
+
+const config: Config = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/engine', '<rootDir>/theorems', '<rootDir>/properties', '<rootDir>/reports'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  maxWorkers: 2,
+  testTimeout: 120_000,
+};
+
+export default config;

@@ -1,0 +1,44 @@
+/**
+ * Hand-off of property records from jest workers to the reporter (which runs in the parent process).
+ *
+ * The reporter creates the run directory and exports its path in `THEORYCHECK_RUN_DIR` before any
+ * worker starts; each property writes one JSON file into `<runDir>/records/`. A property run
+ * without the reporter (e.g. a bare `jest -t ...`) writes into `reports/out/adhoc/records/`.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { PropertyRecord } from './schema';
+
+export const RUN_DIR_ENV = 'THEORYCHECK_RUN_DIR';
+export const OUT_DIR = path.resolve(__dirname, 'out');
+
+export function runDir(): string {
+  return process.env[RUN_DIR_ENV] ?? path.join(OUT_DIR, 'adhoc');
+}
+
+export function recordsDir(dir: string = runDir()): string {
+  return path.join(dir, 'records');
+}
+
+/** File-system-safe name for a claim id (`HR2018.FM1.mean-length~he-1.8` → `HR2018.FM1.mean-length~he-1.8.json`). */
+export function recordFileName(claimId: string): string {
+  return `${claimId.replace(/[^A-Za-z0-9._~-]/g, '_')}.json`;
+}
+
+export function writeRecord(record: PropertyRecord, dir: string = runDir()): string {
+  const target = recordsDir(dir);
+  fs.mkdirSync(target, { recursive: true });
+  const file = path.join(target, recordFileName(record.claimId));
+  fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  return file;
+}
+
+export function readRecords(dir: string = runDir()): PropertyRecord[] {
+  const source = recordsDir(dir);
+  if (!fs.existsSync(source)) return [];
+  return fs
+    .readdirSync(source)
+    .filter((f) => f.endsWith('.json'))
+    .sort()
+    .map((f) => JSON.parse(fs.readFileSync(path.join(source, f), 'utf8')) as PropertyRecord);
+}
