@@ -1,0 +1,112 @@
+/**
+ * Backend selection for the tfjs engine.
+ *
+ * Order when nothing is requested: `tensorflow` (tfjs-node, an optional dependency that cannot be
+ * installed everywhere) when it loads, else `wasm`, else `cpu`. `THEORYCHECK_BACKEND` forces one;
+ * a forced backend that fails to initialise is an error, never a silent fallback. An automatic
+ * fallback to `cpu` (30–280× slower than wasm) is recorded in {@link EngineInfo.fallback} and so in
+ * every report.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
+import type { EngineInfo } from '../reports/schema';
+
+export const BACKEND_ENV = 'THEORYCHECK_BACKEND';
+export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+export interface ActiveEngine extends EngineInfo {
+  backend: BackendName;
+  /** Set when the automatic choice fell back past a preferred backend, with the reason. */
+  fallback?: string;
+}
+
+export function parseBackend(name: string): BackendName {
+  const trimmed = name.trim();
+  if ((BACKENDS as readonly string[]).includes(trimmed)) return trimmed as BackendName;
+  throw new Error(`${BACKEND_ENV} must be one of ${BACKENDS.join(', ')}; got "${name}"`);
+}
+
+function tryLoadTfjsNode(): string | undefined {
+  try {
+    // Optional dependency: registers the `tensorflow` backend into the shared tfjs-core.
+    require('@tensorflow/tfjs-node');
+    return undefined;
+  } catch (err) {
+    return (err as Error).message.split('\n')[0];
+  }
+}
+
+function packageVersion(name: string): string | undefined {
+  try {
+    return (require(`${name}/package.json`) as { version: string }).version;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Versions of everything that can change a number in a report. */
+export function engineVersions(): Record<string, string> {
+  const versions: Record<string, string> = { node: process.versions.node };
+  for (const name of [
+    '@tensorflow/tfjs',
+    '@tensorflow/tfjs-core',
+    '@tensorflow/tfjs-backend-wasm',
+    '@tensorflow/tfjs-backend-cpu',
+    '@tensorflow/tfjs-node',
+    'fast-check',
+    'pure-rand',
+    'simple-statistics',
+    'mathjs',
+  ]) {
+    const v = packageVersion(name);
+    if (v !== undefined) versions[name] = v;
+  }
+  return versions;
+}
+
+async function activate(name: BackendName): Promise<string | undefined> {
+  if (name === 'tensorflow') {
+    const failure = tryLoadTfjsNode();
+    if (failure !== undefined) return `@tensorflow/tfjs-node did not load: ${failure}`;
+  }
+  try {
+    const ok = await tf.setBackend(name);
+    if (!ok) return `tf.setBackend('${name}') returned false`;
+    await tf.ready();
+  } catch (err) {
+    return (err as Error).message;
+  }
+  return tf.getBackend() === name ? undefined : `tf.getBackend() is ${tf.getBackend()}, not ${name}`;
+}
+
+let active: Promise<ActiveEngine> | undefined;
+
+/**
+ * Initialises tfjs once per process and returns the backend in use and all versions.
+ * @example const engine = await initEngine(); // { backend: 'wasm', versions: {...} }
+ */
+export function initEngine(env: NodeJS.ProcessEnv = process.env): Promise<ActiveEngine> {
+  active ??= (async () => {
+    tf.enableProdMode(); // silences the "looks like you are running TensorFlow.js in Node.js" banner
+    const requested = env[BACKEND_ENV];
+    if (requested !== undefined && requested !== '') {
+      const name = parseBackend(requested);
+      const failure = await activate(name);
+      if (failure !== undefined) throw new Error(`${BACKEND_ENV}=${name} could not be initialised: ${failure}`);
+      return { backend: name, versions: engineVersions() };
+    }
+    const reasons: string[] = [];
+    for (const name of BACKENDS) {
+      const failure = await activate(name);
+      if (failure === undefined) {
+        const info: ActiveEngine = { backend: name, versions: engineVersions() };
+        if (name === 'cpu') info.fallback = reasons.join('; ');
+        return info;
+      }
+      reasons.push(`${name}: ${failure}`);
+    }
+    throw new Error(`no tfjs backend could be initialised (${reasons.join('; ')})`);
+  })();
+  return active;
+}

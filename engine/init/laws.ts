@@ -1,0 +1,40 @@
+/**
+ * Weight laws: symmetric distributions, each parameterised by its *nominal* standard deviation s
+ * (the std the initializer asks for). Only the Gaussian and uniform laws have variance s²; the
+ * truncated normal keeps TF/Keras' convention of truncating N(0, s²) at ±2s *without* rescaling,
+ * so its variance is 0.773741·s². The engine only samples; predictions live in `theorems/`.
+ */
+import type { RandomStream } from '../random/stream';
+
+export const WEIGHT_LAWS = ['gaussian', 'uniform', 'truncated-normal'] as const;
+export type WeightLaw = (typeof WEIGHT_LAWS)[number];
+
+export function parseWeightLaw(name: string, parameter = 'law'): WeightLaw {
+  if ((WEIGHT_LAWS as readonly string[]).includes(name)) return name as WeightLaw;
+  throw new Error(`${parameter} must be one of ${WEIGHT_LAWS.join(', ')}; got "${name}"`);
+}
+
+/** Truncation point of the truncated normal, in units of the nominal std (TF's default). */
+export const TRUNCATION_BOUND = 2;
+
+/** Fills `out[offset .. offset+length)` with i.i.d. draws of `law` at nominal std `std`. */
+export function sampleLaw(
+  stream: RandomStream,
+  law: WeightLaw,
+  std: number,
+  out: Float32Array | Float64Array,
+  offset = 0,
+  length = out.length - offset,
+): void {
+  switch (law) {
+    case 'gaussian':
+      stream.fillNormal(out, std, offset, length);
+      return;
+    case 'uniform':
+      stream.fillUniform(out, Math.sqrt(3) * std, offset, length);
+      return;
+    case 'truncated-normal':
+      stream.fillTruncatedNormal(out, std, TRUNCATION_BOUND, offset, length);
+      return;
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * Deliberately wrong engines ("mutants") for reject twins: every claim's test is re-run against one
+ * of these and must reject it, which proves the test has power against that fault.
+ *
+ * A mutant rewrites the engine's resolution of a network (variance per layer, activation); the
+ * theorems never see it, so their predictions stay those of the correct engine. `THEORYCHECK_MUTANT`
+ * applies a mutant to every claim of a run: `THEORYCHECK_MUTANT=he-variance-1.8 npm test` must fail.
+ */
+import type { Activation } from './network/activation';
+import type { VarianceRule } from './init/initializer';
+
+export interface Mutant {
+  name: string;
+  description: string;
+  /** Replaces the weight variance the engine resolved for a layer. */
+  variance?: (rule: VarianceRule, fanIn: number, fanOut: number, resolved: number) => number;
+  activation?: (a: Activation) => Activation;
+}
+
+export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
+
+export const MUTANTS: Readonly<Record<string, Mutant>> = {
+  'he-variance-1.8': {
+    name: 'he-variance-1.8',
+    description: 'the He initializer draws weights of variance 1.8/fan-in (labelled He, i.e. 2/fan-in)',
+    variance: (rule, fanIn, _fanOut, resolved) => ('preset' in rule && rule.preset === 'he' ? 1.8 / fanIn : resolved),
+  },
+  'leaky-relu-0.3': {
+    name: 'leaky-relu-0.3',
+    description: 'every ReLU is replaced by a leaky ReLU of slope 0.3',
+    activation: (a) => (a.kind === 'relu' ? { kind: 'leaky-relu', slope: 0.3 } : a),
+  },
+};
+
+export function getMutant(name: string): Mutant {
+  const m = MUTANTS[name];
+  if (m === undefined) throw new Error(`unknown mutant "${name}"; valid: ${Object.keys(MUTANTS).join(', ')}`);
+  return m;
+}
+
+/** The mutant requested through the environment, if any. */
+export function envMutant(env: NodeJS.ProcessEnv = process.env): Mutant | undefined {
+  const name = env[MUTANT_ENV];
+  return name === undefined || name === '' ? undefined : getMutant(name);
+}

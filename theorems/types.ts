@@ -1,0 +1,35 @@
+/**
+ * A claim from a paper, stated as data: where it comes from, how sure we are of the text, the
+ * hypotheses it needs (a validated configuration domain) and its prediction as a pure function.
+ * Nothing here touches tfjs: a theorem is checked against the engine, never computed by it.
+ */
+import type { Citation, Provenance } from '../reports/schema';
+
+export type { Citation, Provenance };
+
+/** Thrown when a configuration lies outside a theorem's hypotheses. */
+export class OutOfDomainError extends Error {
+  constructor(theoremId: string, message: string) {
+    super(`${theoremId}: configuration outside the theorem's hypotheses: ${message}`);
+    this.name = 'OutOfDomainError';
+  }
+}
+
+export interface Theorem<Config, Prediction = number> {
+  /** Stable id, e.g. `HR2018.FM1.mean-length`. */
+  id: string;
+  title: string;
+  paper: Citation;
+  /** [P] paper text, [S] secondary source, [R] recalled/unverified, [D] derived exactly. */
+  provenance: Provenance;
+  /** The claim in words, with its formula. */
+  statement: string;
+  /** The hypotheses, in words; `domain` enforces them. */
+  hypotheses: readonly string[];
+  /** What has been verified against the paper and what has not. */
+  verification: string;
+  /** Validates a configuration against the hypotheses; throws {@link OutOfDomainError}. */
+  domain(config: Config): Config;
+  /** The prediction for a configuration inside the domain. */
+  predict(config: Config): Prediction;
+}
