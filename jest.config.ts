@@ -4,7 +4,7 @@ const config: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/engine', '<rootDir>/theorems', '<rootDir>/properties', '<rootDir>/reports'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  transform: { '^.+\\.ts$': 'ts-jest' },
   maxWorkers: 2,
   testTimeout: 120_000,
 };

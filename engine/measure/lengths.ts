@@ -118,13 +118,15 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
         const a = ensembleMatMul(h, w, strategies[j]);
         let z: tf.Tensor3D;
         let logBase: tf.Tensor2D;
+        let pre: tf.Tensor3D = a;
         if (bBuf) {
           const halfLogS = tf.mul(logS, 0.5);
           const logR = tf.maximum(halfLogS, 0);
           const sr = tf.exp(tf.sub(halfLogS, logR)).expandDims(2);
           const ib = tf.exp(tf.neg(logR)).expandDims(2);
           const bias = tf.tensor3d(bBuf, [count, 1, layer.fanOut]);
-          z = applyActivation(activation, tf.add(tf.mul(a, sr), tf.mul(bias, ib))) as tf.Tensor3D;
+          pre = tf.add(tf.mul(a, sr), tf.mul(bias, ib));
+          z = applyActivation(activation, pre) as tf.Tensor3D;
           logBase = tf.mul(logR, 2);
         } else {
           z = applyActivation(activation, a) as tf.Tensor3D;
@@ -132,7 +134,10 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
         }
         const ms = tf.mean(tf.square(z), 2) as tf.Tensor2D;
         const hOut = tf.divNoNan(z, tf.sqrt(ms).expandDims(2)) as tf.Tensor3D;
-        return [hOut, tf.add(logBase, tf.log(ms)) as tf.Tensor2D];
+        // An overflowing or NaN pre-activation must not pass for a dead unit (ReLU maps −∞ to 0, and
+        // wasm's matMul→relu chain maps overflow to 0): 0·Σ|pre| is NaN exactly when pre is not finite.
+        const poison = tf.mul(tf.sum(tf.abs(pre), 2), 0);
+        return [hOut, tf.add(tf.add(logBase, tf.log(ms)), poison) as tf.Tensor2D];
       });
       h.dispose();
       if (j === 0) logS.dispose(); // later ones are kept in perLayer

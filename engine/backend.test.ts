@@ -1,0 +1,33 @@
+import { BACKENDS, engineVersions, initEngine, parseBackend } from './backend';
+
+describe('backend selection', () => {
+  it('accepts the three backends and rejects anything else, listing the valid names', () => {
+    for (const name of BACKENDS) expect(parseBackend(name)).toBe(name);
+    expect(() => parseBackend('webgpu')).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "webgpu"');
+  });
+
+  it('an unknown THEORYCHECK_BACKEND fails engine start-up with the same message', async () => {
+    await jest.isolateModulesAsync(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('./backend') as typeof import('./backend');
+      await expect(fresh.initEngine({ THEORYCHECK_BACKEND: 'gpu' })).rejects.toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "gpu"');
+    });
+  });
+
+  it('a forced backend is used (cpu here), never silently replaced', async () => {
+    await jest.isolateModulesAsync(async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const fresh = require('./backend') as typeof import('./backend');
+      const engine = await fresh.initEngine({ THEORYCHECK_BACKEND: 'cpu' });
+      expect(engine.backend).toBe('cpu');
+      expect(engine.fallback).toBeUndefined();
+    });
+  });
+
+  it('the automatic choice lands on a working backend and records every version', async () => {
+    const engine = await initEngine();
+    expect(BACKENDS).toContain(engine.backend);
+    expect(engine.versions['@tensorflow/tfjs']).toBe(engine.versions['@tensorflow/tfjs-backend-wasm']);
+    expect(engineVersions().node).toBe(process.versions.node);
+  });
+});

@@ -1,0 +1,41 @@
+/** Contracts between a claim's property file and the harness that runs it. */
+import type { IntervalRecord, Sides } from '../../reports/schema';
+import type { Mutant } from '../../engine/mutants';
+
+/** What one Monte Carlo experiment returns: i.i.d. units whose mean estimates the prediction. */
+export interface Experiment {
+  units: Float64Array;
+  /** Measured outcome counts (e.g. dead or non-finite networks). */
+  outcomes?: Record<string, number>;
+  /** An engine fault that invalidates the experiment (e.g. non-finite values): fails the property. */
+  fault?: string;
+  /** Figure data for reviewers, stored in the record. */
+  figures?: Record<string, unknown>;
+}
+
+export interface ExperimentContext {
+  /** Seed of this configuration's Monte Carlo stream. */
+  seed: number;
+  /** The deliberately wrong engine of a reject twin (or from THEORYCHECK_MUTANT). */
+  mutant?: Mutant;
+}
+
+export interface CheckOutcome {
+  estimate: number;
+  interval: IntervalRecord;
+  verdict: 'consistent' | 'rejected';
+  pValue?: number;
+  /** Smallest relative deviation from the prediction detectable at `power` with this n and α. */
+  minDetectable?: { relative: number; power: number };
+  /** Power against a stated alternative (reject twins). */
+  powerAgainst?: (alternative: number) => number;
+  notes?: string[];
+}
+
+/** A calibrated statistical comparison between units and a prediction. */
+export interface Check {
+  name: string;
+  method: string;
+  sides: Sides;
+  evaluate(units: Float64Array, prediction: number, alpha: number): CheckOutcome;
+}
