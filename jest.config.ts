@@ -7,6 +7,8 @@ const config: Config = {
   transform: { '^.+\\.ts$': 'ts-jest' },
   maxWorkers: 2,
   testTimeout: 120_000,
+  reporters: ['default', '<rootDir>/reports/jest-reporter.cjs'],
+  watchPathIgnorePatterns: ['<rootDir>/reports/out/'],
 };
 
 export default config;

@@ -5,7 +5,7 @@
  * Versioned: bump `REPORT_SCHEMA_VERSION` (semver) whenever a field changes meaning or disappears;
  * adding an optional field is a minor bump.
  */
-export const REPORT_SCHEMA_VERSION = '1.0.0';
+export const REPORT_SCHEMA_VERSION = '1.1.0';
 
 /** Provenance tags of `shared/claims.md`: paper text, secondary source, recalled (unverified), derived. */
 export type Provenance = 'P' | 'S' | 'R' | 'D';
@@ -106,7 +106,20 @@ export interface RunHeader {
   gitCommit: string | null;
   engines: EngineInfo[];
   alphaBudget: { total: number; allocated: number; assertions: number };
-  tests: { passed: number; failed: number; skipped: number };
+  /**
+   * Jest's counts. `failed` is jest's numFailedTests plus one per test file that failed without a
+   * failing test (crashed on import, or an error in a hook): such a file is listed in `crashedFiles`.
+   * `skipped` counts skipped and todo tests.
+   */
+  tests: {
+    passed: number;
+    failed: number;
+    skipped: number;
+    /** Test files (relative to the root) that failed without a failing test, with jest's message. (1.1.0) */
+    crashedFiles?: { file: string; message: string }[];
+    /** Failing jest tests (file relative to the root, full test name). (1.1.0) */
+    failingTests?: { file: string; name: string }[];
+  };
 }
 
 export interface Report {

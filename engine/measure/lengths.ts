@@ -114,8 +114,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
         if (bBuf) s.fillNormal(bBuf, layer.biasStd, e * layer.fanOut, layer.fanOut);
       });
       const [hNext, logNext] = tf.tidy(() => {
-        const w = tf.tensor3d(wBuf, [count, layer.fanIn, layer.fanOut]);
-        const a = ensembleMatMul(h, w, strategies[j]);
+        const a = ensembleMatMul(h, wBuf, [count, layer.fanIn, layer.fanOut], strategies[j]);
         let z: tf.Tensor3D;
         let logBase: tf.Tensor2D;
         let pre: tf.Tensor3D = a;

@@ -22,12 +22,26 @@ export function chooseStrategy(batch: number, fanIn: number, fanOut: number, req
   return 2 * batch * fanIn * fanOut >= LOOP_MIN_FLOPS ? 'loop' : 'batched';
 }
 
-/** h: [E,B,n] (or [1,B,n], broadcast), w: [E,n,m] → [E,B,m]. */
-export function ensembleMatMul(h: tf.Tensor3D, w: tf.Tensor3D, strategy: MatMulStrategy): tf.Tensor3D {
-  if (strategy === 'batched') return tf.matMul(h, w);
+/**
+ * h: [E,B,n] (or [1,B,n], broadcast) times the E weight matrices stored row-major in `w`
+ * ([E,n,m]) → [E,B,m]. The loop strategy builds its per-network operands from JS buffers
+ * (`tf.unstack`/`tf.split` of a rank-3 tensor cost ~2 ms per slice on wasm, 100× the matMul).
+ */
+export function ensembleMatMul(h: tf.Tensor3D, w: Float32Array, shape: readonly [number, number, number], strategy: MatMulStrategy): tf.Tensor3D {
+  const [E, n, m] = shape;
+  if (w.length !== E * n * m) throw new Error(`ensembleMatMul: weights hold ${w.length} values, shape [${shape.join(', ')}] needs ${E * n * m}`);
+  if (strategy === 'batched') {
+    return tf.tidy(() => tf.matMul(h, tf.tensor3d(w, [E, n, m])));
+  }
+  const B = h.shape[1];
+  const hData = h.shape[0] === 1 ? undefined : (h.dataSync() as Float32Array);
   return tf.tidy(() => {
-    const ws = tf.unstack(w) as tf.Tensor2D[];
-    const hs = h.shape[0] === 1 ? ws.map(() => h.squeeze([0]) as tf.Tensor2D) : (tf.unstack(h) as tf.Tensor2D[]);
-    return tf.stack(ws.map((wi, e) => tf.matMul(hs[e], wi))) as tf.Tensor3D;
+    const shared = hData === undefined ? (h.reshape([B, n]) as tf.Tensor2D) : undefined;
+    const outs: tf.Tensor2D[] = [];
+    for (let e = 0; e < E; e++) {
+      const he = shared ?? tf.tensor2d(hData!.subarray(e * B * n, (e + 1) * B * n), [B, n]);
+      outs.push(tf.matMul(he, tf.tensor2d(w.subarray(e * n * m, (e + 1) * n * m), [n, m])));
+    }
+    return tf.stack(outs) as tf.Tensor3D;
   });
 }

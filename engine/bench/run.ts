@@ -1,0 +1,110 @@
+/**
+ * `npm run bench`: engine throughput, each figure as a ratio against a naive path measured in the
+ * same run (absolute times on these VMs vary by up to 2× between runs; ratios are what to compare).
+ *
+ * 1. Normal sampling: the ziggurat of engine/random/stream.ts vs naive Box–Muller (one variate per
+ *    pair of pure-rand uniforms, cos branch only), for the weights of the canonical ensemble.
+ * 2. Ensemble forward pass (the matMul strategies of engine/network/ensemble-matmul.ts): per-network
+ *    loop of rank-2 matMuls vs one rank-3 batched matMul, on the canonical ensemble (256 nets,
+ *    depth 20, width 64, 128 inputs per net: 5.37 GFLOP) and on small per-net batches, which is
+ *    where the automatic choice switches (LOOP_MIN_FLOPS).
+ * 3. Sampling cost relative to the forward pass it feeds (target ≤ 0.3 for the canonical ensemble).
+ */
+import * as tf from '@tensorflow/tfjs';
+import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
+import { initEngine } from '../backend';
+import { RandomStream } from '../random/stream';
+import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/ensemble-matmul';
+
+const REPS = Number(process.env.BENCH_REPS ?? 3);
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function time(fn: () => Promise<void> | void, reps = REPS): Promise<number> {
+  await fn(); // warm-up (JIT, wasm kernels)
+  const out: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t0 = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t0) / 1e6);
+  }
+  return median(out);
+}
+
+function naiveBoxMuller(seed: number, out: Float32Array): void {
+  const g = xoroshiro128plusFromState(new RandomStream(seed).state());
+  for (let i = 0; i < out.length; i++) {
+    const u1 = ((g.next() >>> 0) + 0.5) / 4294967296;
+    const u2 = (g.next() >>> 0) / 4294967296;
+    out[i] = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  }
+}
+
+async function forward(E: number, n: number, d: number, strategy: MatMulStrategy, weights: Float32Array[], x: tf.Tensor3D): Promise<void> {
+  let h = x;
+  for (let l = 0; l < d; l++) {
+    const next = tf.tidy(() => tf.relu(ensembleMatMul(h, weights[l], [E, n, n], strategy)) as tf.Tensor3D);
+    if (h !== x) h.dispose();
+    h = next;
+  }
+  await h.data();
+  h.dispose();
+}
+
+async function main(): Promise<void> {
+  const engine = await initEngine();
+  console.log(`theorycheck bench — backend ${engine.backend}${engine.fallback ? ` (fallback: ${engine.fallback})` : ''}, tfjs ${engine.versions['@tensorflow/tfjs']}, node ${engine.versions.node}, median of ${REPS} after warm-up\n`);
+
+  // Canonical ensemble (shared/engine-notes.md §3 (b)).
+  const [E, n, d] = [256, 64, 20]; // and 128 inputs per net
+  const perLayer = E * n * n;
+  const weightsCount = perLayer * d;
+  const buf = new Float32Array(weightsCount);
+
+  const zig = await time(() => new RandomStream(1).fillNormal(buf, Math.sqrt(2 / n)));
+  const naive = await time(() => naiveBoxMuller(1, buf));
+  console.log('1. Normal sampling, %s M variates (the canonical ensemble\'s weights)', (weightsCount / 1e6).toFixed(1));
+  console.log(`   naive Box–Muller  ${naive.toFixed(0)} ms  (${((naive * 1e6) / weightsCount).toFixed(1)} ns/variate)`);
+  console.log(`   ziggurat          ${zig.toFixed(0)} ms  (${((zig * 1e6) / weightsCount).toFixed(1)} ns/variate)   ratio ${(zig / naive).toFixed(2)} of naive\n`);
+
+  const weights: Float32Array[] = [];
+  const rs = new RandomStream(2);
+  for (let l = 0; l < d; l++) {
+    const w = new Float32Array(perLayer);
+    rs.fillNormal(w, Math.sqrt(2 / n));
+    weights.push(w);
+  }
+  console.log('2. Ensemble forward pass: relu(h·W) per layer, [nets, batch, width] × depth');
+  const rows: { label: string; flops: number; loop: number; batched: number }[] = [];
+  const canonical = async (batch: number, nets: number, depth: number): Promise<void> => {
+    const xs = new Float32Array(nets * batch * n);
+    new RandomStream(3).fillNormal(xs);
+    const x = tf.tensor3d(xs, [nets, batch, n]);
+    const ws = weights.slice(0, depth).map((w) => w.subarray(0, nets * n * n));
+    const loop = await time(() => forward(nets, n, depth, 'loop', ws, x));
+    const batched = await time(() => forward(nets, n, depth, 'batched', ws, x), nets * batch >= 8192 ? 1 : REPS);
+    rows.push({ label: `${nets} nets × ${batch} inputs, width ${n}, depth ${depth}`, flops: 2 * nets * batch * n * n * depth, loop, batched });
+    x.dispose();
+  };
+  await canonical(128, 256, 20);
+  for (const batch of [1, 4, 16, 64]) await canonical(batch, 256, 8);
+  for (const r of rows) {
+    const best = Math.min(r.loop, r.batched);
+    const worst = Math.max(r.loop, r.batched);
+    const perNetLayer = r.flops / (r.label.startsWith('256') ? 256 : 1) / Number(r.label.split('depth ')[1]);
+    console.log(
+      `   ${r.label.padEnd(42)} loop ${r.loop.toFixed(0).padStart(6)} ms (${(r.flops / r.loop / 1e6).toFixed(2)} GFLOP/s)  batched ${r.batched.toFixed(0).padStart(6)} ms (${(r.flops / r.batched / 1e6).toFixed(2)} GFLOP/s)  best/naive ${(best / worst).toFixed(2)}  auto → ${perNetLayer >= LOOP_MIN_FLOPS ? 'loop' : 'batched'}`,
+    );
+  }
+  const canonicalRow = rows[0];
+  const bestForward = Math.min(canonicalRow.loop, canonicalRow.batched);
+  console.log(`\n3. Sampling / forward pass, canonical ensemble: ziggurat ${zig.toFixed(0)} ms / forward ${bestForward.toFixed(0)} ms = ${(zig / bestForward).toFixed(2)} (target ≤ 0.3; naive Box–Muller: ${(naive / bestForward).toFixed(2)})`);
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,142 @@
+/**
+ * Assembles a {@link Report} from the property records and jest's aggregated results. Pure apart
+ * from {@link gitCommit}, so that it can be tested without jest.
+ */
+import { execFileSync } from 'node:child_process';
+import * as path from 'node:path';
+import { canonicalJson } from '../engine/random/seed';
+import { stripAnsi } from './format';
+import { REPORT_SCHEMA_VERSION, type EngineInfo, type PropertyRecord, type Report, type RunHeader } from './schema';
+
+/** The part of jest's `AssertionResult` the report reads. */
+export interface JestTestCaseLike {
+  fullName: string;
+  status: string;
+}
+
+/** The part of jest's `TestResult` (one test file) the report reads. */
+export interface JestFileResultLike {
+  testFilePath: string;
+  testExecError?: { message?: string } | null;
+  failureMessage?: string | null;
+  numFailingTests: number;
+  testResults?: JestTestCaseLike[];
+}
+
+/** The part of jest's `AggregatedResult` the report reads. */
+export interface JestResultsLike {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests?: number;
+  testResults?: JestFileResultLike[];
+}
+
+const MAX_CRASH_MESSAGE = 4000;
+
+/**
+ * Jest's counts, with one failure added per test file that failed without a failing test (it crashed
+ * on import or in a hook before writing records): jest counts those only in numFailedTestSuites.
+ */
+export function tallyJest(results: JestResultsLike, rootDir: string): RunHeader['tests'] {
+  const files = results.testResults ?? [];
+  const rel = (file: string): string => path.relative(rootDir, file) || file;
+  const crashedFiles = files
+    .filter((f) => f.testExecError != null && f.numFailingTests === 0)
+    .map((f) => {
+      let message = stripAnsi(f.failureMessage ?? f.testExecError?.message ?? '').trim();
+      if (message.length > MAX_CRASH_MESSAGE) message = `${message.slice(0, MAX_CRASH_MESSAGE)}\n… (truncated)`;
+      return { file: rel(f.testFilePath), message };
+    });
+  const failingTests = files.flatMap((f) =>
+    (f.testResults ?? []).filter((t) => t.status === 'failed').map((t) => ({ file: rel(f.testFilePath), name: t.fullName })),
+  );
+  return {
+    passed: results.numPassedTests,
+    failed: results.numFailedTests + crashedFiles.length,
+    skipped: results.numPendingTests + (results.numTodoTests ?? 0),
+    crashedFiles,
+    failingTests,
+  };
+}
+
+/** The one-line summary written to `summary.txt` and printed last: `N passed, N failed`. */
+export function summaryLine(tests: { passed: number; failed: number }): string {
+  return `${tests.passed} passed, ${tests.failed} failed`;
+}
+
+/** Distinct engines among the records (by content), sorted by backend name. */
+export function distinctEngines(records: PropertyRecord[]): EngineInfo[] {
+  const byKey = new Map<string, EngineInfo>();
+  for (const r of records) {
+    if (r.engine === undefined || r.engine === null) continue;
+    const key = canonicalJson(r.engine);
+    if (!byKey.has(key)) byKey.set(key, r.engine);
+  }
+  return [...byKey.entries()]
+    .sort(([ka, a], [kb, b]) => a.backend.localeCompare(b.backend) || ka.localeCompare(kb))
+    .map(([, e]) => e);
+}
+
+/** `YYYYMMDD-HHMMSS-seed<seed>` in UTC. */
+export function makeRunId(start: Date, seed: number): string {
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  const date = `${p(start.getUTCFullYear(), 4)}${p(start.getUTCMonth() + 1)}${p(start.getUTCDate())}`;
+  const time = `${p(start.getUTCHours())}${p(start.getUTCMinutes())}${p(start.getUTCSeconds())}`;
+  return `${date}-${time}-seed${seed}`;
+}
+
+/** `git rev-parse HEAD`, suffixed `-dirty` when `git status --porcelain` is non-empty; null outside a repository. */
+export function gitCommit(cwd: string): string | null {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 15_000 }).trim();
+  let sha: string;
+  try {
+    sha = git('rev-parse', 'HEAD');
+  } catch {
+    return null;
+  }
+  if (!/^[0-9a-f]{40,64}$/.test(sha)) return null;
+  try {
+    return git('status', '--porcelain') === '' ? sha : `${sha}-dirty`;
+  } catch {
+    return `${sha}-dirty?`;
+  }
+}
+
+export interface BuildReportInput {
+  runId: string;
+  startedAt: Date;
+  wallTimeMs: number;
+  masterSeed: number;
+  freshSeed: boolean;
+  profile: string;
+  gitCommit: string | null;
+  alphaTotal: number;
+  records: PropertyRecord[];
+  jest: JestResultsLike;
+  /** Test file paths in the report are relative to this directory. */
+  rootDir: string;
+}
+
+export function buildReport(input: BuildReportInput): Report {
+  const { records } = input;
+  const header: RunHeader = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    runId: input.runId,
+    startedAt: input.startedAt.toISOString(),
+    wallTimeMs: input.wallTimeMs,
+    masterSeed: input.masterSeed,
+    freshSeed: input.freshSeed,
+    profile: input.profile,
+    gitCommit: input.gitCommit,
+    engines: distinctEngines(records),
+    alphaBudget: {
+      total: input.alphaTotal,
+      allocated: records.reduce((sum, r) => sum + (Number.isFinite(r.alpha) ? r.alpha : 0), 0),
+      assertions: records.reduce((sum, r) => sum + (r.configs?.length ?? 0), 0),
+    },
+    tests: tallyJest(input.jest, input.rootDir),
+  };
+  return { header, properties: records };
+}

@@ -1,0 +1,166 @@
+/**
+ * The jest reporter that writes the run's report.
+ *
+ * jest.config.ts: `reporters: ['default', '<rootDir>/reports/jest-reporter.cjs']`. jest 30 loads custom
+ * reporters with a plain `require()`, and the ts-node hook it uses for jest.config.ts is switched
+ * off again before reporters load, so a `.ts` reporter path fails ("Unexpected token ':'");
+ * `jest-reporter.cjs` compiles this file with ts-node (transpile-only) and re-exports the class.
+ *
+ * - Constructor (parent process, before any worker is spawned): resolves the master seed (exporting
+ *   a fresh one as THEORYCHECK_SEED), creates `<outDir>/<runId>/` with runId
+ *   `YYYYMMDD-HHMMSS-seed<seed>` (UTC; `-2`, `-3`, … appended if it exists) and exports its path as
+ *   THEORYCHECK_RUN_DIR, which jest workers inherit; properties write their records there.
+ * - onRunComplete: reads the records, writes report.json, report.md and summary.txt
+ *   (`N passed, N failed`), points `<outDir>/latest` at the run, prints the path of report.md and,
+ *   as the last stdout line, `N passed, N failed`.
+ *
+ * Options (jest `[path, options]` or constructor argument): `outDir` (default env
+ * THEORYCHECK_OUT_DIR, else `reports/out`), `now` (clock, for tests), `write` (stdout, for tests).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { resolveMasterSeed } from '../engine/random/seed';
+import { suiteAlpha } from '../properties/budget';
+import { buildReport, gitCommit, makeRunId, summaryLine, type JestResultsLike } from './build';
+import { writeJsonReport } from './json-writer';
+import { writeMarkdownReport } from './markdown-writer';
+import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
+import type { Report } from './schema';
+
+export const OUT_DIR_ENV = 'THEORYCHECK_OUT_DIR';
+export const PROFILE_ENV = 'THEORYCHECK_PROFILE';
+export const SUMMARY_FILE = 'summary.txt';
+export const LATEST_LINK = 'latest';
+export const LATEST_FILE = 'LATEST';
+
+export interface TheorycheckReporterOptions {
+  /** Directory that holds the run directories (default: env THEORYCHECK_OUT_DIR, else reports/out). */
+  outDir?: string;
+  /** Clock (tests). */
+  now?: () => Date;
+  /** Where the two stdout lines go (tests); default process.stdout. */
+  write?: (text: string) => void;
+}
+
+/** The part of jest's GlobalConfig the reporter reads. */
+export interface GlobalConfigLike {
+  rootDir?: string;
+}
+
+/** Creates `<outDir>/<runId>` (or `<runId>-2`, … if taken); returns the directory's path. */
+function createRunDir(outDir: string, runId: string): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  for (let k = 1; ; k++) {
+    const dir = path.join(outDir, k === 1 ? runId : `${runId}-${k}`);
+    try {
+      fs.mkdirSync(dir);
+      return dir;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || k >= 1000) throw error;
+    }
+  }
+}
+
+/**
+ * Points `<outDir>/latest` at the run directory (relative symlink, replaced atomically by rename).
+ * Where symlinks are not allowed, writes `<outDir>/LATEST` containing the run directory's path.
+ * Returns the path written.
+ */
+export function pointLatest(outDir: string, runDir: string): string {
+  const link = path.join(outDir, LATEST_LINK);
+  const tmp = path.join(outDir, `.${LATEST_LINK}.${process.pid}.tmp`);
+  try {
+    fs.rmSync(tmp, { force: true });
+    fs.symlinkSync(path.relative(outDir, runDir), tmp, 'dir');
+    fs.renameSync(tmp, link);
+    return link;
+  } catch {
+    fs.rmSync(tmp, { force: true });
+    const file = path.join(outDir, LATEST_FILE);
+    const tmpFile = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmpFile, `${path.resolve(runDir)}\n`);
+    fs.renameSync(tmpFile, file);
+    return file;
+  }
+}
+
+export default class TheorycheckReporter {
+  readonly runId: string;
+  readonly runDir: string;
+  readonly outDir: string;
+  private readonly masterSeed: number;
+  private readonly freshSeed: boolean;
+  private readonly alphaTotal: number;
+  private readonly rootDir: string;
+  private readonly gitCommit: string | null;
+  private readonly now: () => Date;
+  private readonly write: (text: string) => void;
+  private startedAt: Date;
+  private runs = 0;
+  private lastError: Error | undefined;
+
+  constructor(globalConfig: GlobalConfigLike = {}, options: TheorycheckReporterOptions = {}) {
+    this.now = options.now ?? ((): Date => new Date());
+    this.write = options.write ?? ((text: string): void => void process.stdout.write(text));
+    this.rootDir = globalConfig.rootDir ?? process.cwd();
+    this.startedAt = this.now();
+    const master = resolveMasterSeed();
+    this.masterSeed = master.seed;
+    this.freshSeed = master.fresh;
+    this.alphaTotal = suiteAlpha();
+    this.gitCommit = gitCommit(this.rootDir);
+    const envOut = process.env[OUT_DIR_ENV];
+    this.outDir = path.resolve(options.outDir ?? (envOut !== undefined && envOut !== '' ? envOut : OUT_DIR));
+    this.runDir = createRunDir(this.outDir, makeRunId(this.startedAt, this.masterSeed));
+    this.runId = path.basename(this.runDir);
+    fs.mkdirSync(recordsDir(this.runDir), { recursive: true });
+    process.env[RUN_DIR_ENV] = this.runDir;
+  }
+
+  /** Watch mode re-runs: start each later run with an empty records directory. */
+  onRunStart(): void {
+    this.runs++;
+    if (this.runs > 1) {
+      this.startedAt = this.now();
+      fs.rmSync(recordsDir(this.runDir), { recursive: true, force: true });
+      fs.mkdirSync(recordsDir(this.runDir), { recursive: true });
+    }
+  }
+
+  /** Builds the report of the finished run (exposed for tests). */
+  buildReport(results: JestResultsLike): Report {
+    return buildReport({
+      runId: this.runId,
+      startedAt: this.startedAt,
+      wallTimeMs: Math.max(0, this.now().getTime() - this.startedAt.getTime()),
+      masterSeed: this.masterSeed,
+      freshSeed: this.freshSeed,
+      profile: process.env[PROFILE_ENV] || 'gate',
+      gitCommit: this.gitCommit,
+      alphaTotal: this.alphaTotal,
+      records: readRecords(this.runDir),
+      jest: results,
+      rootDir: this.rootDir,
+    });
+  }
+
+  onRunComplete(_contexts: unknown, results: JestResultsLike): void {
+    try {
+      const report = this.buildReport(results);
+      writeJsonReport(report, this.runDir);
+      const markdown = writeMarkdownReport(report, this.runDir);
+      const summary = summaryLine(report.header.tests);
+      fs.writeFileSync(path.join(this.runDir, SUMMARY_FILE), summary);
+      pointLatest(this.outDir, this.runDir);
+      this.write(`${markdown}\n${summary}\n`);
+    } catch (error) {
+      this.lastError = error instanceof Error ? error : new Error(String(error));
+      process.stderr.write(`theorycheck reporter: could not write the report: ${this.lastError.stack ?? this.lastError.message}\n`);
+    }
+  }
+
+  /** jest fails the run (exit code 1) when a reporter returns an error here. */
+  getLastError(): Error | undefined {
+    return this.lastError;
+  }
+}
