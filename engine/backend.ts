@@ -30,6 +30,7 @@ export function parseBackend(name: string): BackendName {
 function tryLoadTfjsNode(): string | undefined {
   try {
     // Optional dependency: registers the `tensorflow` backend into the shared tfjs-core.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     require('@tensorflow/tfjs-node');
     return undefined;
   } catch (err) {
@@ -39,6 +40,7 @@ function tryLoadTfjsNode(): string | undefined {
 
 function packageVersion(name: string): string | undefined {
   try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     return (require(`${name}/package.json`) as { version: string }).version;
   } catch {
     return undefined;
