@@ -31,9 +31,9 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2018.FM1.he-critical': 0.03,
   'HR2018.FM1.truncated-normal': 0.025,
   'HR2018.FM1.lecun': 0.025,
-  // Engine contract properties (sampler moments, determinism checks that use statistics).
+  // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
+  // (engine/random/samplers.test.ts) and the statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
-  // Statistical core self-tests (calibration of intervals by simulation).
   'stats.calibration': 0.02,
   // Reserved, not yet implemented: HR2018 FM2/ResNet/conv 0.18; HR2019 regions 0.22;
   // Shin & Karniadakis / Lu et al. 0.22; Zhou et al. condensation 0.14.

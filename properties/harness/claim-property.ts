@@ -59,7 +59,7 @@ export function describeOutcome(theoremId: string, config: unknown, r: ConfigRes
     `${theoremId}: ${r.verdict === 'rejected' ? 'prediction REJECTED' : 'prediction consistent'}`,
     `  config:     ${JSON.stringify(config)}`,
     `  n:          ${r.n} independent networks`,
-    `  estimate:   ${fmt(r.estimate)}   CI at level 1−α: [${fmt(r.interval.lower)}, ${fmt(r.interval.upper)}]`,
+    `  estimate:   ${fmt(r.estimate)}   CI at level 1 − α′ = 1 − ${(1 - r.interval.level).toExponential(2)}: [${fmt(r.interval.lower)}, ${fmt(r.interval.upper)}]`,
     `  prediction: ${fmt(r.prediction)}   (relative deviation ${fmt(r.estimate / r.prediction - 1)})`,
     `  α = ${r.alpha.toExponential(2)} (suite budget)${r.pValue !== undefined ? `   p = ${r.pValue.toExponential(2)}` : ''}`,
     ...(r.minDetectable ? [`  detectable:  ±${fmt(100 * r.minDetectable.relative)}% at power ${r.minDetectable.power}`] : []),
@@ -203,7 +203,8 @@ export function claimProperty<C>(spec: ClaimSpec<C>): void {
           const power = run.outcome.powerAgainst(wrong);
           notes.push(`wrong engine's true value ${fmt(wrong)} (${fmt(wrong / run.result.prediction - 1)} relative); power of the test against it ≈ ${fmt(power)}; miss probability budget α_i = ${alpha.toExponential(2)}`);
           if (1 - power > alpha) {
-            notes.push('UNDER-POWERED: the twin configuration cannot show power at this α; choose a deeper/larger configuration');
+            // A twin that misses with probability > α_i would spend more than its budget: a design error.
+            throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered (power ${fmt(power)} < 1 − α_i); choose a configuration where the fault is detectable`);
           }
         }
         const result = { ...run.result, ...(notes.length ? { notes } : {}) };

@@ -1,0 +1,46 @@
+/**
+ * Distributional checks of the engine's samplers, each a test with a stated false-failure rate from
+ * the suite budget (share `engine.sampler`): a DKW band (Massart 1990: P(sup|F_n − F| > ε) ≤ 2e^{−2nε²})
+ * around the exact CDF, and exact-variance checks through the t interval.
+ */
+import normalCdf = require('@stdlib/stats-base-dists-normal-cdf');
+import { claimAlpha } from '../../properties/budget';
+import { tInterval } from '../../properties/stats';
+import { sampleLaw, type WeightLaw } from '../init/laws';
+import { RandomStream } from './stream';
+
+const TESTS = 6;
+const ALPHA = claimAlpha('engine.sampler', {}) / TESTS;
+const N = 200_000;
+
+const PHI2 = normalCdf(2, 0, 1) - normalCdf(-2, 0, 1);
+const CDF: Record<WeightLaw, (x: number) => number> = {
+  gaussian: (x) => normalCdf(x, 0, 1),
+  uniform: (x) => Math.min(1, Math.max(0, (x + Math.sqrt(3)) / (2 * Math.sqrt(3)))),
+  'truncated-normal': (x) => (x <= -2 ? 0 : x >= 2 ? 1 : (normalCdf(x, 0, 1) - normalCdf(-2, 0, 1)) / PHI2),
+};
+// Exact variances at nominal std 1 (truncated normal: Var(Z | |Z| ≤ 2), uncorrected).
+const VARIANCE: Record<WeightLaw, number> = { gaussian: 1, uniform: 1, 'truncated-normal': 0.7737413035499232 };
+
+describe.each(['gaussian', 'uniform', 'truncated-normal'] as const)('sampler %s', (law) => {
+  const x = new Float64Array(N);
+  sampleLaw(new RandomStream(20240101), law, 1, x);
+
+  it(`lies in the DKW band around its exact CDF (α = ${ALPHA.toExponential(1)})`, () => {
+    const sorted = Float64Array.from(x).sort();
+    let d = 0;
+    for (let i = 0; i < N; i++) {
+      const f = CDF[law](sorted[i]);
+      d = Math.max(d, Math.abs(f - i / N), Math.abs(f - (i + 1) / N));
+    }
+    const epsilon = Math.sqrt(Math.log(2 / ALPHA) / (2 * N));
+    expect(d).toBeLessThan(epsilon);
+  });
+
+  it(`has the exact variance (two-sided t interval on x², α = ${ALPHA.toExponential(1)})`, () => {
+    const squares = x.map((v) => v * v);
+    const ci = tInterval(squares, 1 - ALPHA, 'two-sided');
+    expect(ci.lower).toBeLessThanOrEqual(VARIANCE[law]);
+    expect(ci.upper).toBeGreaterThanOrEqual(VARIANCE[law]);
+  });
+});
