@@ -5,19 +5,19 @@
  * mean itself):
  * - Percentile: first-order accurate, coverage error O(n^{-1/2}) one-sided and O(1/n) two-sided; for
  *   the mean it is too narrow by about √((n−1)/n) and ignores skewness in the bias of the endpoints.
- *   Efron & Tibshirani (1993), An Introduction to the Bootstrap, §13.3; Hall (1992), §3.10.
+ *   Efron & Tibshirani (1993), An Introduction to the Bootstrap, ch. 13; Hall (1992), ch. 3.
  * - BCa (bias-corrected and accelerated): second-order accurate, coverage error O(1/n) both one- and
  *   two-sided, and transformation-respecting. Efron (1987), "Better bootstrap confidence
- *   intervals", JASA 82(397):171–185; Efron & Tibshirani (1993), §14.3; Davison & Hinkley (1997),
- *   Bootstrap Methods and their Application, §5.3.2.
+ *   intervals", JASA 82(397):171–185; Efron & Tibshirani (1993), ch. 14; Davison & Hinkley (1997),
+ *   Bootstrap Methods and their Application, ch. 5.
  * - Monte Carlo error: the endpoints are order statistics of B resamples. At level 1 − α use
- *   B ≳ 10/α (each tail then has ≥ 5 replicates beyond the endpoint; Efron & Tibshirani 1993, §19.3
- *   and Davison & Hinkley 1997, §5.2.3 advise B ≥ 1000 at 95 %). BCa moves the endpoints further
+ *   B ≳ 10/α (each tail then has ≥ 5 replicates beyond the endpoint; Efron & Tibshirani 1993,
+ *   ch. 19, and Davison & Hinkley 1997, ch. 5, advise B ≥ 1000 at 95 %). BCa moves the endpoints further
  *   into the tails than the nominal α, so it needs more resamples than the percentile method; the
  *   result lists a warning when B < 10/α or when an endpoint is an extreme order statistic.
  *
- * The endpoint rule is `norm.inter` of the R package boot (Canty & Ripley; Davison & Hinkley 1997,
- * eq. 5.8): the ((B+1)q)-th order statistic, interpolated on the normal-quantile scale when (B+1)q
+ * The endpoint rule is `norm.inter` of the R package boot (Canty & Ripley, companion to Davison &
+ * Hinkley 1997): the ((B+1)q)-th order statistic, interpolated on the normal-quantile scale when (B+1)q
  * is not an integer.
  */
 import { normalCdf, normalQuantile } from './distributions';
@@ -118,8 +118,8 @@ function normInter(sorted: Float64Array, q: number, warnings: string[]): number 
  * BCa: z₀ = Φ⁻¹(#{θ* < θ̂}/B) (ties count ½), a = Σdᵢ³ / (6 (Σdᵢ²)^{3/2}) with dᵢ = θ̄₍.₎ − θ̂₍₋ᵢ₎,
  * and the endpoint for tail probability q is the Φ(z₀ + (z₀ + z_q)/(1 − a(z₀ + z_q))) quantile of θ*.
  *
- * Reference: Efron (1987), JASA 82:171–185, eqs. (2.3), (6.6); Davison & Hinkley (1997), §5.3.2 and
- * eq. (5.8); R package boot, `bca.ci` and `perc.ci`.
+ * Reference: Efron (1987), JASA 82:171–185; Davison & Hinkley (1997), ch. 5; R package boot,
+ * `bca.ci`, `perc.ci` and `norm.inter`.
  *
  * @example bootstrapIntervalFromReplicates({ estimate: 2.5, replicates: reps, level: 0.9, method: 'bca', jackknife: jack });
  */

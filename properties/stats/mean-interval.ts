@@ -12,7 +12,7 @@
  *   Prefer two-sided intervals, a larger n, or `bootstrapInterval` with BCa for skewed units.
  *
  * Reference: Student (1908), "The probable error of a mean", Biometrika 6(1):1–25; Hall (1992),
- * The Bootstrap and Edgeworth Expansion, Springer, §2.6 and §3.5.
+ * The Bootstrap and Edgeworth Expansion, Springer, §2.6.
  */
 import { tQuantile } from './distributions';
 import { meanOf, varianceOf } from './moments';

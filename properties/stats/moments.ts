@@ -3,7 +3,7 @@
  * the Edgeworth coverage-error estimate needs.
  *
  * Mean and variance use the corrected two-pass algorithm (Chan, Golub & LeVeque 1983, "Algorithms
- * for computing the sample variance", Am. Stat. 37(3):242–247, eq. 1.7), which is accurate even when
+ * for computing the sample variance", Am. Stat. 37(3):242–247), which is accurate even when
  * the mean is large relative to the spread.
  */
 import { checkSample } from './validate';
@@ -28,8 +28,11 @@ export interface SampleMoments {
 
 /**
  * Mean of a non-empty array of finite numbers (compensated: x̄ + Σ(x − x̄)/n).
- *
  * Internal helper for already validated data.
+ *
+ * Reference: Chan, Golub & LeVeque (1983), Am. Stat. 37(3):242–247.
+ *
+ * @example meanOf(Float64Array.of(1, 2, 6)); // 3
  */
 export function meanOf(x: Float64Array): number {
   const n = x.length;
@@ -42,9 +45,12 @@ export function meanOf(x: Float64Array): number {
 }
 
 /**
- * Unbiased variance of validated data with n ≥ 2 given its mean (corrected two-pass).
+ * Unbiased variance of validated data with n ≥ 2 given its mean (corrected two-pass:
+ * [Σd² − (Σd)²/n]/(n − 1), d = x − mean). Internal helper for already validated data.
  *
- * Internal helper for already validated data.
+ * Reference: Chan, Golub & LeVeque (1983), Am. Stat. 37(3):242–247.
+ *
+ * @example varianceOf(Float64Array.of(1, 2, 6), 3); // 7
  */
 export function varianceOf(x: Float64Array, mean: number): number {
   const n = x.length;

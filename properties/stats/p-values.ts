@@ -26,7 +26,7 @@ function tailP(stat: number, sides: Sides, cdf: (x: number) => number): number {
  *
  * Reference: Student (1908), Biometrika 6(1):1–25; Casella & Berger (2002), §8.3.4.
  *
- * @example tTestPValue([5.1, 4.9, 5.3, 5.2], 5, 'two-sided'); // 0.2
+ * @example tTestPValue([5.1, 4.9, 5.3, 5.2], 5, 'two-sided'); // 0.2394
  */
 export function tTestPValue(sample: ArrayLike<number>, mu0: number, sides: Sides = 'two-sided'): number {
   const fn = 'tTestPValue';

@@ -112,9 +112,9 @@ export function powerOfMeanTest(design: MeanTestDesign & { shift: number }): num
  * (the negligible opposite tail of a two-sided test is ignored, so the power there is ≥ `power`). For
  * one-sided tests the shift is detectable only in the test's direction (positive for `'lower'`).
  *
- * Reference: Cohen (1988), ch. 2; Lachin (1981), eq. for √n|Δ| = (z_{1−α} + z_{1−β})σ.
+ * Reference: Cohen (1988), ch. 2; Lachin (1981) (√n|Δ| = (z_{1−α} + z_{1−β})σ).
  *
- * @example minDetectableMeanShift({ sd: 1, n: 30, alpha: 0.05, power: 0.8, sides: 'two-sided' }); // 0.5280
+ * @example minDetectableMeanShift({ sd: 1, n: 30, alpha: 0.05, power: 0.8, sides: 'two-sided' }); // 0.5271
  */
 export function minDetectableMeanShift(design: MeanTestDesign & { power: number }): number {
   const fn = 'minDetectableMeanShift';
@@ -186,8 +186,7 @@ function proportionPower(p0: number, p1: number, n: number, critical: number, si
  * proportion is p₁: Φ((p₁ − p₀ − c σ₀)/σ₁) for `'lower'`, Φ((p₀ − p₁ − c σ₀)/σ₁) for `'upper'`, their
  * sum for two-sided (c = z_{1−α/2}), with σ₀, σ₁ the binomial standard errors under p₀ and p₁.
  *
- * Reference: Lachin (1981), Controlled Clinical Trials 2:93–113; Fleiss, Levin & Paik (2003),
- * Statistical Methods for Rates and Proportions, 3rd ed., ch. 2.
+ * Reference: Lachin (1981), Controlled Clinical Trials 2:93–113.
  *
  * @example powerOfProportionTest({ p0: 0.5, p1: 0.6, n: 200, alpha: 0.05, sides: 'two-sided' }); // 0.81
  */

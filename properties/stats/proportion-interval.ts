@@ -30,7 +30,11 @@ export interface ProportionInterval extends Interval {
 
 /**
  * Both Wilson score bounds at critical value z, clamped to [0, 1] (x = 0 gives lower 0 exactly,
- * x = n gives upper 1 exactly). Shared with `newcombeInterval`.
+ * x = n gives upper 1 exactly). Shared with `newcombeInterval`; not re-exported from `index.ts`.
+ *
+ * Reference: Wilson (1927), JASA 22(158):209–212.
+ *
+ * @example wilsonBounds(7, 20, 1.959963984540054); // { lower: 0.1812, upper: 0.5671 }
  */
 export function wilsonBounds(successes: number, n: number, z: number): { lower: number; upper: number } {
   const p = successes / n;
@@ -56,7 +60,7 @@ function checkBinomial(fn: string, successes: number, n: number, level: number, 
  * (x + z²/2)/(n + z²) ± z√n/(n + z²)·√(p̂(1 − p̂) + z²/(4n)), z = z_{1−α/2} (two-sided) or z_{1−α}.
  *
  * Reference: Wilson (1927), "Probable inference, the law of succession, and statistical
- * inference", JASA 22(158):209–212; Brown, Cai & DasGupta (2001), Stat. Sci. 16(2):101–133, eq. (4).
+ * inference", JASA 22(158):209–212; Brown, Cai & DasGupta (2001), Stat. Sci. 16(2):101–133.
  *
  * @example wilsonInterval(7, 20, 0.95); // [0.1812, 0.5671]
  */
@@ -82,9 +86,9 @@ export function wilsonInterval(successes: number, n: number, level: number, side
  * with lower = 0 when x = 0 and upper = 1 when x = n. Coverage ≥ level for every p.
  *
  * Reference: Clopper & Pearson (1934), "The use of confidence or fiducial limits illustrated in the
- * case of the binomial", Biometrika 26(4):404–413; Brown, Cai & DasGupta (2001), eq. (5).
+ * case of the binomial", Biometrika 26(4):404–413; Brown, Cai & DasGupta (2001), Stat. Sci. 16(2):101–133.
  *
- * @example clopperPearsonInterval(0, 10, 0.95).upper; // 0.3084971078187608
+ * @example clopperPearsonInterval(0, 10, 0.95).upper; // 0.3085 (= 1 − 0.025^(1/10))
  */
 export function clopperPearsonInterval(
   successes: number,

@@ -53,7 +53,7 @@ export interface NewcombeInterval extends Interval {
  * population variances are involved", Biometrika 34(1–2):28–35; Satterthwaite (1946), Biometrics
  * Bulletin 2(6):110–114.
  *
- * @example welchInterval([1, 2, 3, 4], [2, 4, 6, 8, 10], 0.95).df; // 5.7
+ * @example welchInterval([1, 2, 3, 4], [2, 4, 6, 8, 10], 0.95).df; // 5.52
  */
 export function welchInterval(
   a: ArrayLike<number>,

@@ -17,52 +17,88 @@ function show(value: unknown): string {
   return typeof value;
 }
 
-/** Throws `"<fn>: <name> must be <range>; got <value>"`. */
+/**
+ * Throws `"<fn>: <name> must be <range>; got <value>"`.
+ *
+ * @example fail('tQuantile', 'p', 'in (0, 1)', 1.5); // throws "tQuantile: p must be in (0, 1); got 1.5"
+ */
 export function fail(fn: string, name: string, range: string, value: unknown): never {
   throw new Error(`${fn}: ${name} must be ${range}; got ${show(value)}`);
 }
 
-/** A number strictly inside (0, 1). */
+/**
+ * A number strictly inside (0, 1).
+ *
+ * @example checkOpenUnit('normalQuantile', 'p', 0.975);
+ */
 export function checkOpenUnit(fn: string, name: string, value: number): void {
   if (typeof value !== 'number' || !(value > 0 && value < 1)) fail(fn, name, 'in (0, 1)', value);
 }
 
-/** A confidence level 1 − α in (0, 1). */
+/**
+ * A confidence level 1 − α in (0, 1).
+ *
+ * @example checkLevel('tInterval', 0.95);
+ */
 export function checkLevel(fn: string, level: number): void {
   checkOpenUnit(fn, 'level', level);
 }
 
-/** Any number except NaN (±Infinity allowed). */
+/**
+ * Any number except NaN (±Infinity allowed).
+ *
+ * @example checkNotNaN('tCdf', 'x', Infinity);
+ */
 export function checkNotNaN(fn: string, name: string, value: number): void {
   if (typeof value !== 'number' || Number.isNaN(value)) fail(fn, name, 'a number (not NaN)', value);
 }
 
-/** A finite number. */
+/**
+ * A finite number.
+ *
+ * @example checkFinite('compareToPrediction', 'prediction', 0.5);
+ */
 export function checkFinite(fn: string, name: string, value: number): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) fail(fn, name, 'a finite number', value);
 }
 
-/** A number > 0; `allowInfinity` admits +Infinity. */
+/**
+ * A number > 0; `allowInfinity` admits +Infinity.
+ *
+ * @example checkPositive('tQuantile', 'df', Infinity, true);
+ */
 export function checkPositive(fn: string, name: string, value: number, allowInfinity = false): void {
   const ok = typeof value === 'number' && value > 0 && (allowInfinity || Number.isFinite(value));
   if (!ok) fail(fn, name, allowInfinity ? '> 0 (Infinity allowed)' : 'a finite number > 0', value);
 }
 
-/** An integer ≥ `min`. */
+/**
+ * An integer ≥ `min`.
+ *
+ * @example checkInteger('wilsonInterval', 'n', 20, 1);
+ */
 export function checkInteger(fn: string, name: string, value: number, min: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min) {
     fail(fn, name, `an integer >= ${min}`, value);
   }
 }
 
-/** A success count: an integer in [0, n]. */
+/**
+ * A success count: an integer in [0, n].
+ *
+ * @example checkCount('wilsonInterval', 'successes', 7, 20);
+ */
 export function checkCount(fn: string, name: string, value: number, n: number): void {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0 || value > n) {
     fail(fn, name, `an integer in [0, ${n}]`, value);
   }
 }
 
-/** One of 'two-sided' | 'lower' | 'upper'. */
+/**
+ * One of 'two-sided' | 'lower' | 'upper'.
+ *
+ * @example checkSides('tInterval', 'lower');
+ */
 export function checkSides(fn: string, sides: Sides): void {
   if (!isSides(sides)) fail(fn, 'sides', "one of 'two-sided', 'lower', 'upper'", sides);
 }
@@ -70,6 +106,8 @@ export function checkSides(fn: string, sides: Sides): void {
 /**
  * A sample of at least `minLength` finite numbers, copied to a Float64Array.
  * The message names the first offending index.
+ *
+ * @example const x = checkSample('tInterval', 'sample', [1, 2, 3], 2);
  */
 export function checkSample(fn: string, name: string, sample: ArrayLike<number>, minLength: number): Float64Array {
   if (sample === null || typeof sample !== 'object' || typeof sample.length !== 'number') {
