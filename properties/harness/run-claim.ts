@@ -1,0 +1,233 @@
+/**
+ * Running a claim: fast-check over its configurations, one calibrated check per configuration, and
+ * its reject twins. Pure of jest and of the environment (seeds, engine, α and mutant come in through
+ * {@link RunContext}), so the glue itself is unit-tested; `claim-property.ts` wires it into jest.
+ *
+ * For each configuration: check the theorem's hypotheses, run the Monte Carlo experiment with a seed
+ * derived from (master seed, claim, configuration), apply the check at α_i. A rejection is a
+ * counterexample that fast-check shrinks to a smaller configuration (each shrink step reruns an
+ * experiment, so their number is capped; skipped candidates do not count as passes).
+ */
+import fc from 'fast-check';
+import { deriveSeed } from '../../engine/random/seed';
+import type { Mutant } from '../../engine/mutants';
+import type { ConfigResult, EngineInfo, PropertyRecord } from '../../reports/schema';
+import type { Theorem } from '../../theorems/types';
+import type { ByProfile } from '../profile';
+import { replayLine } from './replay';
+import type { Check, CheckOutcome, Experiment, ExperimentContext } from './types';
+
+export interface Twin<C> {
+  /** Short name, e.g. `he-variance-1.8`. */
+  name: string;
+  mutant: Mutant;
+  /** A configuration chosen where the test has power against this fault. */
+  config: C;
+  /** The value the wrong engine really has (when known), to report the twin test's power. */
+  wrongValue?: (config: C) => number;
+}
+
+export interface ClaimSpec<C> {
+  theorem: Theorem<C>;
+  /** Family name (the property file), for the report. */
+  family: string;
+  /** `__filename` of the property file, for the replay line. */
+  file: string;
+  configs: fc.Arbitrary<C>;
+  numConfigs: ByProfile<number>;
+  /** Shrink steps allowed after a failure (each one reruns a Monte Carlo experiment). */
+  maxShrinks?: ByProfile<number>;
+  experiment(config: C, ctx: ExperimentContext): Promise<Experiment>;
+  check: Check;
+  twins: Twin<C>[];
+}
+
+const plain = (config: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
+
+function fmt(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  const a = Math.abs(x);
+  return a !== 0 && (a < 1e-3 || a >= 1e5) ? x.toExponential(4) : x.toPrecision(5);
+}
+
+export function describeOutcome(theoremId: string, config: unknown, r: ConfigResult): string {
+  return [
+    `${theoremId}: ${r.verdict === 'rejected' ? 'prediction REJECTED' : 'prediction consistent'}`,
+    `  config:     ${JSON.stringify(config)}`,
+    `  n:          ${r.n} independent units (one unit = one network, unless the claim says otherwise)`,
+    `  estimate:   ${fmt(r.estimate)}   CI at level 1 − α′ = 1 − ${(1 - r.interval.level).toExponential(2)}: [${fmt(r.interval.lower)}, ${fmt(r.interval.upper)}]`,
+    `  prediction: ${fmt(r.prediction)}   (relative deviation ${fmt(r.estimate / r.prediction - 1)})`,
+    `  α = ${r.alpha.toExponential(2)} (suite budget)${r.pValue !== undefined ? `   p = ${r.pValue.toExponential(2)}` : ''}`,
+    ...(r.minDetectable ? [`  detectable:  ±${fmt(100 * r.minDetectable.relative)}% at power ${r.minDetectable.power}`] : []),
+    ...(r.outcomes ? [`  outcomes:   ${JSON.stringify(r.outcomes)}`] : []),
+    ...(r.notes ?? []).map((n) => `  note:       ${n}`),
+  ].join('\n');
+}
+
+interface RunResult {
+  result: ConfigResult;
+  outcome: CheckOutcome;
+  figures?: Record<string, unknown>;
+}
+
+async function runConfig<C>(spec: ClaimSpec<C>, config: C, seed: number, alpha: number, mutant: Mutant | undefined): Promise<RunResult> {
+  const started = Date.now();
+  spec.theorem.domain(config);
+  const prediction = spec.theorem.predict(config);
+  const exp = await spec.experiment(config, { seed, ...(mutant ? { mutant } : {}) });
+  if (exp.fault !== undefined) {
+    throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
+  }
+  const outcome = spec.check.evaluate(exp.units, prediction, alpha);
+  const result: ConfigResult = {
+    config: plain(config),
+    seed,
+    n: exp.units.length,
+    estimate: outcome.estimate,
+    interval: outcome.interval,
+    prediction,
+    alpha,
+    verdict: outcome.verdict,
+    ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
+    ...(outcome.minDetectable ? { minDetectable: outcome.minDetectable } : {}),
+    ...(exp.outcomes ? { outcomes: exp.outcomes } : {}),
+    ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+    durationMs: Date.now() - started,
+  };
+  return { result, outcome, ...(exp.figures ? { figures: exp.figures } : {}) };
+}
+
+export interface RunContext {
+  masterSeed: number;
+  engine: EngineInfo;
+  /** α of each assertion (configuration or twin), from the suite budget. */
+  alpha: number;
+  numConfigs: number;
+  maxShrinks: number;
+  /** A wrong engine applied to the claim itself (THEORYCHECK_MUTANT). */
+  mutant?: Mutant;
+  /** fast-check path to replay a counterexample directly. */
+  replayPath?: string;
+  /** Environment whose THEORYCHECK_* variables go into replay lines. */
+  env?: NodeJS.ProcessEnv;
+}
+
+function baseRecord<C>(spec: ClaimSpec<C>, engine: EngineInfo): Pick<PropertyRecord, 'title' | 'family' | 'paper' | 'provenance' | 'statement' | 'test' | 'engine'> {
+  const t = spec.theorem;
+  return {
+    title: t.title,
+    family: spec.family,
+    paper: t.paper,
+    provenance: t.provenance,
+    statement: t.statement,
+    test: { name: spec.check.name, method: spec.check.method, sides: spec.check.sides },
+    engine,
+  };
+}
+
+export const claimTestName = (theoremId: string): string => `${theoremId} claim`;
+export const twinTestName = (theoremId: string, twin: string): string => `${theoremId} twin ${twin}`;
+
+/** Runs a claim over its generated configurations; the record carries `failure` when it fails. */
+export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<PropertyRecord> {
+  const started = Date.now();
+  const { theorem } = spec;
+  const propertySeed = deriveSeed(ctx.masterSeed, theorem.id) | 0;
+  const primary: ConfigResult[] = [];
+  const figures: Record<string, unknown>[] = [];
+  let failures = 0;
+  let lastFailure: { config: C; run: RunResult } | undefined;
+
+  const property = fc.asyncProperty(spec.configs, async (config) => {
+    if (failures > ctx.maxShrinks) fc.pre(false); // shrink budget spent: skip the candidate
+    const seed = deriveSeed(ctx.masterSeed, theorem.id, config);
+    const run = await runConfig(spec, config, seed, ctx.alpha, ctx.mutant);
+    if (failures === 0) {
+      primary.push(run.result);
+      if (run.figures) figures.push({ config: plain(config), ...run.figures });
+    }
+    if (run.result.verdict === 'rejected') {
+      failures++;
+      lastFailure = { config, run };
+      throw new Error(describeOutcome(theorem.id, config, run.result));
+    }
+  });
+  const details = await fc.check(property, {
+    seed: propertySeed,
+    numRuns: ctx.numConfigs,
+    ...(ctx.replayPath ? { path: ctx.replayPath } : {}),
+  });
+  const replay = replayLine({
+    masterSeed: ctx.masterSeed,
+    testFile: spec.file,
+    testName: claimTestName(theorem.id),
+    ...(details.failed && details.counterexamplePath ? { fcPath: details.counterexamplePath } : {}),
+    ...(ctx.env ? { env: ctx.env } : {}),
+  });
+  let failure: string | undefined;
+  if (details.failed) {
+    const shrunk = lastFailure ? describeOutcome(theorem.id, lastFailure.config, lastFailure.run.result) : String(details.errorInstance);
+    failure = [
+      shrunk,
+      `  fast-check: failed after ${details.numRuns} configuration(s), ${details.numShrinks} shrink(s); seed ${details.seed}, path ${details.counterexamplePath}`,
+      `  replay:     ${replay}`,
+    ].join('\n');
+    if (lastFailure && !primary.includes(lastFailure.run.result)) primary.push(lastFailure.run.result);
+  }
+  return {
+    ...baseRecord(spec, ctx.engine),
+    claimId: theorem.id,
+    kind: 'claim',
+    alpha: ctx.alpha * ctx.numConfigs,
+    configs: primary,
+    verdict: details.failed ? 'fail' : 'pass',
+    replay,
+    ...(failure ? { failure } : {}),
+    seeds: { master: ctx.masterSeed, property: propertySeed >>> 0 },
+    durationMs: Date.now() - started,
+    ...(figures.length ? { figures: { perConfig: figures } } : {}),
+    ...(ctx.mutant ? { twinDescription: `run under THEORYCHECK_MUTANT=${ctx.mutant.name}: ${ctx.mutant.description}` } : {}),
+  };
+}
+
+/** Runs a reject twin: the claim's check against a wrong engine must reject. */
+export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunContext): Promise<PropertyRecord> {
+  const started = Date.now();
+  const { theorem } = spec;
+  const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
+  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant);
+  const notes = [...(run.result.notes ?? [])];
+  if (twin.wrongValue && run.outcome.powerAgainst) {
+    const wrong = twin.wrongValue(twin.config);
+    const power = run.outcome.powerAgainst(wrong);
+    notes.push(`wrong engine's true value ${fmt(wrong)} (${fmt(wrong / run.result.prediction - 1)} relative); power of the test against it ≈ ${fmt(power)}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`);
+    if (1 - power > ctx.alpha) {
+      // A twin that misses with probability > α_i would spend more than its budget: a design error.
+      throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered (power ${fmt(power)} < 1 − α_i); choose a configuration where the fault is detectable`);
+    }
+  }
+  const result = { ...run.result, ...(notes.length ? { notes } : {}) };
+  const rejected = result.verdict === 'rejected';
+  const replay = replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.env ? { env: ctx.env } : {}) });
+  const failure = rejected
+    ? undefined
+    : [
+        `${theorem.id}: reject twin "${twin.name}" was NOT rejected — the test has no power against: ${twin.mutant.description}`,
+        describeOutcome(theorem.id, twin.config, result),
+        `  replay:     ${replay}`,
+      ].join('\n');
+  return {
+    ...baseRecord(spec, ctx.engine),
+    claimId: `${theorem.id}~${twin.name}`,
+    kind: 'twin',
+    twinOf: theorem.id,
+    twinDescription: twin.mutant.description,
+    alpha: ctx.alpha,
+    configs: [result],
+    verdict: rejected ? 'pass' : 'fail',
+    replay,
+    ...(failure ? { failure } : {}),
+    seeds: { master: ctx.masterSeed, property: seed },
+    durationMs: Date.now() - started,
+  };
+}
