@@ -14,6 +14,10 @@ import type { Mutant } from '../../engine/mutants';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
 import type { Experiment } from '../harness/types';
 
+// simple-statistics ships its types as an ES module; require the CJS build with a type-only query.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const ss = require('simple-statistics') as typeof import('simple-statistics', { with: { 'resolution-mode': 'import' } });
+
 export const INPUTS_PER_NET = 4;
 
 /** B fixed inputs: Gaussian directions with norms spread over two orders of magnitude. */
@@ -63,39 +67,23 @@ export async function lengthExperiment(config: LengthConfig, opts: { seed: numbe
 
 /** Reviewer figure data: mean of M_j/M_0 and spread of log(M_j/M_0) at every depth j. */
 export function depthProfile(trace: LengthTrace, predictAt: (depth: number) => number): Record<string, unknown>[] {
+  const stride = trace.depth + 1;
   const rows: Record<string, unknown>[] = [];
   for (let j = 1; j <= trace.depth; j++) {
-    const ratios = unitRatios(trace, j);
-    const n = ratios.length;
-    let s = 0;
-    let s2 = 0;
-    for (const v of ratios) {
-      s += v;
-      s2 += v * v;
-    }
-    const mean = s / n;
-    const sd = Math.sqrt(Math.max(0, (s2 - n * mean * mean) / (n - 1)));
-    let ls = 0;
-    let ls2 = 0;
-    let finite = 0;
-    const stride = trace.depth + 1;
+    const ratios = Array.from(unitRatios(trace, j));
+    const logs: number[] = [];
     for (let u = 0; u < trace.status.length; u++) {
       const v = trace.logM[u * stride + j] - trace.logM[u * stride];
-      if (Number.isFinite(v)) {
-        ls += v;
-        ls2 += v * v;
-        finite++;
-      }
+      if (Number.isFinite(v)) logs.push(v); // dead units (log 0 = −∞) are counted apart
     }
-    const meanLog = finite ? ls / finite : null;
     rows.push({
       depth: j,
-      meanRatio: mean,
-      seRatio: sd / Math.sqrt(n),
+      meanRatio: ss.mean(ratios),
+      seRatio: ss.sampleStandardDeviation(ratios) / Math.sqrt(ratios.length),
       prediction: predictAt(j),
-      meanLogRatio: meanLog,
-      sdLogRatio: finite > 1 && meanLog !== null ? Math.sqrt(Math.max(0, (ls2 - finite * meanLog * meanLog) / (finite - 1))) : null,
-      deadFraction: 1 - finite / trace.status.length,
+      meanLogRatio: logs.length ? ss.mean(logs) : null,
+      sdLogRatio: logs.length > 1 ? ss.sampleStandardDeviation(logs) : null,
+      deadFraction: 1 - logs.length / trace.status.length,
     });
   }
   return rows;
