@@ -21,6 +21,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveMasterSeed } from '../engine/random/seed';
 import { suiteAlpha } from '../properties/budget';
+import { currentProfile } from '../properties/profile';
 import { buildReport, gitCommit, makeRunId, summaryLine, type JestResultsLike } from './build';
 import { writeJsonReport } from './json-writer';
 import { writeMarkdownReport } from './markdown-writer';
@@ -28,7 +29,6 @@ import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
 import type { Report } from './schema';
 
 export const OUT_DIR_ENV = 'THEORYCHECK_OUT_DIR';
-export const PROFILE_ENV = 'THEORYCHECK_PROFILE';
 export const SUMMARY_FILE = 'summary.txt';
 export const LATEST_LINK = 'latest';
 export const LATEST_FILE = 'LATEST';
@@ -135,7 +135,7 @@ export default class TheorycheckReporter {
       wallTimeMs: Math.max(0, this.now().getTime() - this.startedAt.getTime()),
       masterSeed: this.masterSeed,
       freshSeed: this.freshSeed,
-      profile: process.env[PROFILE_ENV] || 'gate',
+      profile: currentProfile(),
       gitCommit: this.gitCommit,
       alphaTotal: this.alphaTotal,
       records: readRecords(this.runDir),
