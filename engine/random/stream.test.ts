@@ -23,12 +23,12 @@ describe('RandomStream', () => {
     for (let i = 0; i < 100; i++) expect(s.nextInt32()).toBe(g.next());
   });
 
-  it('the bulk normal sampler advances exactly pure-rand xoroshiro128+ (1 to 3 steps per variate)', () => {
+  it('the bulk normal sampler advances exactly pure-rand xoroshiro128+ (one step per variate on the fast path, a few more in the wedges and tail)', () => {
     const s = new RandomStream(11);
     for (let trial = 0; trial < 200; trial++) {
       const before = s.state();
       s.fillNormal(new Float64Array(1));
-      const k = stepsBetween(before, s.state(), 3);
+      const k = stepsBetween(before, s.state(), 40);
       expect(k).toBeGreaterThanOrEqual(1);
     }
   });

@@ -111,74 +111,82 @@ export class RandomStream {
     }
   }
 
-  /** Fills `out[offset .. offset+length)` with N(0, std²) draws (ziggurat). */
+  /**
+   * Fills `out[offset .. offset+length)` with N(0, std²) draws (ziggurat).
+   *
+   * Two passes: the first takes the ziggurat's fast path (one 32-bit draw, ~98.8% of variates) in a
+   * tight loop and only remembers the rest; the second finishes those with the wedge/tail tests.
+   * Keeping the rare branch out of the hot loop halves its cost under V8.
+   */
   fillNormal(out: Writable, std = 1, offset = 0, length = out.length - offset): void {
     let s01 = this.s01;
     let s00 = this.s00;
     let s11 = this.s11;
     let s10 = this.s10;
     const end = offset + length;
+    let pending = 0;
     for (let k = offset; k < end; k++) {
-      for (;;) {
-        // --- xoroshiro128+ step (identical to pure-rand's XoroShiro128Plus.next) ---
-        let j = (s00 + s10) | 0;
-        let a0 = s10 ^ s00;
-        let a1 = s11 ^ s01;
-        let t00 = s00;
-        let t01 = s01;
-        s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
-        s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-        s10 = (a1 << 5) ^ (a0 >>> 27);
-        s11 = (a0 << 5) ^ (a1 >>> 27);
-        // --- ziggurat ---
-        const iz = j >>> 25;
-        const hz = (j << 7) >> 7;
-        if ((hz < 0 ? -hz : hz) < KN[iz]) {
-          out[k] = hz * WN[iz] * std;
-          break;
-        }
-        const x = hz * WN[iz];
-        // Slow path: needs one or two more uniforms.
-        j = (s00 + s10) | 0;
-        a0 = s10 ^ s00;
-        a1 = s11 ^ s01;
-        t00 = s00;
-        t01 = s01;
-        s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
-        s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-        s10 = (a1 << 5) ^ (a0 >>> 27);
-        s11 = (a0 << 5) ^ (a1 >>> 27);
-        const u1 = ((j >>> 0) + 0.5) * TWO_POW_M32;
-        if (iz === 0) {
-          // Tail beyond R (Marsaglia 1964): needs a second uniform.
-          j = (s00 + s10) | 0;
-          a0 = s10 ^ s00;
-          a1 = s11 ^ s01;
-          t00 = s00;
-          t01 = s01;
-          s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
-          s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-          s10 = (a1 << 5) ^ (a0 >>> 27);
-          s11 = (a0 << 5) ^ (a1 >>> 27);
-          const u2 = ((j >>> 0) + 0.5) * TWO_POW_M32;
-          const xx = -log(u1) / ZIG_R;
-          const yy = -log(u2);
-          if (yy + yy >= xx * xx) {
-            out[k] = (hz > 0 ? ZIG_R + xx : -ZIG_R - xx) * std;
-            break;
-          }
-          continue;
-        }
-        if (FN[iz] + u1 * (FN[iz - 1] - FN[iz]) < exp(-0.5 * x * x)) {
-          out[k] = x * std;
-          break;
-        }
+      // xoroshiro128+ step (identical to pure-rand's XoroShiro128Plus.next)
+      const j = (s00 + s10) | 0;
+      const a0 = s10 ^ s00;
+      const a1 = s11 ^ s01;
+      const t00 = s00;
+      const t01 = s01;
+      s00 = (t00 << 24) ^ (t01 >>> 8) ^ a0 ^ (a0 << 16);
+      s01 = (t01 << 24) ^ (t00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+      s10 = (a1 << 5) ^ (a0 >>> 27);
+      s11 = (a0 << 5) ^ (a1 >>> 27);
+      const iz = j >>> 25;
+      const hz = (j << 7) >> 7;
+      if ((hz < 0 ? -hz : hz) < KN[iz]) {
+        out[k] = hz * WN[iz] * std;
+      } else {
+        if (pending === this.slowIndex.length) this.growSlow();
+        this.slowIndex[pending] = k;
+        this.slowDraw[pending++] = j;
       }
     }
     this.s01 = s01;
     this.s00 = s00;
     this.s11 = s11;
     this.s10 = s10;
+    for (let p = 0; p < pending; p++) out[this.slowIndex[p]] = this.slowNormal(this.slowDraw[p]) * std;
+  }
+
+  private slowIndex = new Int32Array(256);
+  private slowDraw = new Int32Array(256);
+
+  private growSlow(): void {
+    const index = new Int32Array(this.slowIndex.length * 2);
+    const draw = new Int32Array(this.slowDraw.length * 2);
+    index.set(this.slowIndex);
+    draw.set(this.slowDraw);
+    this.slowIndex = index;
+    this.slowDraw = draw;
+  }
+
+  /** Finishes a variate whose first draw `j` missed the fast path (Marsaglia & Tsang's nfix). */
+  private slowNormal(first: number): number {
+    let j = first;
+    for (;;) {
+      const iz = j >>> 25;
+      const hz = (j << 7) >> 7;
+      if ((hz < 0 ? -hz : hz) < KN[iz]) return hz * WN[iz];
+      if (iz === 0) {
+        // Tail beyond R (Marsaglia 1964): loop until a tail value is accepted. Restarting the whole
+        // ziggurat here instead would under-weight the tail (P(|Z| > 3) came out 1.3% low).
+        for (;;) {
+          const xx = -log((this.nextUint32() + 0.5) * TWO_POW_M32) / ZIG_R;
+          const yy = -log((this.nextUint32() + 0.5) * TWO_POW_M32);
+          if (yy + yy >= xx * xx) return hz > 0 ? ZIG_R + xx : -ZIG_R - xx;
+        }
+      }
+      // Wedge of layer iz: accept under the density, otherwise start over with a fresh draw.
+      const x = hz * WN[iz];
+      const u = (this.nextUint32() + 0.5) * TWO_POW_M32;
+      if (FN[iz] + u * (FN[iz - 1] - FN[iz]) < exp(-0.5 * x * x)) return x;
+      j = this.nextInt32();
+    }
   }
 
   /** Fills with U(−halfWidth, halfWidth) draws (32 random bits each). */

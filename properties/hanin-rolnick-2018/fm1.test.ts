@@ -28,7 +28,7 @@ import { depthProfile, lengthExperiment } from './length-experiment';
 
 const FAMILY = 'hanin-rolnick-2018/fm1';
 const NETS = { gate: 3000, full: 20000 } as const;
-const CONFIGS = { gate: 3, full: 12 } as const;
+const CONFIGS = { gate: 5, full: 12 } as const;
 const MAX_BETA = 0.3;
 
 const heHeavyMutant = getMutant('he-variance-1.8');
