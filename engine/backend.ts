@@ -17,8 +17,6 @@ export type BackendName = (typeof BACKENDS)[number];
 
 export interface ActiveEngine extends EngineInfo {
   backend: BackendName;
-  /** Set when the automatic choice fell back past a preferred backend, with the reason. */
-  fallback?: string;
 }
 
 export function parseBackend(name: string): BackendName {
@@ -103,7 +101,11 @@ export function initEngine(env: NodeJS.ProcessEnv = process.env): Promise<Active
       const failure = await activate(name);
       if (failure === undefined) {
         const info: ActiveEngine = { backend: name, versions: engineVersions() };
-        if (name === 'cpu') info.fallback = reasons.join('; ');
+        if (name === 'cpu') {
+          info.fallback = reasons.join('; ');
+          // Never silent: cpu is 30–280× slower than wasm (shared/engine-notes.md §3).
+          process.emitWarning(`theorycheck: falling back to the slow tfjs cpu backend (${info.fallback})`);
+        }
         return info;
       }
       reasons.push(`${name}: ${failure}`);

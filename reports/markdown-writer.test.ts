@@ -97,6 +97,12 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Tests (jest) | 7 passed, 1 failed, 3 skipped |');
   });
 
+  test('an automatic fallback of the backend is shown, never silent', () => {
+    const engine = { backend: 'cpu', versions: { node: 'v20.20.2' }, fallback: 'wasm: setBackend returned false' };
+    const withFallback = renderMarkdown(report([fixtureClaim({ engine })]));
+    expect(withFallback).toContain('| Backend(s) | cpu ⚠ automatic fallback (wasm: setBackend returned false) |');
+  });
+
   test('has a "How to read" paragraph explaining the columns', () => {
     const how = section(md, 'How to read');
     for (const word of ['estimate', 'CI', 'prediction', 'verdict', 'reject twin', 'Min detectable', '99% power', 'budget']) {

@@ -160,7 +160,9 @@ function enginesText(engines: EngineInfo[]): { backends: string; versions: strin
       .sort(([a], [b]) => a.localeCompare(b))
       .map(([k, v]) => `${k} ${v}`)
       .join(', ') || '—';
-  const backends = [...new Set(engines.map((e) => e.backend))].join(', ');
+  const backends = [
+    ...new Set(engines.map((e) => (e.fallback ? `${e.backend} ⚠ automatic fallback (${e.fallback})` : e.backend))),
+  ].join(', ');
   const lists = [...new Set(engines.map(versionList))];
   const versions = lists.length === 1 ? lists[0] : engines.map((e) => `${e.backend}: ${versionList(e)}`).join('; ');
   return { backends, versions };

@@ -35,6 +35,8 @@ export interface EngineInfo {
   backend: string;
   /** package name → version, plus `node`. */
   versions: Record<string, string>;
+  /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
+  fallback?: string;
 }
 
 /** One generated configuration, its Monte Carlo experiment and its test. */
