@@ -23,6 +23,7 @@ import { applyActivation } from '../network/activation';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
 import { resolveNetwork, type NetworkSpec, type ResolvedNetwork } from '../network/spec';
 import type { Mutant } from '../mutants';
+import { initEngine } from '../backend';
 
 export const MAX_CHUNK_WEIGHTS = 4_000_000;
 
@@ -76,6 +77,7 @@ function validateExperiment(exp: LengthExperiment, n0: number): number {
 
 /** Runs the ensemble and returns every unit's log-length trace. */
 export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace> {
+  await initEngine(); // the backend policy applies to every caller (memoised)
   const network = resolveNetwork(exp.network, exp.mutant);
   const { widths, layers, activation } = network;
   const n0 = widths[0];
