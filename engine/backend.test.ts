@@ -1,6 +1,16 @@
 import { BACKENDS, engineVersions, initEngine, parseBackend } from './backend';
 
 describe('backend selection', () => {
+  // Re-requiring tfjs in an isolated module registry re-registers its backends, which tfjs reports
+  // with a console warning; that is expected here.
+  beforeEach(() => {
+    const warn = console.warn.bind(console);
+    jest.spyOn(console, 'warn').mockImplementation((...args: unknown[]) => {
+      if (!String(args[0]).includes('backend was already registered')) warn(...args);
+    });
+  });
+  afterEach(() => jest.restoreAllMocks());
+
   it('accepts the three backends and rejects anything else, listing the valid names', () => {
     for (const name of BACKENDS) expect(parseBackend(name)).toBe(name);
     expect(() => parseBackend('webgpu')).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "webgpu"');
