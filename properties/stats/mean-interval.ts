@@ -16,7 +16,7 @@
  */
 import { tQuantile } from './distributions';
 import { meanOf, varianceOf } from './moments';
-import { tailProbability } from './sides';
+import { oneSidedBounds, tailProbability } from './sides';
 import type { Interval, Sides } from './types';
 import { checkLevel, checkSample, checkSides } from './validate';
 
@@ -58,8 +58,7 @@ export function tInterval(sample: ArrayLike<number>, level: number, sides: Sides
   const half = se === 0 ? 0 : tQuantile(1 - tailProbability(level, sides), df) * se;
   return {
     estimate: mean,
-    lower: sides === 'upper' ? -Infinity : mean - half,
-    upper: sides === 'lower' ? Infinity : mean + half,
+    ...oneSidedBounds(mean - half, mean + half, sides),
     level,
     sides,
     method: 't',

@@ -14,7 +14,7 @@
  * `types.ts`).
  */
 import { betaQuantile, normalQuantile } from './distributions';
-import { tailProbability } from './sides';
+import { oneSidedBounds, tailProbability } from './sides';
 import type { Interval, Sides } from './types';
 import { checkCount, checkInteger, checkLevel, checkSides } from './validate';
 
@@ -70,8 +70,7 @@ export function wilsonInterval(successes: number, n: number, level: number, side
   const b = wilsonBounds(successes, n, z);
   return {
     estimate: successes / n,
-    lower: sides === 'upper' ? -Infinity : b.lower,
-    upper: sides === 'lower' ? Infinity : b.upper,
+    ...oneSidedBounds(b.lower, b.upper, sides),
     level,
     sides,
     method: 'wilson',
@@ -102,8 +101,7 @@ export function clopperPearsonInterval(
   const upper = successes === n ? 1 : betaQuantile(1 - t, successes + 1, n - successes);
   return {
     estimate: successes / n,
-    lower: sides === 'upper' ? -Infinity : lower,
-    upper: sides === 'lower' ? Infinity : upper,
+    ...oneSidedBounds(lower, upper, sides),
     level,
     sides,
     method: 'clopper-pearson',

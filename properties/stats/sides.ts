@@ -33,3 +33,13 @@ export function tailProbability(level: number, sides: Sides): number {
   const alpha = 1 - level;
   return sides === 'two-sided' ? alpha / 2 : alpha;
 }
+
+/**
+ * The bounds an interval keeps for its sides: a two-sided interval keeps both, `'lower'` ([L, ∞))
+ * drops the upper one and `'upper'` ((−∞, U]) the lower one.
+ *
+ * @example oneSidedBounds(0.1, 0.9, 'lower'); // { lower: 0.1, upper: Infinity }
+ */
+export function oneSidedBounds(lower: number, upper: number, sides: Sides): { lower: number; upper: number } {
+  return { lower: sides === 'upper' ? -Infinity : lower, upper: sides === 'lower' ? Infinity : upper };
+}

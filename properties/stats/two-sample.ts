@@ -12,7 +12,7 @@
 import { normalQuantile, tQuantile } from './distributions';
 import { meanOf, varianceOf } from './moments';
 import { wilsonBounds } from './proportion-interval';
-import { tailProbability } from './sides';
+import { oneSidedBounds, tailProbability } from './sides';
 import type { Interval, Sides } from './types';
 import { checkCount, checkInteger, checkLevel, checkSample, checkSides } from './validate';
 
@@ -85,8 +85,7 @@ export function welchInterval(
   }
   return {
     estimate,
-    lower: sides === 'upper' ? -Infinity : estimate - half,
-    upper: sides === 'lower' ? Infinity : estimate + half,
+    ...oneSidedBounds(estimate - half, estimate + half, sides),
     level,
     sides,
     method: 'welch',
@@ -134,8 +133,7 @@ export function newcombeInterval(
   const epsilon = Math.hypot(w1.upper - p1, p2 - w2.lower);
   return {
     estimate: d,
-    lower: sides === 'upper' ? -Infinity : d - delta,
-    upper: sides === 'lower' ? Infinity : d + epsilon,
+    ...oneSidedBounds(d - delta, d + epsilon, sides),
     level,
     sides,
     method: 'newcombe-wilson',
