@@ -8,6 +8,7 @@
  */
 import type { Activation } from './network/activation';
 import type { VarianceRule } from './init/initializer';
+import type { WeightLaw } from './init/laws';
 
 export interface Mutant {
   name: string;
@@ -15,6 +16,10 @@ export interface Mutant {
   /** Replaces the weight variance the engine resolved for a layer. */
   variance?: (rule: VarianceRule, fanIn: number, fanOut: number, resolved: number) => number;
   activation?: (a: Activation) => Activation;
+  /** Replaces the weight law the engine samples. */
+  law?: (law: WeightLaw) => WeightLaw;
+  /** Replaces a residual module's output scale η (residual networks). */
+  residualScale?: (eta: number) => number;
 }
 
 export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
@@ -24,6 +29,21 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     name: 'he-variance-1.8',
     description: 'the He initializer draws weights of variance 1.8/fan-in (labelled He, i.e. 2/fan-in)',
     variance: (rule, fanIn, _fanOut, resolved) => ('preset' in rule && rule.preset === 'he' ? 1.8 / fanIn : resolved),
+  },
+  'he-fan-out': {
+    name: 'he-fan-out',
+    description: 'the He initializer computes its variance from the fan-out (2/fan-out; for convolutions: output channels × kernel size)',
+    variance: (rule, _fanIn, fanOut, resolved) => ('preset' in rule && rule.preset === 'he' ? 2 / fanOut : resolved),
+  },
+  'uniform-as-gaussian': {
+    name: 'uniform-as-gaussian',
+    description: 'the engine draws uniform weights (same variance) when Gaussian weights are asked for',
+    law: (law) => (law === 'gaussian' ? 'uniform' : law),
+  },
+  'residual-scale-ignored': {
+    name: 'residual-scale-ignored',
+    description: 'residual modules are added unscaled (η_l treated as 1)',
+    residualScale: () => 1,
   },
   'leaky-relu-0.3': {
     name: 'leaky-relu-0.3',

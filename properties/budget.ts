@@ -26,20 +26,29 @@ export function suiteAlpha(env: NodeJS.ProcessEnv = process.env): number {
 
 /** Share of SUITE_ALPHA per claim id (fractions; their sum must not exceed 1). */
 export const CLAIM_SHARES: Readonly<Record<string, number>> = {
-  // Hanin & Rolnick 2018 — 0.30 in all (FM1 here; FM2, ResNet, conv reserved: 0.18).
+  // Hanin & Rolnick 2018 — 0.30 in all.
   'HR2018.FM1.mean-length': 0.04,
   'HR2018.FM1.he-critical': 0.03,
   'HR2018.FM1.truncated-normal': 0.025,
   'HR2018.FM1.lecun': 0.025,
+  'HR2018.FM2.gaussian': 0.025,
+  'HR2018.FM2.law-lower-bound': 0.015,
+  'HR2018.FM2.law-upper-bound': 0.015,
+  'HR2018.FM2.same-beta': 0.02,
+  'HR2018.FM2.bounded-when-width-grows': 0.01,
+  'HR2018.FM2.empirical-variance': 0.02,
+  'HR2018.ResNet.mean-length': 0.025,
+  'HR2018.ResNet.bounded-second-moment': 0.02,
+  'HR2018.Conv.mean-length': 0.03,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
   // (engine/random/samplers.test.ts) and the statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
-  // Reserved, not yet implemented: HR2018 FM2/ResNet/conv 0.18; HR2019 regions 0.22;
-  // Shin & Karniadakis / Lu et al. 0.22; Zhou et al. condensation 0.14.
+  // Reserved, not yet implemented: HR2019 regions 0.22; Shin & Karniadakis / Lu et al. 0.22;
+  // Zhou et al. condensation 0.14.
 };
 
-export const RESERVED_SHARE = 0.18 + 0.22 + 0.22 + 0.14;
+export const RESERVED_SHARE = 0.22 + 0.22 + 0.14;
 
 /** α of a claim (its share of the suite budget). Unknown ids are a programming error. */
 export function claimAlpha(claimId: string, env: NodeJS.ProcessEnv = process.env): number {

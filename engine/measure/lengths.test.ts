@@ -35,7 +35,7 @@ describe('measureLengths: bad input is a clear error naming the parameter', () =
   it('rejects a zero input, a non-finite input and a bad ensemble size', async () => {
     await expect(measureLengths(experiment({ inputs: new Float32Array(4) }))).rejects.toThrow('inputs[0] is the zero vector');
     await expect(measureLengths(experiment({ inputs: new Float32Array([1, Number.NaN, 0, 0]) }))).rejects.toThrow('inputs[0][1] must be finite; got NaN');
-    await expect(measureLengths(experiment({ inputs: new Float32Array(3) }))).rejects.toThrow('inputs must be a non-empty Float32Array of B × n_0 = B × 4 values');
+    await expect(measureLengths(experiment({ inputs: new Float32Array(3) }))).rejects.toThrow('inputs must be a non-empty Float32Array of B × 4 values; got length 3');
     await expect(measureLengths(experiment({ nets: 0 }))).rejects.toThrow('nets must be an integer ≥ 1; got 0');
   });
 

@@ -24,6 +24,9 @@ import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/
 import { resolveNetwork, type NetworkSpec, type ResolvedNetwork } from '../network/spec';
 import type { Mutant } from '../mutants';
 import { initEngine } from '../backend';
+import { classifyUnits, normalizeInputs, renormalize, storeLayers, validateNets, type LogLengthTrace } from './log-space';
+
+export { lengthRatio, STATUS_DEAD, STATUS_NONFINITE, STATUS_OK, type LogLengthTrace } from './log-space';
 
 export const MAX_CHUNK_WEIGHTS = 4_000_000;
 
@@ -39,40 +42,9 @@ export interface LengthExperiment {
   strategy?: MatMulStrategy | 'auto';
 }
 
-export type UnitStatus = 'ok' | 'dead' | 'nonfinite';
-export const STATUS_OK = 0;
-export const STATUS_DEAD = 1;
-export const STATUS_NONFINITE = 2;
-
-export interface LengthTrace {
+export interface LengthTrace extends LogLengthTrace {
   network: ResolvedNetwork;
-  nets: number;
-  inputsPerNet: number;
-  depth: number;
-  /** log M_j for unit (e, b) and layer j at index ((e·B + b)·(d + 1) + j); j = 0 is the input. */
-  logM: Float64Array;
-  /** Per unit (e, b): STATUS_OK, STATUS_DEAD (some layer all-zero) or STATUS_NONFINITE. */
-  status: Uint8Array;
-  outcomes: { ok: number; dead: number; nonfinite: number };
   strategies: MatMulStrategy[];
-}
-
-function validateExperiment(exp: LengthExperiment, n0: number): number {
-  if (!Number.isInteger(exp.nets) || exp.nets < 1) throw new Error(`nets must be an integer ≥ 1; got ${exp.nets}`);
-  if (!(exp.inputs instanceof Float32Array) || exp.inputs.length === 0 || exp.inputs.length % n0 !== 0) {
-    throw new Error(`inputs must be a non-empty Float32Array of B × n_0 = B × ${n0} values; got length ${exp.inputs?.length}`);
-  }
-  const batch = exp.inputs.length / n0;
-  for (let b = 0; b < batch; b++) {
-    let ss = 0;
-    for (let i = 0; i < n0; i++) {
-      const v = exp.inputs[b * n0 + i];
-      if (!Number.isFinite(v)) throw new Error(`inputs[${b}][${i}] must be finite; got ${v}`);
-      ss += v * v;
-    }
-    if (ss === 0) throw new Error(`inputs[${b}] is the zero vector: M_0 = 0, lengths are undefined`);
-  }
-  return batch;
 }
 
 /** Runs the ensemble and returns every unit's log-length trace. */
@@ -81,7 +53,8 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   const network = resolveNetwork(exp.network, exp.mutant);
   const { widths, layers, activation } = network;
   const n0 = widths[0];
-  const batch = validateExperiment(exp, n0);
+  validateNets(exp.nets);
+  const { unit: unitInputs, logM0, batch } = normalizeInputs(exp.inputs, n0);
   const depth = layers.length;
   const stride = depth + 1;
   const logM = new Float64Array(exp.nets * batch * stride);
@@ -89,16 +62,6 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   const chunk = Math.max(1, Math.min(exp.nets, Math.floor(MAX_CHUNK_WEIGHTS / maxLayerWeights)));
   const strategies = layers.map((l) => chooseStrategy(batch, l.fanIn, l.fanOut, exp.strategy ?? 'auto'));
 
-  // Input lengths (float64) and the unit-RMS inputs.
-  const unitInputs = new Float32Array(exp.inputs.length);
-  const logM0 = new Float64Array(batch);
-  for (let b = 0; b < batch; b++) {
-    let ss = 0;
-    for (let i = 0; i < n0; i++) ss += exp.inputs[b * n0 + i] ** 2;
-    const m0 = ss / n0;
-    logM0[b] = Math.log(m0);
-    for (let i = 0; i < n0; i++) unitInputs[b * n0 + i] = exp.inputs[b * n0 + i] / Math.sqrt(m0);
-  }
   const x = tf.tensor3d(unitInputs, [1, batch, n0]);
 
   for (let start = 0; start < exp.nets; start += chunk) {
@@ -133,12 +96,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
           z = applyActivation(activation, a) as tf.Tensor3D;
           logBase = logS;
         }
-        const ms = tf.mean(tf.square(z), 2) as tf.Tensor2D;
-        const hOut = tf.divNoNan(z, tf.sqrt(ms).expandDims(2)) as tf.Tensor3D;
-        // An overflowing or NaN pre-activation must not pass for a dead unit (ReLU maps −∞ to 0, and
-        // wasm's matMul→relu chain maps overflow to 0): 0·Σ|pre| is NaN exactly when pre is not finite.
-        const poison = tf.mul(tf.sum(tf.abs(pre), 2), 0);
-        return [hOut, tf.add(tf.add(logBase, tf.log(ms)), poison) as tf.Tensor2D];
+        return renormalize(z, logBase, pre) as [tf.Tensor3D, tf.Tensor2D];
       });
       h.dispose();
       if (j === 0) logS.dispose(); // later ones are kept in perLayer
@@ -147,42 +105,10 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
       perLayer.push(logNext);
     });
     h.dispose();
-    const stacked = tf.stack(perLayer); // [d, count, B]
-    const values = (await stacked.data()) as Float32Array;
-    stacked.dispose();
+    await storeLayers(perLayer, logM, logM0, start, count);
     perLayer.forEach((t) => t.dispose());
-    for (let e = 0; e < count; e++) {
-      for (let b = 0; b < batch; b++) {
-        const base = ((start + e) * batch + b) * stride;
-        logM[base] = logM0[b];
-        for (let j = 0; j < depth; j++) logM[base + j + 1] = values[(j * count + e) * batch + b];
-      }
-    }
   }
   x.dispose();
 
-  const status = new Uint8Array(exp.nets * batch);
-  const outcomes = { ok: 0, dead: 0, nonfinite: 0 };
-  for (let u = 0; u < status.length; u++) {
-    let s = STATUS_OK;
-    for (let j = 1; j <= depth; j++) {
-      const v = logM[u * stride + j];
-      if (Number.isNaN(v) || v === Infinity) {
-        s = STATUS_NONFINITE;
-        break;
-      }
-      if (v === -Infinity) s = STATUS_DEAD;
-    }
-    status[u] = s;
-    if (s === STATUS_OK) outcomes.ok++;
-    else if (s === STATUS_DEAD) outcomes.dead++;
-    else outcomes.nonfinite++;
-  }
-  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, status, outcomes, strategies };
-}
-
-/** M_j / M_0 of unit (e, b) as a float64 (0 for a dead unit). */
-export function lengthRatio(trace: LengthTrace, unit: number, layer: number): number {
-  const stride = trace.depth + 1;
-  return Math.exp(trace.logM[unit * stride + layer] - trace.logM[unit * stride]);
+  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, ...classifyUnits(logM, exp.nets * batch, depth), strategies };
 }

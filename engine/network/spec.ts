@@ -48,7 +48,7 @@ export function resolveNetwork(spec: NetworkSpec, mutant?: Mutant): ResolvedNetw
     layers.push({
       fanIn,
       fanOut,
-      law: init.law,
+      law: mutant?.law ? mutant.law(init.law) : init.law,
       weightStd: Math.sqrt(variance),
       biasStd: init.bias.law === 'gaussian' ? init.bias.std : 0,
     });

@@ -16,7 +16,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimSpec } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { meanEqualsPrediction } from '../checks/mean-equals';
+import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { getMutant } from '../../engine/mutants';
 import { fm1MeanLength, meanLengthRatio, type LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
 import { fm1HeCritical } from '../../theorems/hanin-rolnick-2018/fm1-he-critical';

@@ -6,7 +6,8 @@
  * so units are i.i.d. across networks (inputs within one network are not independent) and their
  * mean estimates E[M_d]/M_0, which the theorem states for every fixed input.
  */
-import { measureLengths, lengthRatio, STATUS_NONFINITE, type LengthTrace } from '../../engine/measure/lengths';
+import { measureLengths } from '../../engine/measure/lengths';
+import { lengthRatio, STATUS_NONFINITE, type LogLengthTrace } from '../../engine/measure/log-space';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import type { NetworkSpec } from '../../engine/network/spec';
@@ -37,7 +38,7 @@ export function networkOf(config: LengthConfig): NetworkSpec {
 }
 
 /** Per-network mean over inputs of M_j / M_0, for every layer j (index j, j = 0 is 1). */
-export function unitRatios(trace: LengthTrace, layer: number): Float64Array {
+export function unitRatios(trace: LogLengthTrace, layer: number): Float64Array {
   const B = trace.inputsPerNet;
   const out = new Float64Array(trace.nets);
   for (let e = 0; e < trace.nets; e++) {
@@ -48,7 +49,7 @@ export function unitRatios(trace: LengthTrace, layer: number): Float64Array {
   return out;
 }
 
-export async function lengthExperiment(config: LengthConfig, opts: { seed: number; nets: number; mutant?: Mutant }): Promise<{ trace: LengthTrace; experiment: Experiment }> {
+export async function lengthExperiment(config: LengthConfig, opts: { seed: number; nets: number; mutant?: Mutant }): Promise<{ trace: LogLengthTrace; experiment: Experiment }> {
   const trace = await measureLengths({
     network: networkOf(config),
     inputs: fixedInputs(opts.seed, config.widths[0]),
@@ -66,7 +67,7 @@ export async function lengthExperiment(config: LengthConfig, opts: { seed: numbe
 }
 
 /** Reviewer figure data: mean of M_j/M_0 and spread of log(M_j/M_0) at every depth j. */
-export function depthProfile(trace: LengthTrace, predictAt: (depth: number) => number): Record<string, unknown>[] {
+export function depthProfile(trace: LogLengthTrace, predictAt: (depth: number) => number): Record<string, unknown>[] {
   const stride = trace.depth + 1;
   const rows: Record<string, unknown>[] = [];
   for (let j = 1; j <= trace.depth; j++) {

@@ -11,7 +11,7 @@ import { writeRecord } from '../../reports/records';
 import { assertionAlpha } from '../budget';
 import { byProfile } from '../profile';
 import { REPLAY_PATH_ENV } from './replay';
-import { runClaim, runTwin, type ClaimSpec, type RunContext } from './run-claim';
+import { runClaim, runTwin, twinDescription, type ClaimSpec, type RunContext } from './run-claim';
 
 export type { ClaimSpec, Twin } from './run-claim';
 
@@ -41,7 +41,7 @@ export function claimProperty<C>(spec: ClaimSpec<C>): void {
     });
 
     for (const twin of spec.twins) {
-      test(`twin ${twin.name} is rejected: ${twin.mutant.description}`, async () => {
+      test(`twin ${twin.name} is rejected: ${twinDescription(twin)}`, async () => {
         const record = await runTwin(spec, twin, await context(spec));
         writeRecord(record);
         if (record.failure) throw new Error(record.failure);

@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { RandomStream } from '../../engine/random/stream';
 import type { Mutant } from '../../engine/mutants';
 import type { Theorem } from '../../theorems/types';
-import { meanEqualsPrediction } from '../checks/mean-equals';
+import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { runClaim, runTwin, type ClaimSpec, type RunContext } from './run-claim';
 
 interface Cfg {

@@ -17,14 +17,28 @@ import type { ByProfile } from '../profile';
 import { replayLine } from './replay';
 import type { Check, CheckOutcome, Experiment, ExperimentContext } from './types';
 
+/**
+ * A reject twin: the claim's test re-run where something is deliberately wrong — the engine
+ * (`mutant`) or the prediction (`wrongPrediction`, e.g. β off by one layer). It must be rejected.
+ */
 export interface Twin<C> {
   /** Short name, e.g. `he-variance-1.8`. */
   name: string;
-  mutant: Mutant;
+  /** What is wrong, in words (defaults to the mutant's description). */
+  description?: string;
+  mutant?: Mutant;
+  wrongPrediction?: (config: C) => number;
   /** A configuration chosen where the test has power against this fault. */
   config: C;
-  /** The value the wrong engine really has (when known), to report the twin test's power. */
+  /** The value the test will really see (when known), to report the twin test's power. */
   wrongValue?: (config: C) => number;
+}
+
+export function twinDescription<C>(twin: Twin<C>): string {
+  const text = twin.description ?? twin.mutant?.description;
+  if (text === undefined) throw new Error(`twin "${twin.name}" needs a description or a mutant`);
+  if (!twin.mutant && !twin.wrongPrediction) throw new Error(`twin "${twin.name}" must set a mutant or a wrongPrediction`);
+  return text;
 }
 
 export interface ClaimSpec<C> {
@@ -70,15 +84,22 @@ interface RunResult {
   figures?: Record<string, unknown>;
 }
 
-async function runConfig<C>(spec: ClaimSpec<C>, config: C, seed: number, alpha: number, mutant: Mutant | undefined): Promise<RunResult> {
+async function runConfig<C>(
+  spec: ClaimSpec<C>,
+  config: C,
+  seed: number,
+  alpha: number,
+  mutant: Mutant | undefined,
+  predict: (config: C) => number = (c) => spec.theorem.predict(c),
+): Promise<RunResult> {
   const started = Date.now();
   spec.theorem.domain(config);
-  const prediction = spec.theorem.predict(config);
+  const prediction = predict(config);
   const exp = await spec.experiment(config, { seed, ...(mutant ? { mutant } : {}) });
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
-  const outcome = spec.check.evaluate(exp.units, prediction, alpha);
+  const outcome = spec.check.evaluate(exp.units, prediction, alpha, exp.reference);
   const result: ConfigResult = {
     config: plain(config),
     seed,
@@ -195,7 +216,8 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const started = Date.now();
   const { theorem } = spec;
   const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
-  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant);
+  const description = twinDescription(twin);
+  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant, twin.wrongPrediction);
   const notes = [...(run.result.notes ?? [])];
   if (twin.wrongValue && run.outcome.powerAgainst) {
     const wrong = twin.wrongValue(twin.config);
@@ -212,7 +234,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const failure = rejected
     ? undefined
     : [
-        `${theorem.id}: reject twin "${twin.name}" was NOT rejected — the test has no power against: ${twin.mutant.description}`,
+        `${theorem.id}: reject twin "${twin.name}" was NOT rejected — the test has no power against: ${description}`,
         describeOutcome(theorem.id, twin.config, result),
         `  replay:     ${replay}`,
       ].join('\n');
@@ -221,7 +243,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
     claimId: `${theorem.id}~${twin.name}`,
     kind: 'twin',
     twinOf: theorem.id,
-    twinDescription: twin.mutant.description,
+    twinDescription: description,
     alpha: ctx.alpha,
     configs: [result],
     verdict: rejected ? 'pass' : 'fail',

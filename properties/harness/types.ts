@@ -5,6 +5,8 @@ import type { Mutant } from '../../engine/mutants';
 /** What one Monte Carlo experiment returns: i.i.d. units whose mean estimates the prediction. */
 export interface Experiment {
   units: Float64Array;
+  /** A second, independent sample for two-sample checks (e.g. another architecture). */
+  reference?: Float64Array;
   /** Measured outcome counts (e.g. dead or non-finite networks). */
   outcomes?: Record<string, number>;
   /** An engine fault that invalidates the experiment (e.g. non-finite values): fails the property. */
@@ -37,5 +39,5 @@ export interface Check {
   name: string;
   method: string;
   sides: Sides;
-  evaluate(units: Float64Array, prediction: number, alpha: number): CheckOutcome;
+  evaluate(units: Float64Array, prediction: number, alpha: number, reference?: Float64Array): CheckOutcome;
 }

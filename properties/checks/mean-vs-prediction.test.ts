@@ -1,5 +1,5 @@
 import { tCoverageErrorEstimate } from '../stats';
-import { calibratedAlpha, meanEqualsPrediction } from './mean-equals';
+import { calibratedAlpha, meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from './mean-vs-prediction';
 
 describe('calibratedAlpha', () => {
   it('leaves α alone for symmetric, light-tailed units', () => {
@@ -29,5 +29,23 @@ describe('meanEqualsPrediction', () => {
     expect(out.minDetectable?.relative).toBeGreaterThan(0.08);
     expect(out.minDetectable?.relative).toBeLessThan(0.12);
     expect(out.powerAgainst?.(1.2)).toBeGreaterThan(0.99);
+  });
+});
+
+describe('one-sided bounds', () => {
+  const units = Float64Array.from({ length: 400 }, (_, i) => 1 + Math.sin(i * 12.9898) * 0.5);
+  const mean = units.reduce((a, b) => a + b, 0) / units.length;
+
+  it('"at least" rejects only a prediction clearly above the mean', () => {
+    expect(meanAtLeastPrediction.evaluate(units, mean - 0.5, 1e-3).verdict).toBe('consistent');
+    expect(meanAtLeastPrediction.evaluate(units, mean + 0.2, 1e-3).verdict).toBe('rejected');
+    expect(meanAtLeastPrediction.evaluate(units, mean, 1e-3).interval.lower).toBe(-Infinity);
+  });
+
+  it('"at most" rejects only a prediction clearly below the mean', () => {
+    expect(meanAtMostPrediction.evaluate(units, mean + 0.5, 1e-3).verdict).toBe('consistent');
+    expect(meanAtMostPrediction.evaluate(units, mean - 0.2, 1e-3).verdict).toBe('rejected');
+    expect(meanAtMostPrediction.evaluate(units, mean, 1e-3).powerAgainst?.(mean + 0.3)).toBeGreaterThan(0.99);
+    expect(meanAtMostPrediction.evaluate(units, mean, 1e-3).powerAgainst?.(mean - 0.3)).toBeLessThan(1e-6);
   });
 });
