@@ -24,7 +24,9 @@ export interface Citation {
 export type Sides = 'two-sided' | 'lower' | 'upper';
 
 export interface IntervalRecord {
+  /** −∞ for a one-sided interval (−∞, U]; JSON has no infinities, so report.json stores null. */
   lower: number;
+  /** +∞ for a one-sided interval [L, ∞); stored as null in report.json. */
   upper: number;
   /** Confidence level 1 − α. */
   level: number;

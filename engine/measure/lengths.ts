@@ -51,7 +51,7 @@ export interface LengthTrace extends LogLengthTrace {
 export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace> {
   await initEngine(); // the backend policy applies to every caller (memoised)
   const network = resolveNetwork(exp.network, exp.mutant);
-  const { widths, layers, activation } = network;
+  const { widths, layers } = network;
   const n0 = widths[0];
   validateNets(exp.nets);
   const { unit: unitInputs, logM0, batch } = normalizeInputs(exp.inputs, n0);
@@ -90,10 +90,10 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
           const ib = tf.exp(tf.neg(logR)).expandDims(2);
           const bias = tf.tensor3d(bBuf, [count, 1, layer.fanOut]);
           pre = tf.add(tf.mul(a, sr), tf.mul(bias, ib));
-          z = applyActivation(activation, pre) as tf.Tensor3D;
+          z = applyActivation(layer.activation, pre) as tf.Tensor3D;
           logBase = tf.mul(logR, 2);
         } else {
-          z = applyActivation(activation, a) as tf.Tensor3D;
+          z = applyActivation(layer.activation, a) as tf.Tensor3D;
           logBase = logS;
         }
         return renormalize(z, logBase, pre) as [tf.Tensor3D, tf.Tensor2D];

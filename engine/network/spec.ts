@@ -6,10 +6,13 @@ import type { WeightLaw } from '../init/laws';
 import type { Mutant } from '../mutants';
 
 export interface NetworkSpec {
-  /** [n_0, n_1, …, n_d]: input width, then the width of every layer. Every layer is activated. */
+  /** [n_0, n_1, …, n_d]: input width, then the width of every layer. */
   widths: readonly number[];
   init: InitScheme;
+  /** Activation of every layer (hidden and output, unless `outputActivation` is given). */
   activation: Activation;
+  /** Activation of the last layer, e.g. `{ kind: 'linear' }` for a linear output layer. */
+  outputActivation?: Activation;
 }
 
 export interface ResolvedLayer {
@@ -20,12 +23,12 @@ export interface ResolvedLayer {
   weightStd: number;
   /** Std of the Gaussian biases; 0 means no bias. */
   biasStd: number;
+  activation: Activation;
 }
 
 export interface ResolvedNetwork {
   widths: readonly number[];
   layers: ResolvedLayer[];
-  activation: Activation;
   mutant?: string;
 }
 
@@ -33,6 +36,7 @@ export function validateNetworkSpec(spec: NetworkSpec): NetworkSpec {
   validateWidths(spec.widths);
   validateInitScheme(spec.init);
   validateActivation(spec.activation);
+  if (spec.outputActivation) validateActivation(spec.outputActivation);
   return spec;
 }
 
@@ -40,7 +44,9 @@ export function resolveNetwork(spec: NetworkSpec, mutant?: Mutant): ResolvedNetw
   validateNetworkSpec(spec);
   const { widths, init } = spec;
   const layers: ResolvedLayer[] = [];
+  const mutate = (a: Activation): Activation => (mutant?.activation ? mutant.activation(a) : a);
   for (let j = 1; j < widths.length; j++) {
+    const last = j === widths.length - 1;
     const fanIn = widths[j - 1];
     const fanOut = widths[j];
     let variance = nominalVariance(init.variance, fanIn, fanOut);
@@ -51,8 +57,8 @@ export function resolveNetwork(spec: NetworkSpec, mutant?: Mutant): ResolvedNetw
       law: mutant?.law ? mutant.law(init.law) : init.law,
       weightStd: Math.sqrt(variance),
       biasStd: init.bias.law === 'gaussian' ? init.bias.std : 0,
+      activation: mutate(last && spec.outputActivation ? spec.outputActivation : spec.activation),
     });
   }
-  const activation = mutant?.activation ? mutant.activation(spec.activation) : spec.activation;
-  return { widths, layers, activation, ...(mutant ? { mutant: mutant.name } : {}) };
+  return { widths, layers, ...(mutant ? { mutant: mutant.name } : {}) };
 }

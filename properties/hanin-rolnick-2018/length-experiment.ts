@@ -33,26 +33,56 @@ export function fixedInputs(seed: number, n0: number, count = INPUTS_PER_NET): F
   return x;
 }
 
-export function networkOf(config: LengthConfig): NetworkSpec {
-  return { widths: config.widths, init: config.init, activation: { kind: 'relu' } };
+export function networkOf(config: LengthConfig & { output?: 'relu' | 'linear' }): NetworkSpec {
+  return {
+    widths: config.widths,
+    init: config.init,
+    activation: { kind: 'relu' },
+    ...(config.output === 'linear' ? { outputActivation: { kind: 'linear' as const } } : {}),
+  };
 }
 
-/** Per-network mean over inputs of M_j / M_0, for every layer j (index j, j = 0 is 1). */
-export function unitRatios(trace: LogLengthTrace, layer: number): Float64Array {
+/** Per-network mean over inputs of (M_j / M_0)^power (power 1: the FM1 unit; 2: the FM2 unit). */
+export function unitRatios(trace: LogLengthTrace, layer: number, power = 1): Float64Array {
   const B = trace.inputsPerNet;
   const out = new Float64Array(trace.nets);
   for (let e = 0; e < trace.nets; e++) {
     let s = 0;
-    for (let b = 0; b < B; b++) s += lengthRatio(trace, e * B + b, layer);
+    for (let b = 0; b < B; b++) s += lengthRatio(trace, e * B + b, layer) ** power;
     out[e] = s / B;
   }
   return out;
 }
 
-export async function lengthExperiment(config: LengthConfig, opts: { seed: number; nets: number; mutant?: Mutant }): Promise<{ trace: LogLengthTrace; experiment: Experiment }> {
+/** Per-network mean over inputs of the empirical variance across layers 1..d of M_j / M_0. */
+export function unitEmpiricalVariances(trace: LogLengthTrace): Float64Array {
+  const B = trace.inputsPerNet;
+  const d = trace.depth;
+  const out = new Float64Array(trace.nets);
+  for (let e = 0; e < trace.nets; e++) {
+    let acc = 0;
+    for (let b = 0; b < B; b++) {
+      let s = 0;
+      let s2 = 0;
+      for (let j = 1; j <= d; j++) {
+        const m = lengthRatio(trace, e * B + b, j);
+        s += m;
+        s2 += m * m;
+      }
+      acc += s2 / d - (s / d) ** 2;
+    }
+    out[e] = acc / B;
+  }
+  return out;
+}
+
+export async function lengthExperiment(
+  config: LengthConfig & { output?: 'relu' | 'linear' },
+  opts: { seed: number; nets: number; mutant?: Mutant; inputs?: Float32Array },
+): Promise<{ trace: LogLengthTrace; experiment: Experiment }> {
   const trace = await measureLengths({
     network: networkOf(config),
-    inputs: fixedInputs(opts.seed, config.widths[0]),
+    inputs: opts.inputs ?? fixedInputs(opts.seed, config.widths[0]),
     nets: opts.nets,
     seed: opts.seed,
     ...(opts.mutant ? { mutant: opts.mutant } : {}),
