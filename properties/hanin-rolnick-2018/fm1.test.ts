@@ -18,6 +18,7 @@ import { claimProperty, type ClaimSpec } from '../harness/claim-property';
 import { byProfile } from '../profile';
 import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { getMutant } from '../../engine/mutants';
+import { deriveSeed } from '../../engine/random/seed';
 import { fm1MeanLength, meanLengthRatio, type LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
 import { fm1HeCritical } from '../../theorems/hanin-rolnick-2018/fm1-he-critical';
 import { fm1TruncatedNormal } from '../../theorems/hanin-rolnick-2018/fm1-truncated-normal';
@@ -52,8 +53,32 @@ function configs(opts: { laws: LawName[]; variance: fc.Arbitrary<VarianceSpec>; 
 
 const cfg = (widths: number[], law: LawName, variance: VarianceSpec): LengthConfig => ({ widths, init: { law, variance, bias: { law: 'zero' } } });
 
+/**
+ * Reviewer figure (Hanin & Rolnick 2018, Fig. 1(a)): mean and spread of log(M_j/M_0) against depth j
+ * at width 32 for He, LeCun, TF's truncated normal and 3/fan-in, with the FM1 prediction per depth.
+ */
+const SWEEP = { depth: { gate: 30, full: 60 }, nets: { gate: 300, full: 5000 } } as const;
+async function depthSweep({ seed }: { seed: number }): Promise<Record<string, unknown>> {
+  const depth = byProfile(SWEEP.depth);
+  const widths = [8, ...Array<number>(depth).fill(32)];
+  const inits: [string, LawName, VarianceSpec][] = [
+    ['He (2/fan-in)', 'gaussian', { preset: 'he' }],
+    ['LeCun (1/fan-in)', 'gaussian', { preset: 'lecun' }],
+    ['truncated normal, He std, uncorrected', 'truncated-normal', { preset: 'he' }],
+    ['3/fan-in', 'gaussian', { scale: 3 }],
+  ];
+  const series = [];
+  for (const [label, law, variance] of inits) {
+    const config = cfg(widths, law, variance);
+    const { trace } = await lengthExperiment(config, { seed: deriveSeed(seed, label), nets: byProfile(SWEEP.nets) });
+    series.push({ init: label, config, rows: depthProfile(trace, (j) => fm1MeanLength.predict({ ...config, widths: widths.slice(0, j + 1) })) });
+  }
+  return { lengthVsDepthByInit: series };
+}
+
 function spec(theorem: Theorem<LengthConfig>, arbitrary: fc.Arbitrary<LengthConfig>, twins: ClaimSpec<LengthConfig>['twins']): ClaimSpec<LengthConfig> {
   return {
+    ...(theorem === fm1MeanLength ? { figures: depthSweep } : {}),
     theorem,
     family: FAMILY,
     file: __filename,

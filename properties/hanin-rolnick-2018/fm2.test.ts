@@ -25,6 +25,8 @@ import { byProfile } from '../profile';
 import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { differenceEqualsPrediction } from '../checks/difference-equals';
 import { getMutant } from '../../engine/mutants';
+import { deriveSeed } from '../../engine/random/seed';
+import { sampleMoments } from '../stats';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
 import { beta, fm2Gaussian, type SecondMomentConfig } from '../../theorems/hanin-rolnick-2018/fm2-gaussian';
 import { fm2LawLowerBound, fm2LawUpperBound, lawConstant } from '../../theorems/hanin-rolnick-2018/fm2-law-bounds';
@@ -81,9 +83,36 @@ function secondMomentSpec<C extends SecondMomentConfig>(theorem: ClaimSpec<C>['t
   };
 }
 
+/**
+ * Reviewer figure: E[M_d²]/M_0² against β over width profiles of four shapes (constant, increasing,
+ * decreasing, alternating; He Gaussian, depth 4), with the exact product and the exp(5β) curve.
+ */
+const BETA_SWEEP_NETS = { gate: 600, full: 10000 } as const;
+function betaProfiles(): { shape: string; widths: number[] }[] {
+  const out: { shape: string; widths: number[] }[] = [];
+  for (const w of [80, 40, 20, 13]) out.push({ shape: 'constant', widths: [8, w, w, w, w] });
+  for (const w of [42, 21, 10]) {
+    out.push({ shape: 'increasing', widths: [8, w, 2 * w, 3 * w, 4 * w] });
+    out.push({ shape: 'decreasing', widths: [8, 4 * w, 3 * w, 2 * w, w] });
+  }
+  for (const w of [53, 27, 13]) out.push({ shape: 'alternating', widths: [8, w, 3 * w, w, 3 * w] });
+  return out;
+}
+async function betaSweep({ seed }: { seed: number }): Promise<Record<string, unknown>> {
+  const rows = [];
+  for (const { shape, widths } of betaProfiles()) {
+    const { trace } = await lengthExperiment(cfg(widths), { seed: deriveSeed(seed, widths), nets: byProfile(BETA_SWEEP_NETS) });
+    const units = unitRatios(trace, trace.depth, 2);
+    const m = sampleMoments(units);
+    rows.push({ shape, widths, beta: beta(widths), estimate: m.mean, se: m.sd / Math.sqrt(m.n), exact: fm2Gaussian.predict(cfg(widths)), expFiveBeta: Math.exp(5 * beta(widths)) });
+  }
+  return { secondMomentVsBeta: rows };
+}
+
 // --- HR2018.FM2.gaussian ---------------------------------------------------------------------------
-claimProperty(
-  secondMomentSpec(
+claimProperty({
+  figures: betaSweep,
+  ...secondMomentSpec(
     fm2Gaussian,
     fc
       .record({
@@ -111,7 +140,7 @@ claimProperty(
       },
     ],
   ),
-);
+});
 
 // --- HR2018.FM2.law-lower-bound / law-upper-bound ------------------------------------------------------
 const lawConfigs = fc

@@ -54,6 +54,12 @@ export interface ClaimSpec<C> {
   experiment(config: C, ctx: ExperimentContext): Promise<Experiment>;
   check: Check;
   twins: Twin<C>[];
+  /**
+   * Reviewer figure data beyond the tested configurations (e.g. a sweep over depth), computed once
+   * per run of the claim with its own derived seed and stored under `figures` in the record. Not a
+   * test: it spends no α.
+   */
+  figures?: (ctx: { seed: number }) => Promise<Record<string, unknown>>;
 }
 
 const plain = (config: unknown): Record<string, unknown> => JSON.parse(JSON.stringify(config)) as Record<string, unknown>;
@@ -195,6 +201,8 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
     ].join('\n');
     if (lastFailure && !primary.includes(lastFailure.run.result)) primary.push(lastFailure.run.result);
   }
+  const sweeps = spec.figures && !details.failed ? await spec.figures({ seed: deriveSeed(ctx.masterSeed, theorem.id, 'figures') }) : {};
+  const allFigures = { ...(figures.length ? { perConfig: figures } : {}), ...sweeps };
   return {
     ...baseRecord(spec, ctx.engine),
     claimId: theorem.id,
@@ -206,7 +214,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
     ...(failure ? { failure } : {}),
     seeds: { master: ctx.masterSeed, property: propertySeed >>> 0 },
     durationMs: Date.now() - started,
-    ...(figures.length ? { figures: { perConfig: figures } } : {}),
+    ...(Object.keys(allFigures).length ? { figures: allFigures } : {}),
     ...(ctx.mutant ? { twinDescription: `run under THEORYCHECK_MUTANT=${ctx.mutant.name}: ${ctx.mutant.description}` } : {}),
   };
 }
