@@ -67,8 +67,9 @@ function widthsArb(opts: { n0: [number, number]; hidden: [number, number]; depth
 }
 
 /** A claim on the units (M_d/M_0)² of one ensemble. */
-function secondMomentSpec<C extends SecondMomentConfig>(theorem: ClaimSpec<C>['theorem'], configs: fc.Arbitrary<C>, check: ClaimSpec<C>['check'], twins: ClaimSpec<C>['twins']): ClaimSpec<C> {
+function secondMomentSpec<C extends SecondMomentConfig>(theorem: ClaimSpec<C>['theorem'], configs: fc.Arbitrary<C>, check: ClaimSpec<C>['check'], twins: ClaimSpec<C>['twins'], examples?: C[]): ClaimSpec<C> {
   return {
+    ...(examples ? { examples } : {}),
     theorem,
     family: FAMILY,
     file: __filename,
@@ -139,6 +140,8 @@ claimProperty({
         wrongValue: () => (1 + 2.6 / 4) * (1 + 5 / 32),
       },
     ],
+    // Always one configuration with a one-dimensional input, where the law's fourth moment shows.
+    [cfg([1, 16])],
   ),
 });
 

@@ -7,7 +7,7 @@
  * mean estimates E[M_d]/M_0, which the theorem states for every fixed input.
  */
 import { measureLengths } from '../../engine/measure/lengths';
-import { lengthRatio, STATUS_NONFINITE, type LogLengthTrace } from '../../engine/measure/log-space';
+import { lengthRatio, type LogLengthTrace } from '../../engine/measure/log-space';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import type { NetworkSpec } from '../../engine/network/spec';
@@ -87,13 +87,17 @@ export async function lengthExperiment(
     seed: opts.seed,
     ...(opts.mutant ? { mutant: opts.mutant } : {}),
   });
-  const nonfinite = trace.status.reduce((k, s) => k + (s === STATUS_NONFINITE ? 1 : 0), 0);
-  const experiment: Experiment = {
-    units: unitRatios(trace, trace.depth),
-    outcomes: { ...trace.outcomes, units: trace.nets * trace.inputsPerNet },
+  return { trace, experiment: traceExperiment(trace, unitRatios(trace, trace.depth)) };
+}
+
+/** An experiment from a length trace: the units, the measured outcomes, and a fault on any NaN/+∞. */
+export function traceExperiment(trace: LogLengthTrace, units: Float64Array, outcomes: Record<string, number> = {}): Experiment {
+  const nonfinite = trace.outcomes.nonfinite;
+  return {
+    units,
+    outcomes: { ...trace.outcomes, units: trace.nets * trace.inputsPerNet, ...outcomes },
     ...(nonfinite > 0 ? { fault: `${nonfinite} of ${trace.status.length} (network, input) pairs produced NaN or +∞ lengths` } : {}),
   };
-  return { trace, experiment };
 }
 
 /** Reviewer figure data: mean of M_j/M_0 and spread of log(M_j/M_0) at every depth j. */

@@ -48,6 +48,8 @@ export interface ClaimSpec<C> {
   /** `__filename` of the property file, for the replay line. */
   file: string;
   configs: fc.Arbitrary<C>;
+  /** Configurations always tested first (fast-check `examples`; they count within numConfigs). */
+  examples?: C[];
   numConfigs: ByProfile<number>;
   /** Shrink steps allowed after a failure (each one reruns a Monte Carlo experiment). */
   maxShrinks?: ByProfile<number>;
@@ -182,6 +184,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
   const details = await fc.check(property, {
     seed: propertySeed,
     numRuns: ctx.numConfigs,
+    ...(spec.examples?.length ? { examples: spec.examples.map((c): [C] => [c]) } : {}),
     ...(ctx.replayPath ? { path: ctx.replayPath } : {}),
   });
   const replay = replayLine({
