@@ -40,7 +40,8 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2018.ResNet.bounded-second-moment': 0.02,
   'HR2018.Conv.mean-length': 0.03,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
-  // (engine/random/samplers.test.ts) and the statistical core's calibration-by-simulation tests.
+  // (engine/random/samplers.test.ts), the residual engine's one-module mean check (α = 1e-6) and the
+  // statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
   // Reserved, not yet implemented: HR2019 regions 0.22; Shin & Karniadakis / Lu et al. 0.22;
