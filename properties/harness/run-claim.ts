@@ -229,7 +229,9 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
   const description = twinDescription(twin);
   const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant, twin.wrongPrediction);
-  const notes = [...(run.result.notes ?? [])];
+  // A twin's error is a miss (bounded by the power below), not a false failure: the check's
+  // false-failure calibration remarks do not apply to it.
+  const notes = (run.result.notes ?? []).filter((n) => !n.startsWith('CALIBRATION WARNING'));
   if (twin.wrongValue && run.outcome.powerAgainst) {
     const wrong = twin.wrongValue(twin.config);
     const power = run.outcome.powerAgainst(wrong);
