@@ -10,8 +10,8 @@
  */
 import { normalCdf, normalQuantile, sampleMoments, welchInterval } from '../stats';
 import type { Check } from '../harness/types';
+import { DETECTION_POWER } from './detection';
 
-export const DETECTION_POWER = 0.99;
 
 export const differenceEqualsPrediction: Check = {
   name: 'difference of two means equals the prediction',

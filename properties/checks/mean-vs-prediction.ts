@@ -17,8 +17,8 @@
 import { minDetectableMeanShift, powerOfMeanTest, sampleMoments, tCoverageErrorEstimate, tInterval, tTestPValue } from '../stats';
 import type { Sides } from '../../reports/schema';
 import type { Check } from '../harness/types';
+import { DETECTION_POWER } from './detection';
 
-export const DETECTION_POWER = 0.99;
 /** Below α/MAX_CORRECTION the Edgeworth correction is too large to trust. */
 export const MAX_CORRECTION = 5;
 

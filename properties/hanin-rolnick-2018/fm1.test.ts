@@ -25,7 +25,7 @@ import { fm1HeCritical } from '../../theorems/hanin-rolnick-2018/fm1-he-critical
 import { fm1TruncatedNormal } from '../../theorems/hanin-rolnick-2018/fm1-truncated-normal';
 import { fm1Lecun } from '../../theorems/hanin-rolnick-2018/fm1-lecun';
 import type { Theorem } from '../../theorems/types';
-import type { LawName, VarianceSpec } from '../../theorems/_internals/initialization';
+import { beta, type LawName, type VarianceSpec } from '../../theorems/_internals/initialization';
 import { depthProfile, lengthExperiment } from './length-experiment';
 
 const FAMILY = 'hanin-rolnick-2018/fm1';
@@ -47,7 +47,6 @@ const leakyMutant = getMutant('leaky-relu-0.3');
 /** E[leaky(y)²] / E[relu(y)²] for symmetric y: 1 + slope². */
 const LEAKY_FACTOR = 1 + 0.3 ** 2;
 
-const beta = (widths: number[]): number => widths.slice(1).reduce((s, n) => s + 1 / n, 0);
 
 function configs(opts: { laws: LawName[]; variance: fc.Arbitrary<VarianceSpec>; maxDepth: number }): fc.Arbitrary<LengthConfig> {
   return fc

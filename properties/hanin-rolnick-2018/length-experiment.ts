@@ -14,10 +14,7 @@ import type { NetworkSpec } from '../../engine/network/spec';
 import type { Mutant } from '../../engine/mutants';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
 import type { Experiment } from '../harness/types';
-
-// simple-statistics ships its types as an ES module; require the CJS build with a type-only query.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ss = require('simple-statistics') as typeof import('simple-statistics', { with: { 'resolution-mode': 'import' } });
+import { ss } from '../stats/simple-statistics';
 
 export const INPUTS_PER_NET = 4;
 

@@ -21,10 +21,9 @@ import type { Experiment } from '../harness/types';
 import { calibratedAlpha } from '../checks/mean-vs-prediction';
 import { fixedInputs, INPUTS_PER_NET, traceExperiment, unitRatios } from './length-experiment';
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const ss = require('simple-statistics') as typeof import('simple-statistics', { with: { 'resolution-mode': 'import' } });
+import { ss } from '../stats/simple-statistics';
+import { DETECTION_POWER } from '../checks/detection';
 
-export const DETECTION_POWER = 0.99;
 /** The sizing asks the Edgeworth-calibrated α′ to stay ≥ α/CALIBRATION_MARGIN (the check warns below α/5). */
 export const CALIBRATION_MARGIN = 2;
 

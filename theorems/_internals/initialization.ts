@@ -91,3 +91,6 @@ export function widthsProblem(widths: readonly number[]): string | undefined {
   const bad = widths.findIndex((n) => !Number.isInteger(n) || n < 1);
   return bad >= 0 ? `widths[${bad}] must be an integer ≥ 1; got ${widths[bad]}` : undefined;
 }
+
+/** β = Σ_{j≥1} 1/n_j, the sum of reciprocal layer widths of a profile [n_0, …, n_d] (FM2's exponent). */
+export const beta = (widths: readonly number[]): number => widths.slice(1).reduce((s, n) => s + 1 / n, 0);

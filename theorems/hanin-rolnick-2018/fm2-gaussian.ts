@@ -25,7 +25,7 @@
  * MC-checked in claims.md: widths [10,20,5,15,10] → 7.50). [R] the paper's constants.
  */
 import { OutOfDomainError, type Theorem } from '../types';
-import { effectiveScales } from '../_internals/initialization';
+import { beta, effectiveScales } from '../_internals/initialization';
 import { checkFm1Domain, type LengthConfig } from './fm1-mean-length';
 import { cite } from './paper';
 
@@ -47,7 +47,7 @@ export function meanGains(config: SecondMomentConfig): number[] {
   return c.map((cj, k) => (config.output === 'linear' && k === c.length - 1 ? cj : cj / 2));
 }
 
-export const beta = (widths: readonly number[]): number => widths.slice(1).reduce((s, n) => s + 1 / n, 0);
+export { beta };
 
 /** E[M_d²]/E[M_d]² for Gaussian weights. */
 export function secondMomentRatio(config: SecondMomentConfig): number {
