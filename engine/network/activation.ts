@@ -29,7 +29,3 @@ export function applyActivation(a: Activation, x: tf.Tensor): tf.Tensor {
       return x;
   }
 }
-
-export function describeActivation(a: Activation): string {
-  return a.kind === 'leaky-relu' ? `leaky-relu(${a.slope})` : a.kind;
-}

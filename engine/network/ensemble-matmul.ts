@@ -12,7 +12,6 @@
 import * as tf from '@tensorflow/tfjs';
 
 export type MatMulStrategy = 'batched' | 'loop';
-export const MATMUL_STRATEGIES = ['auto', 'batched', 'loop'] as const;
 
 /** Crossover measured with `npm run bench` on wasm (2 cores, Zen 3): ~7e4 flops per net-layer. */
 export const LOOP_MIN_FLOPS = 72_000;

@@ -8,7 +8,7 @@
  * for their n. The check reports both samples' skewness for that reason. Power is computed with the
  * normal approximation on the pooled standard error.
  */
-import { normalCdf, normalQuantile, sampleMoments, welchInterval } from '../stats';
+import { compareToPrediction, normalCdf, normalQuantile, sampleMoments, welchInterval } from '../stats';
 import type { Check } from '../harness/types';
 import { DETECTION_POWER } from './detection';
 
@@ -27,7 +27,7 @@ export const differenceEqualsPrediction: Check = {
     return {
       estimate: ci.estimate,
       interval: { lower: ci.lower, upper: ci.upper, level: 1 - alpha },
-      verdict: prediction >= ci.lower && prediction <= ci.upper ? 'consistent' : 'rejected',
+      verdict: compareToPrediction(ci, prediction).verdict,
       // Relative to the larger of the two means: the difference itself may be ~0.
       minDetectable: { relative: (z * ci.se) / scale, power: DETECTION_POWER },
       powerAgainst: (alternative: number) => {

@@ -14,7 +14,7 @@
  * skewness and kurtosis equals α. When that needs α′ < α/5 the expansion is no longer trustworthy
  * and the check says so in its notes (a domain too heavy-tailed for n).
  */
-import { minDetectableMeanShift, powerOfMeanTest, sampleMoments, tCoverageErrorEstimate, tInterval, tTestPValue } from '../stats';
+import { compareToPrediction, minDetectableMeanShift, powerOfMeanTest, sampleMoments, tCoverageErrorEstimate, tInterval, tTestPValue } from '../stats';
 import type { Sides } from '../../reports/schema';
 import type { Check } from '../harness/types';
 import { DETECTION_POWER } from './detection';
@@ -53,7 +53,6 @@ function meanCheck(claimed: Claimed): Check {
       const moments = sampleMoments(units);
       const nominal = calibratedAlpha(n, moments.skewness, moments.excessKurtosis, alpha, sides);
       const ci = tInterval(units, 1 - nominal, sides);
-      const consistent = prediction >= ci.lower && prediction <= ci.upper;
       const sd = ci.sd;
       const shift = minDetectableMeanShift({ sd, n, alpha: nominal, power: DETECTION_POWER, sides });
       const notes = [
@@ -65,7 +64,7 @@ function meanCheck(claimed: Claimed): Check {
       return {
         estimate: ci.estimate,
         interval: { lower: ci.lower, upper: ci.upper, level: 1 - nominal },
-        verdict: consistent ? 'consistent' : 'rejected',
+        verdict: compareToPrediction(ci, prediction).verdict,
         pValue: tTestPValue(units, prediction, sides),
         minDetectable: { relative: shift / Math.abs(prediction), power: DETECTION_POWER },
         powerAgainst: (alternative: number) => powerOfMeanTest({ shift: alternative - prediction, sd, n, alpha: nominal, sides }),
