@@ -49,3 +49,18 @@ describe('one-sided bounds', () => {
     expect(meanAtMostPrediction.evaluate(units, mean, 1e-3).powerAgainst?.(mean - 0.3)).toBeLessThan(1e-6);
   });
 });
+
+describe('calibration warning', () => {
+  it('is raised, apart from the notes, when the units are too heavy-tailed for n', () => {
+    // 198 ones and two huge values: skewness ≈ 10, so α′ would have to fall far below α/5.
+    const units = Float64Array.from({ length: 200 }, (_, i) => (i < 2 ? 500 : 1));
+    const out = meanEqualsPrediction.evaluate(units, 6, 1e-5);
+    expect(out.calibrationWarning).toMatch(/^CALIBRATION WARNING: α′ < α\/5/);
+    expect(out.notes?.some((n) => n.startsWith('CALIBRATION'))).toBe(false);
+  });
+
+  it('is absent for light-tailed units', () => {
+    const units = Float64Array.from({ length: 400 }, (_, i) => 1 + Math.sin(i * 12.9898) * 0.5);
+    expect(meanEqualsPrediction.evaluate(units, 1, 1e-3).calibrationWarning).toBeUndefined();
+  });
+});

@@ -58,9 +58,10 @@ function meanCheck(claimed: Claimed): Check {
       const notes = [
         `skewness ${moments.skewness.toFixed(2)}, excess kurtosis ${moments.excessKurtosis.toFixed(1)}: interval run at nominal α′ = ${nominal.toExponential(2)} so that the Edgeworth-estimated actual false-failure rate is α = ${alpha.toExponential(2)}`,
       ];
-      if (nominal < alpha / MAX_CORRECTION) {
-        notes.push(`CALIBRATION WARNING: α′ < α/${MAX_CORRECTION}; the units are too heavy-tailed for n = ${n} to trust the expansion — increase n or narrow the configuration domain`);
-      }
+      const calibrationWarning =
+        nominal < alpha / MAX_CORRECTION
+          ? `CALIBRATION WARNING: α′ < α/${MAX_CORRECTION}; the units are too heavy-tailed for n = ${n} to trust the expansion — increase n or narrow the configuration domain`
+          : undefined;
       return {
         estimate: ci.estimate,
         interval: { lower: ci.lower, upper: ci.upper, level: 1 - nominal },
@@ -69,6 +70,7 @@ function meanCheck(claimed: Claimed): Check {
         minDetectable: { relative: shift / Math.abs(prediction), power: DETECTION_POWER },
         powerAgainst: (alternative: number) => powerOfMeanTest({ shift: alternative - prediction, sd, n, alpha: nominal, sides }),
         notes,
+        ...(calibrationWarning ? { calibrationWarning } : {}),
       };
     },
   };

@@ -120,7 +120,7 @@ async function runConfig<C>(
     ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
     ...(outcome.minDetectable ? { minDetectable: outcome.minDetectable } : {}),
     ...(exp.outcomes ? { outcomes: exp.outcomes } : {}),
-    ...(outcome.notes?.length ? { notes: outcome.notes } : {}),
+    ...(outcome.notes?.length || outcome.calibrationWarning ? { notes: [...(outcome.notes ?? []), ...(outcome.calibrationWarning ? [outcome.calibrationWarning] : [])] } : {}),
     durationMs: Date.now() - started,
   };
   return { result, outcome, ...(exp.figures ? { figures: exp.figures } : {}) };
@@ -230,8 +230,8 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const description = twinDescription(twin);
   const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant, twin.wrongPrediction);
   // A twin's error is a miss (bounded by the power below), not a false failure: the check's
-  // false-failure calibration remarks do not apply to it.
-  const notes = (run.result.notes ?? []).filter((n) => !n.startsWith('CALIBRATION WARNING'));
+  // calibration warning does not apply to it.
+  const notes = (run.outcome.notes ?? []).slice();
   if (twin.wrongValue && run.outcome.powerAgainst) {
     const wrong = twin.wrongValue(twin.config);
     const power = run.outcome.powerAgainst(wrong);

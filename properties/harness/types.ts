@@ -32,6 +32,11 @@ export interface CheckOutcome {
   /** Power against a stated alternative (reject twins). */
   powerAgainst?: (alternative: number) => number;
   notes?: string[];
+  /**
+   * Set when the check cannot vouch for its false-failure rate at this n (e.g. units too heavy-tailed
+   * for the Edgeworth calibration). Reported for claims; irrelevant to twins, whose error is a miss.
+   */
+  calibrationWarning?: string;
 }
 
 /** A calibrated statistical comparison between units and a prediction. */
