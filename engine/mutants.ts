@@ -9,6 +9,7 @@
 import type { Activation } from './network/activation';
 import type { VarianceRule } from './init/initializer';
 import type { WeightLaw } from './init/laws';
+import type { LineCounterFault } from './geometry/line-regions';
 
 export interface Mutant {
   name: string;
@@ -20,6 +21,8 @@ export interface Mutant {
   law?: (law: WeightLaw) => WeightLaw;
   /** Replaces a residual module's output scale η (residual networks). */
   residualScale?: (eta: number) => number;
+  /** Replaces the exact breakpoint counter along lines by a faulty one. */
+  lineCounter?: LineCounterFault;
 }
 
 export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
@@ -44,6 +47,16 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     name: 'residual-scale-ignored',
     description: 'residual modules are added unscaled (η_l treated as 1)',
     residualScale: () => 1,
+  },
+  'count-output-sign-changes': {
+    name: 'count-output-sign-changes',
+    description: 'the line counter reports the sign changes of the network output (read-out Σ_j (−1)^j h_j) instead of the activation-region breakpoints',
+    lineCounter: 'output-sign-changes',
+  },
+  'count-first-layer-only': {
+    name: 'count-first-layer-only',
+    description: 'the line counter splits pieces only at first-layer zero crossings (deeper layers merged)',
+    lineCounter: 'first-layer-only',
   },
   'leaky-relu-0.3': {
     name: 'leaky-relu-0.3',

@@ -39,16 +39,26 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2018.ResNet.mean-length': 0.025,
   'HR2018.ResNet.bounded-second-moment': 0.02,
   'HR2018.Conv.mean-length': 0.03,
+  // Hanin & Rolnick 2019 (regions) — 0.22 in all.
+  'HR2019.Lines.one-layer': 0.025,
+  'HR2019.Lines.kac-rice': 0.025,
+  'HR2019.Lines.linear-in-neurons': 0.02,
+  'HR2019.Lines.depth-independent': 0.02,
+  'HR2019.Lines.bound': 0.015,
+  'HR2019.Lines.boundary-distance': 0.02,
+  'HR2019.Plane.kac-rice-vertices': 0.025,
+  'HR2019.Plane.neurons-squared': 0.02,
+  'HR2019.Plane.depth-independent': 0.02,
+  'HR2019.Training.depth-independent': 0.03,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
   // (engine/random/samplers.test.ts), the residual engine's one-module mean check (α = 1e-6) and the
   // statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
-  // Reserved, not yet implemented: HR2019 regions 0.22; Shin & Karniadakis / Lu et al. 0.22;
-  // Zhou et al. condensation 0.14.
+  // Reserved, not yet implemented: Shin & Karniadakis / Lu et al. 0.22; Zhou et al. condensation 0.14.
 };
 
-export const RESERVED_SHARE = 0.22 + 0.22 + 0.14;
+export const RESERVED_SHARE = 0.22 + 0.14;
 
 /** α of a claim (its share of the suite budget). Unknown ids are a programming error. */
 export function claimAlpha(claimId: string, env: NodeJS.ProcessEnv = process.env): number {

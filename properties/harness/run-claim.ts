@@ -107,7 +107,7 @@ async function runConfig<C>(
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
-  const outcome = spec.check.evaluate(exp.units, prediction, alpha, exp.reference);
+  const outcome = spec.check.evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
   const result: ConfigResult = {
     config: plain(config),
     seed,

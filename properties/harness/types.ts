@@ -5,14 +5,25 @@ import type { Mutant } from '../../engine/mutants';
 /** What one Monte Carlo experiment returns: i.i.d. units whose mean estimates the prediction. */
 export interface Experiment {
   units: Float64Array;
-  /** A second, independent sample for two-sample checks (e.g. another architecture). */
+  /** A second sample for two-sample or paired checks (e.g. another architecture, or a per-unit prediction). */
   reference?: Float64Array;
+  /**
+   * Independent samples at several design points x (e.g. widths or depths), for trend checks; the
+   * experiment's `units` are then all groups' units together (n = total).
+   */
+  groups?: Group[];
   /** Measured outcome counts (e.g. dead or non-finite networks). */
   outcomes?: Record<string, number>;
   /** An engine fault that invalidates the experiment (e.g. non-finite values): fails the property. */
   fault?: string;
   /** Figure data for reviewers, stored in the record. */
   figures?: Record<string, unknown>;
+}
+
+export interface Group {
+  /** The design point (e.g. #neurons, depth). */
+  x: number;
+  units: Float64Array;
 }
 
 export interface ExperimentContext {
@@ -44,5 +55,5 @@ export interface Check {
   name: string;
   method: string;
   sides: Sides;
-  evaluate(units: Float64Array, prediction: number, alpha: number, reference?: Float64Array): CheckOutcome;
+  evaluate(units: Float64Array, prediction: number, alpha: number, reference?: Float64Array, groups?: Group[]): CheckOutcome;
 }
