@@ -15,6 +15,7 @@ import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus'
 import { initEngine } from '../backend';
 import { RandomStream } from '../random/stream';
 import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/ensemble-matmul';
+import { benchPlaneRegions } from './plane-regions-bench';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 
@@ -102,6 +103,7 @@ async function main(): Promise<void> {
   const canonicalRow = rows[0];
   const bestForward = Math.min(canonicalRow.loop, canonicalRow.batched);
   console.log(`\n3. Sampling / forward pass, canonical ensemble: ziggurat ${zig.toFixed(0)} ms / forward ${bestForward.toFixed(0)} ms = ${(zig / bestForward).toFixed(2)} (target ≤ 0.3; naive Box–Muller: ${(naive / bestForward).toFixed(2)})`);
+  await benchPlaneRegions();
 }
 
 main().catch((err: unknown) => {

@@ -29,6 +29,11 @@ export interface SlopeFit {
   groups: { x: number; n: number; mean: number; logMean: number; seLog: number; skewness: number }[];
 }
 
+/** An experiment made of groups: its units are all groups' units together (n = total). */
+export function fromGroups(groups: Group[]): { units: Float64Array; groups: Group[] } {
+  return { units: Float64Array.from(groups.flatMap((g) => [...g.units])), groups };
+}
+
 /** Weighted least-squares slope of log(group mean) on x (or log x). */
 export function fitLogSlope(groups: Group[], logX: boolean): SlopeFit {
   if (groups.length < 2) throw new Error(`a slope needs at least 2 groups; got ${groups.length}`);

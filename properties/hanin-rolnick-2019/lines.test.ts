@@ -19,7 +19,7 @@ import { claimProperty } from '../harness/claim-property';
 import { byProfile } from '../profile';
 import { meanAtMostPrediction, meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { pairedDifferenceEquals } from '../checks/paired-difference';
-import { logSlopeWithin } from '../checks/log-slope';
+import { fromGroups, logSlopeWithin } from '../checks/log-slope';
 import { getMutant } from '../../engine/mutants';
 import { sampleMoments } from '../stats';
 import { cauchyParameters, oneLayerBreakpoints, oneLayerLaw } from '../../theorems/hanin-rolnick-2019/one-layer-breakpoints';
@@ -154,7 +154,7 @@ claimProperty<WidthSweepConfig>({
       x: w * c.depth,
       units: lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, nets(600, 2000), deriveSeed(ctx.seed, 'width', w), ctx.mutant).counts,
     }));
-    return { units: Float64Array.from(groups.flatMap((g) => [...g.units])), groups };
+    return fromGroups(groups);
   },
   twins: [
     {
@@ -197,7 +197,7 @@ claimProperty<DepthSweepConfig>({
   check: logSlopeWithin(DEPTH_RESOLUTION, false),
   async experiment(c, ctx) {
     const groups = depthGroups(c, ctx.seed, nets(400, 2000), ctx.mutant);
-    return { units: Float64Array.from(groups.flatMap((g) => [...g.units])), groups };
+    return fromGroups(groups);
   },
   twins: [
     {
@@ -297,7 +297,7 @@ claimProperty<DistanceSweepConfig>({
       x: w * c.depth,
       units: boundaryDistances({ inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd }, c.point, c.direction, nets(800, 3000), deriveSeed(ctx.seed, 'width', w), ctx.mutant),
     }));
-    return { units: Float64Array.from(groups.flatMap((g) => [...g.units])), groups };
+    return fromGroups(groups);
   },
   twins: [
     {

@@ -1,0 +1,52 @@
+/**
+ * Monte Carlo over networks for the 2-D claims: exact region counts in a square of a 2-D input
+ * space (engine/geometry/plane-regions.ts) and the breakpoints on its four edges
+ * (engine/geometry/line-regions.ts), per network. Network e draws from deriveSeed(seed, 'net', e).
+ */
+import { RandomStream } from '../../engine/random/stream';
+import { deriveSeed } from '../../engine/random/seed';
+import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
+import { lineRegions } from '../../engine/geometry/line-regions';
+import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
+import type { Mutant } from '../../engine/mutants';
+import type { SquareSpec } from '../../theorems/hanin-rolnick-2019/plane-config';
+import { networkSpec } from './line-experiment';
+
+/** Breakpoints on the square's boundary (its four edges, corners excluded a.s.). */
+export function boundaryBreakpoints(net: PwlNet64, sq: SquareSpec): number {
+  const [cx, cy] = sq.center;
+  const h = sq.halfSide;
+  const corners = [
+    [cx - h, cy - h],
+    [cx + h, cy - h],
+    [cx + h, cy + h],
+    [cx - h, cy + h],
+  ];
+  let total = 0;
+  for (let k = 0; k < 4; k++) {
+    const a = corners[k];
+    const b = corners[(k + 1) % 4];
+    total += lineRegions(net, { x0: a, u: [(b[0] - a[0]) / (2 * h), (b[1] - a[1]) / (2 * h)], t0: 0, t1: 2 * h }).breakpoints.length;
+  }
+  return total;
+}
+
+export interface PlaneSample {
+  regions: Float64Array;
+  /** Q = #regions − 1 − V_bd/2 (interior crossings plus closed loops). */
+  crossings: Float64Array;
+}
+
+export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, mutant?: Mutant): PlaneSample {
+  const spec = networkSpec({ inputDim: 2, widths, weightScale: 2, biasStd });
+  const slice = squareSlice(sq.center, sq.halfSide);
+  const regions = new Float64Array(count);
+  const crossings = new Float64Array(count);
+  for (let e = 0; e < count; e++) {
+    const net = sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), mutant);
+    const R = planeRegions(net, slice).count;
+    regions[e] = R;
+    crossings[e] = R - 1 - boundaryBreakpoints(net, sq) / 2;
+  }
+  return { regions, crossings };
+}

@@ -1,0 +1,53 @@
+/**
+ * NeurIPS 2019, Theorem 5: the average number of activation regions in a 2-D cross-section grows
+ * like #neurons² (E[#regions]/area ≤ (T·#neurons)²/2!), not exponentially in depth.
+ *
+ * What is tested. The count in a square splits exactly (Euler's formula for the planar graph of
+ * region boundaries: every interior vertex is a transversal crossing of two neurons' bent zero
+ * lines, of degree 4; a zero line ends only on the square's boundary):
+ *
+ *     #regions = 1 + V_int + V_bd/2 + (#boundary components − 1),
+ *
+ * V_bd the breakpoints on the square's four edges (a line count: linear in N, HR2019.Lines.*) and
+ * V_int the crossings inside. The N² part is Q = #regions − 1 − V_bd/2 = V_int + (closed loops);
+ * its expectation is a sum over pairs of neurons, so at fixed depth E[Q] ∝ N^a with a = 2 up to the
+ * N(N − 1) of same-layer pairs (a ≈ 2.05–2.1 for N from 8 to 100). Test: the exponent of E[Q] over
+ * widths w, 2w, 4w lies within 2 ± RESOLUTION (0.25: separates N² from the N¹ of lines and from N³).
+ *
+ * The constant T. claims.md records that the paper's T is unverified ([R]), and that its
+ * experiments use T ≈ 1 (96²/2! = 4608 for depth 3, width 32). It is not asserted: the property's
+ * figure data reports the fitted T̂ = √(2·E[#regions]/area)/N per configuration.
+ *
+ * Verification. [R] Theorem 5 (claims.md §3.2); [D] the Euler decomposition above.
+ */
+import { type Theorem } from '../types';
+import { biasProblem, increasingProblem, squareProblem, throwIf, type SquareSpec } from './plane-config';
+import { citeNeurips } from './paper';
+
+export const ID = 'HR2019.Plane.neurons-squared';
+export const RESOLUTION = 0.25;
+
+export interface PlaneWidthSweepConfig {
+  depth: number;
+  widths: number[];
+  biasStd: number;
+  square: SquareSpec;
+}
+
+export const planeNeuronsSquared: Theorem<PlaneWidthSweepConfig> = {
+  id: ID,
+  title: 'Regions in a 2-D slice grow like #neurons² (the crossing part of the count, fixed depth)',
+  paper: citeNeurips('Theorem 5 ("bounded by the total number of neurons raised to the input dimension"); 2-D cross-section experiments (claims.md §3.2–3.3)'),
+  provenance: 'R',
+  statement: `He initialisation, 2-D input, fixed depth and square: the exponent a of E[#regions − 1 − V_bd/2] ∝ N^a lies within 2 ± ${RESOLUTION} (V_bd: breakpoints on the square's edges).`,
+  hypotheses: ['2-D input space; weights i.i.d. N(0, 2/fan-in), biases N(0, s_b²), s_b > 0', 'fixed square and depth; constant width', `resolution ±${RESOLUTION} on the exponent`],
+  verification: '[R] Theorem 5 and its constant T (claims.md §3.2); [D] the Euler decomposition #regions = 1 + V_int + V_bd/2 + (components − 1) (validated per network in engine/geometry tests).',
+  domain(c) {
+    throwIf(ID, biasProblem(c.biasStd) ?? squareProblem(c.square) ?? increasingProblem('widths', c.widths) ?? (Number.isInteger(c.depth) && c.depth >= 1 && c.depth <= 16 ? undefined : `depth must be an integer in [1, 16]; got ${c.depth}`));
+    return c;
+  },
+  predict: () => 2,
+};
+
+/** T̂ from a mean count: E[#regions]/area = (T̂·N)²/2. */
+export const fittedT = (meanRegions: number, area: number, neurons: number): number => Math.sqrt((2 * meanRegions) / area) / neurons;
