@@ -78,7 +78,7 @@ export function describeOutcome(theoremId: string, config: unknown, r: ConfigRes
     `  config:     ${JSON.stringify(config)}`,
     `  n:          ${r.n} independent units (one unit = one network, unless the claim says otherwise)`,
     `  estimate:   ${fmt(r.estimate)}   CI at level 1 − α′ = 1 − ${(1 - r.interval.level).toExponential(2)}: [${fmt(r.interval.lower)}, ${fmt(r.interval.upper)}]`,
-    `  prediction: ${fmt(r.prediction)}   (relative deviation ${fmt(r.estimate / r.prediction - 1)})`,
+    `  prediction: ${fmt(r.prediction)}   (${r.prediction !== 0 ? `relative deviation ${fmt(r.estimate / r.prediction - 1)}` : `deviation ${fmt(r.estimate - r.prediction)}`})`,
     `  α = ${r.alpha.toExponential(2)} (suite budget)${r.pValue !== undefined ? `   p = ${r.pValue.toExponential(2)}` : ''}`,
     ...(r.minDetectable ? [`  detectable:  ±${fmt(100 * r.minDetectable.relative)}% at power ${r.minDetectable.power}`] : []),
     ...(r.outcomes ? [`  outcomes:   ${JSON.stringify(r.outcomes)}`] : []),
