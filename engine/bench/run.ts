@@ -16,6 +16,7 @@ import { initEngine } from '../backend';
 import { RandomStream } from '../random/stream';
 import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/ensemble-matmul';
 import { benchPlaneRegions } from './plane-regions-bench';
+import { benchTraining } from './train-bench';
 
 const REPS = Number(process.env.BENCH_REPS ?? 3);
 
@@ -104,6 +105,7 @@ async function main(): Promise<void> {
   const bestForward = Math.min(canonicalRow.loop, canonicalRow.batched);
   console.log(`\n3. Sampling / forward pass, canonical ensemble: ziggurat ${zig.toFixed(0)} ms / forward ${bestForward.toFixed(0)} ms = ${(zig / bestForward).toFixed(2)} (target ≤ 0.3; naive Box–Muller: ${(naive / bestForward).toFixed(2)})`);
   await benchPlaneRegions();
+  await benchTraining();
 }
 
 main().catch((err: unknown) => {

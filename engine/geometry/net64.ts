@@ -13,7 +13,7 @@
  */
 import { RandomStream } from '../random/stream';
 import { sampleLaw } from '../init/laws';
-import { resolveNetwork, type NetworkSpec } from '../network/spec';
+import { resolveNetwork, type NetworkSpec, type ResolvedLayer } from '../network/spec';
 import type { Activation } from '../network/activation';
 import type { Mutant } from '../mutants';
 
@@ -71,14 +71,17 @@ export function validateNet64(net: PwlNet64, parameter = 'net'): PwlNet64 {
  */
 export function sampleNet64(spec: NetworkSpec, stream: RandomStream, mutant?: Mutant): PwlNet64 {
   const resolved = resolveNetwork(spec, mutant);
-  const layers = resolved.layers.map((r): Layer64 => {
-    const weights = new Float64Array(r.fanIn * r.fanOut);
-    sampleLaw(stream, r.law, r.weightStd, weights);
-    const biases = new Float64Array(r.fanOut);
-    if (r.biasStd > 0) stream.fillNormal(biases, r.biasStd);
-    return { fanIn: r.fanIn, fanOut: r.fanOut, weights, biases, slope: activationSlope(r.activation) };
-  });
+  const layers = resolved.layers.map((r): Layer64 => ({ ...sampleLayer64(r, stream), slope: activationSlope(r.activation) }));
   return { inputDim: resolved.widths[0], layers };
+}
+
+/** One resolved layer's weights (row-major [fanOut × fanIn]) and biases, drawn in float64. */
+export function sampleLayer64(r: ResolvedLayer, stream: RandomStream): { fanIn: number; fanOut: number; weights: Float64Array; biases: Float64Array } {
+  const weights = new Float64Array(r.fanIn * r.fanOut);
+  sampleLaw(stream, r.law, r.weightStd, weights);
+  const biases = new Float64Array(r.fanOut);
+  if (r.biasStd > 0) stream.fillNormal(biases, r.biasStd);
+  return { fanIn: r.fanIn, fanOut: r.fanOut, weights, biases };
 }
 
 /**
