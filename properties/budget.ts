@@ -46,10 +46,10 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2019.Lines.depth-independent': 0.02,
   'HR2019.Lines.bound': 0.015,
   'HR2019.Lines.boundary-distance': 0.02,
-  'HR2019.Plane.kac-rice-vertices': 0.025,
   'HR2019.Plane.neurons-squared': 0.02,
   'HR2019.Plane.depth-independent': 0.02,
   'HR2019.Training.depth-independent': 0.03,
+  'HR2019.Training.neurons-squared': 0.025,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
   // (engine/random/samplers.test.ts), the residual engine's one-module mean check (α = 1e-6) and the
   // statistical core's calibration-by-simulation tests.

@@ -1,0 +1,42 @@
+/**
+ * During memorization training the number of activation regions in a 2-D slice stays of order
+ * #neurons² (NeurIPS 2019, abstract: the bound (T·#neurons)^{n_in}/n_in! "is tight both at
+ * initialization and during training"). Test: fixed depth, widths w < 2w < 4w, each network
+ * trained on its own memorization task (memorization.ts); after the checkpoint the exponent of the
+ * crossing part Q = #regions − 1 − V_bd/2 in N lies within 2 ± RESOLUTION (0.25), as at
+ * initialization (plane-neurons-squared.ts, where the Euler decomposition is explained).
+ *
+ * Verification. [P] NeurIPS abstract; [R] Theorem 5's constant (the fitted T̂ is reported, not
+ * asserted).
+ */
+import { type Theorem } from '../types';
+import { increasingProblem, taskProblem, type MemorizationTask } from './memorization';
+import { throwIf } from './plane-config';
+import { citeNeurips } from './paper';
+
+export const ID = 'HR2019.Training.neurons-squared';
+export const RESOLUTION = 0.25;
+
+export interface TrainedWidthSweepConfig extends MemorizationTask {
+  depth: number;
+  widths: number[];
+}
+
+export const trainedNeuronsSquared: Theorem<TrainedWidthSweepConfig> = {
+  id: ID,
+  title: 'During memorization training, 2-D region counts stay of order #neurons² (crossing part, fixed depth)',
+  paper: citeNeurips('abstract (the bound is "tight both at initialization and during training, even on memorization tasks"); Theorem 5'),
+  provenance: 'P',
+  statement: `2-D input, depth d, widths w, 2w, 4w, trained with Adam (lr 1e-3) on random ±1 labels of random points in [−1, 1]²: after the checkpoint the exponent of E[#regions − 1 − V_bd/2] in N lies within 2 ± ${RESOLUTION}.`,
+  hypotheses: [
+    'He Gaussian weights and N(0, s_b²) biases at initialization; linear scalar read-out',
+    'full-batch Adam, lr 1e-3, MSE; each network its own random data set',
+    `resolution ±${RESOLUTION} on the exponent`,
+  ],
+  verification: '[P] NeurIPS 2019 abstract; task parameters are this suite\'s.',
+  domain(c) {
+    throwIf(ID, taskProblem(c) ?? (Number.isInteger(c.depth) && c.depth >= 1 && c.depth <= 16 ? undefined : `depth must be an integer in [1, 16]; got ${c.depth}`) ?? increasingProblem('widths', c.widths));
+    return c;
+  },
+  predict: () => 2,
+};
