@@ -20,6 +20,7 @@
  * The checks run their intervals at the Edgeworth-calibrated level (properties/checks).
  */
 import fc from 'fast-check';
+import { uniform } from '../harness/arbitraries';
 import { claimProperty, type ClaimSpec } from '../harness/claim-property';
 import { byProfile } from '../profile';
 import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from '../checks/mean-vs-prediction';
@@ -58,7 +59,7 @@ const cfg = (widths: number[], law: LawName = 'gaussian', variance: VarianceSpec
 
 const varianceArb: fc.Arbitrary<VarianceSpec> = fc.oneof(
   fc.constantFrom<VarianceSpec>({ preset: 'he' }, { preset: 'lecun' }, { preset: 'glorot' }),
-  fc.double({ min: 0.5, max: 4, noNaN: true }).map((c): VarianceSpec => ({ scale: Math.round(c * 1000) / 1000 })),
+  uniform(0.5, 4).map((c): VarianceSpec => ({ scale: Math.round(c * 1000) / 1000 })),
 );
 
 function widthsArb(opts: { n0: [number, number]; hidden: [number, number]; depth: [number, number]; maxBeta: number }): fc.Arbitrary<number[]> {

@@ -5,6 +5,7 @@
  * Network e draws from deriveSeed(seed, 'net', e), so a configuration's units are reproducible.
  */
 import fc from 'fast-check';
+import { uniform } from '../harness/arbitraries';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
@@ -89,17 +90,6 @@ export function unit(raw: number[]): number[] {
   return norm > 1e-3 ? v.map((x) => x / norm) : [1, ...v.slice(1).map(() => 0)];
 }
 
-/**
- * Uniform draws. `fc.double` is uniform over the *representable doubles* of its range (so a range
- * containing 0 gives mostly values within 1e-100 of 0), and fast-check biases numbers towards the
- * bounds; `fc.noBias` on an outer arbitrary does not reach arbitraries built inside `chain`. So every
- * leaf here is an unbiased integer grid of 2^30 points mapped onto the interval: the configurations
- * sample the stated domains uniformly (shrinking still moves towards `min`).
- */
-const GRID = 2 ** 30;
-export const uniform = (min: number, max: number): fc.Arbitrary<number> => fc.noBias(fc.integer({ min: 0, max: GRID })).map((i) => min + ((max - min) * i) / GRID);
-export const integer = (min: number, max: number): fc.Arbitrary<number> => fc.noBias(fc.integer({ min, max }));
-
 /** A point and a unit direction in dimension d (point components in [−1.5, 1.5]). */
 export const pointAndDirection = (d: number): fc.Arbitrary<{ x0: number[]; u: number[] }> =>
   fc.record({
@@ -110,7 +100,3 @@ export const pointAndDirection = (d: number): fc.Arbitrary<{ x0: number[]; u: nu
 /** A segment in dimension d with length in [minT, maxT]. */
 export const segmentIn = (d: number, minT: number, maxT: number): fc.Arbitrary<SegmentSpec> =>
   fc.record({ pd: pointAndDirection(d), length: uniform(minT, maxT).map((t) => round(t, 3)) }).map(({ pd, length }) => ({ ...pd, length }));
-
-/** Log-uniform in [lo, hi], rounded to 3 significant digits. */
-export const logUniform = (lo: number, hi: number): fc.Arbitrary<number> =>
-  uniform(Math.log(lo), Math.log(hi)).map((l) => Number(Math.exp(l).toPrecision(3)));

@@ -30,7 +30,8 @@ import { breakpointBound, breakpointBoundTheorem } from '../../theorems/hanin-ro
 import { boundaryDistance, RESOLUTION as DISTANCE_RESOLUTION, type DistanceSweepConfig } from '../../theorems/hanin-rolnick-2019/boundary-distance';
 import type { LineNetConfig } from '../../theorems/hanin-rolnick-2019/line-config';
 import { deriveSeed } from '../../engine/random/seed';
-import { boundaryDistances, integer, lineCounts, logUniform, pointAndDirection, segmentIn, uniform } from './line-experiment';
+import { integer, logUniform, uniform } from '../harness/arbitraries';
+import { boundaryDistances, lineCounts, pointAndDirection, segmentIn } from './line-experiment';
 
 const FAMILY = 'hanin-rolnick-2019/lines';
 const CONFIGS = { gate: 5, full: 12 } as const;

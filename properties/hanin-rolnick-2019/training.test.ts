@@ -3,7 +3,7 @@
  * labels on random points of [−1, 1]², Adam lr 1e-3), counted exactly in [−1, 1]².
  *
  *   HR2019.Training.depth-independent  slope of log E[#regions] vs depth at fixed N within 0 ± 0.1
- *   HR2019.Training.neurons-squared    exponent of the crossing part in N within 2 ± 0.25
+ *   HR2019.Training.neurons-squared    exponent of the crossing part in C(N, 2) within 1 ± 0.125
  *
  * Domain (property choices): N = 24 over depths 1–4 (widths 24, 12, 8, 6) or widths w, 2w, 4w
  * (w ∈ {6, 8}) at depth 1–2; P ∈ [16, 48] training points per network; a run of 1000 Adam steps
@@ -21,8 +21,8 @@ import { fromGroups, logSlopeWithin } from '../checks/log-slope';
 import { sampleMoments } from '../stats';
 import { deriveSeed } from '../../engine/random/seed';
 import { trainedDepthIndependent, RESOLUTION as DEPTH_RESOLUTION, type TrainedDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/training-depth-independent';
-import { trainedNeuronsSquared, RESOLUTION as SQUARED_RESOLUTION, type TrainedWidthSweepConfig } from '../../theorems/hanin-rolnick-2019/training-neurons-squared';
-import { integer, logUniform } from './line-experiment';
+import { trainedNeuronsSquared, neuronPairs, RESOLUTION as SQUARED_RESOLUTION, type TrainedWidthSweepConfig } from '../../theorems/hanin-rolnick-2019/training-neurons-squared';
+import { integer, logUniform } from '../harness/arbitraries';
 import { memorizationCounts, type TrainedCounts } from './training-experiment';
 
 const FAMILY = 'hanin-rolnick-2019/training';
@@ -108,17 +108,17 @@ claimProperty<TrainedWidthSweepConfig>({
       })),
     );
     return {
-      ...fromGroups(runs.map((r) => ({ x: r.N, units: r.counts[r.counts.length - 1].crossings }))),
+      ...fromGroups(runs.map((r) => ({ x: neuronPairs(r.N), units: r.counts[r.counts.length - 1].crossings }))),
       figures: { byNeurons: runs.map((r) => ({ neurons: r.N, checkpoints: r.counts.map(summary) })) },
     };
   },
   twins: [
     {
       name: 'linear-in-neurons',
-      description: 'a prediction that trained 2-D counts grow like N (the line law applied to a plane)',
-      wrongPrediction: () => 1,
+      description: 'a prediction that trained 2-D counts grow like N (the line law applied to a plane: exponent ½ in C(N, 2))',
+      wrongPrediction: () => 0.5,
       config: { depth: 1, widths: [8, 16, 32], points: 32, steps: 300, checkpoint: 300, biasStd: 0.001 },
-      wrongValue: () => 2,
+      wrongValue: () => 1,
     },
   ],
 });
