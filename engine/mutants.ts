@@ -23,6 +23,12 @@ export interface Mutant {
   residualScale?: (eta: number) => number;
   /** Replaces the exact breakpoint counter along lines by a faulty one. */
   lineCounter?: LineCounterFault;
+  /** Counts a neuron with pre-activation exactly 0 as active (the correct rule: active iff z > 0). */
+  zeroIsActive?: boolean;
+  /** Draws every Gaussian bias as |N(0, s_b²)| (an asymmetric bias law). */
+  positiveBiases?: boolean;
+  /** The randomized asymmetric initialization without its positive Beta(2, 1) entry. */
+  raiWithoutPositiveEntry?: boolean;
 }
 
 export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
@@ -57,6 +63,21 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     name: 'count-first-layer-only',
     description: 'the line counter splits pieces only at first-layer zero crossings (deeper layers merged)',
     lineCounter: 'first-layer-only',
+  },
+  'zero-as-active': {
+    name: 'zero-as-active',
+    description: 'the neuron-state counter counts a pre-activation of exactly 0 as active (ReLU(0) = 0 and its gradient is 0: it is dead)',
+    zeroIsActive: true,
+  },
+  'positive-biases': {
+    name: 'positive-biases',
+    description: 'the engine draws the Gaussian biases as |N(0, s_b²)| (asymmetric) when symmetric biases are asked for',
+    positiveBiases: true,
+  },
+  'rai-without-positive-entry': {
+    name: 'rai-without-positive-entry',
+    description: 'the randomized asymmetric initialization skips its positive Beta(2, 1) entry (a symmetric N(0, σ²/fan-in) init labelled RAI)',
+    raiWithoutPositiveEntry: true,
   },
   'leaky-relu-0.3': {
     name: 'leaky-relu-0.3',

@@ -71,16 +71,17 @@ export function validateNet64(net: PwlNet64, parameter = 'net'): PwlNet64 {
  */
 export function sampleNet64(spec: NetworkSpec, stream: RandomStream, mutant?: Mutant): PwlNet64 {
   const resolved = resolveNetwork(spec, mutant);
-  const layers = resolved.layers.map((r): Layer64 => ({ ...sampleLayer64(r, stream), slope: activationSlope(r.activation) }));
+  const layers = resolved.layers.map((r): Layer64 => ({ ...sampleLayer64(r, stream, mutant), slope: activationSlope(r.activation) }));
   return { inputDim: resolved.widths[0], layers };
 }
 
 /** One resolved layer's weights (row-major [fanOut × fanIn]) and biases, drawn in float64. */
-export function sampleLayer64(r: ResolvedLayer, stream: RandomStream): { fanIn: number; fanOut: number; weights: Float64Array; biases: Float64Array } {
+export function sampleLayer64(r: ResolvedLayer, stream: RandomStream, mutant?: Mutant): { fanIn: number; fanOut: number; weights: Float64Array; biases: Float64Array } {
   const weights = new Float64Array(r.fanIn * r.fanOut);
   sampleLaw(stream, r.law, r.weightStd, weights);
   const biases = new Float64Array(r.fanOut);
   if (r.biasStd > 0) stream.fillNormal(biases, r.biasStd);
+  if (mutant?.positiveBiases) for (let j = 0; j < biases.length; j++) biases[j] = Math.abs(biases[j]);
   return { fanIn: r.fanIn, fanOut: r.fanOut, weights, biases };
 }
 

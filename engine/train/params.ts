@@ -100,7 +100,7 @@ export function cloneParams(params: DenseParams64): DenseParams64 {
  */
 export function sampleDenseParams(spec: NetworkSpec, stream: RandomStream, mutant?: Mutant): DenseParams64 {
   const resolved = resolveNetwork(spec, mutant);
-  const layers = resolved.layers.map((r): DenseLayer64 => sampleLayer64(r, stream));
+  const layers = resolved.layers.map((r): DenseLayer64 => sampleLayer64(r, stream, mutant));
   return { inputDim: resolved.widths[0], layers };
 }
 
