@@ -29,6 +29,8 @@ export interface Mutant {
   positiveBiases?: boolean;
   /** The randomized asymmetric initialization without its positive Beta(2, 1) entry. */
   raiWithoutPositiveEntry?: boolean;
+  /** The data-dependent initialization forgets to anchor the first layer (He weights and biases instead). */
+  ddiUnanchored?: boolean;
 }
 
 export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
@@ -78,6 +80,11 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     name: 'rai-without-positive-entry',
     description: 'the randomized asymmetric initialization skips its positive Beta(2, 1) entry (a symmetric N(0, σ²/fan-in) init labelled RAI)',
     raiWithoutPositiveEntry: true,
+  },
+  'ddi-unanchored': {
+    name: 'ddi-unanchored',
+    description: 'the data-dependent initialization leaves the first layer at the plain initializer (hyperplanes not anchored at the data)',
+    ddiUnanchored: true,
   },
   'leaky-relu-0.3': {
     name: 'leaky-relu-0.3',

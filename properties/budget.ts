@@ -50,15 +50,26 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2019.Plane.depth-independent': 0.02,
   'HR2019.Training.depth-independent': 0.03,
   'HR2019.Training.neurons-squared': 0.025,
+  // Shin & Karniadakis 2020 / Lu, Shin, Su & Karniadakis 2020 (dying ReLU, trainability) — 0.22.
+  'SK2020.Death.first-layer-on-data': 0.02,
+  'SK2020.Death.active-count-at-point': 0.02,
+  'SK2020.Death.active-mean-at-point': 0.02,
+  'LSSK2020.BornDead.at-point': 0.025,
+  'LSSK2020.BornDead.domain-bound': 0.015,
+  'LSSK2020.RAI.born-dead-lower': 0.025,
+  'SK2020.DDI.no-permanently-dead': 0.015,
+  'SK2020.Trainability.necessary': 0.02,
+  'SK2020.Trainability.over-parameterization': 0.03,
+  'SK2020.DDI.success-vs-he': 0.03,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
   // (engine/random/samplers.test.ts), the residual engine's one-module mean check (α = 1e-6) and the
   // statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
-  // Reserved, not yet implemented: Shin & Karniadakis / Lu et al. 0.22; Zhou et al. condensation 0.14.
+  // Reserved, not yet implemented: Zhou et al. condensation 0.14.
 };
 
-export const RESERVED_SHARE = 0.22 + 0.14;
+export const RESERVED_SHARE = 0.14;
 
 /** α of a claim (its share of the suite budget). Unknown ids are a programming error. */
 export function claimAlpha(claimId: string, env: NodeJS.ProcessEnv = process.env): number {

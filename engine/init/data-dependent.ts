@@ -39,6 +39,7 @@ export function sampleDataDependentParams(spec: NetworkSpec, inputs: ArrayLike<n
   const n0 = resolved.widths[0];
   if (inputs.length === 0 || inputs.length % n0 !== 0) throw new Error(`inputs must hold n × n_0 = n × ${n0} values (n ≥ 1); got ${inputs.length}`);
   if (!(Number.isFinite(epsilon) && epsilon > 0)) throw new Error(`epsilon must be a finite number > 0; got ${epsilon}`);
+  if (mutant?.ddiUnanchored) return { inputDim: n0, layers: resolved.layers.map((r) => sampleLayer64(r, stream, mutant)) };
   const n = inputs.length / n0;
   const D = diameter(inputs, n0);
   const first = resolved.layers[0];

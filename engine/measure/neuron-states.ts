@@ -71,8 +71,8 @@ export interface DataStates {
   trainable: boolean;
 }
 
-/** States on a data set: `inputs` row-major [n × n_0]. */
-export function statesOnData(net: PwlNet64, inputs: ArrayLike<number>, rule: ActiveRule = 'positive'): DataStates {
+/** Per hidden layer, 1 for every neuron active on at least one input (`inputs` row-major [n × n_0]). */
+export function activeOnDataMask(net: PwlNet64, inputs: ArrayLike<number>, rule: ActiveRule = 'positive'): Uint8Array[] {
   const d = net.inputDim;
   if (inputs.length === 0 || inputs.length % d !== 0) throw new Error(`inputs must hold n × ${d} values (n ≥ 1); got ${inputs.length}`);
   const seen = net.layers.map((l) => new Uint8Array(l.fanOut));
@@ -81,6 +81,12 @@ export function statesOnData(net: PwlNet64, inputs: ArrayLike<number>, rule: Act
       if (isActive(z, rule)) seen[l][j] = 1;
     });
   }
+  return seen;
+}
+
+/** States on a data set: `inputs` row-major [n × n_0]. */
+export function statesOnData(net: PwlNet64, inputs: ArrayLike<number>, rule: ActiveRule = 'positive'): DataStates {
+  const seen = activeOnDataMask(net, inputs, rule);
   const activeOnData = Int32Array.from(seen.map((s) => s.reduce((a, b) => a + b, 0)));
   const deadLayer = activeOnData.findIndex((a) => a === 0);
   return {

@@ -1,0 +1,50 @@
+/**
+ * Training runs for the trainability claims: `nets` networks drawn by `draw`, their trainability at
+ * initialization on the task's inputs (engine/measure/neuron-states.ts), then trained together on
+ * the task (engine/train; the ensemble's nets are independent) with success recorded per network.
+ * A mutant's activation rewrite (e.g. leaky ReLU) applies to training; trainability keeps the
+ * definition (z ≤ 0 on all inputs), so a leaky engine lets "dead" networks learn.
+ */
+import { initEngine } from '../../engine/backend';
+import { RandomStream } from '../../engine/random/stream';
+import { deriveSeed } from '../../engine/random/seed';
+import { trainEnsemble } from '../../engine/train/train';
+import { toPwlNet64 } from '../../engine/train/export';
+import type { DenseParams64 } from '../../engine/train/params';
+import type { TrainActivation } from '../../engine/train/activations';
+import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
+import type { Mutant } from '../../engine/mutants';
+import { taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
+
+export interface TrainabilityRuns {
+  trainable: Float64Array;
+  success: Float64Array;
+  finalLoss: Float64Array;
+}
+
+export async function trainabilityRuns(
+  task: TrainingTask,
+  nets: number,
+  seed: number,
+  draw: (stream: RandomStream, inputs: Float64Array) => DenseParams64,
+  mutant?: Mutant,
+): Promise<TrainabilityRuns> {
+  await initEngine();
+  const data = taskData(task);
+  const params = Array.from({ length: nets }, (_, e) => draw(new RandomStream(deriveSeed(seed, 'net', e)), data.inputs));
+  const rule = activeRuleOf(mutant);
+  const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, rule).trainable ? 1 : 0));
+  const relu: TrainActivation = { kind: 'relu' };
+  const activation = mutant?.activation ? (mutant.activation(relu) as TrainActivation) : relu;
+  const result = await trainEnsemble({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
+  return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss };
+}
+
+const rate = (x: Float64Array): number => x.reduce((a, b) => a + b, 0) / x.length;
+
+/** Rates for reports: trainability, success, success among trainable, violations of the implication. */
+export function summarize(r: TrainabilityRuns): Record<string, number> {
+  let violations = 0;
+  for (let e = 0; e < r.success.length; e++) if (r.success[e] === 1 && r.trainable[e] === 0) violations++;
+  return { n: r.success.length, trainability: rate(r.trainable), success: rate(r.success), violations };
+}
