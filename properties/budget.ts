@@ -66,10 +66,16 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   // statistical core's calibration-by-simulation tests.
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
-  // Reserved, not yet implemented: Zhou et al. condensation 0.14.
+  // Zhou, Zhou, Luo, Zhang & Xu 2022 (condensation at initial training) — 0.14.
+  'ZZLZX2022.Multiplicity.computed': 0.015,
+  'ZZLZX2022.Alignment.p1': 0.025,
+  'ZZLZX2022.Orientations.at-most-2p': 0.03,
+  'ZZLZX2022.Orientations.monotone-in-p': 0.02,
+  'ZZLZX2022.SmallInit.condensation-score': 0.025,
+  'ZZLZX2022.MultiLayer.per-layer-multiplicity': 0.025,
 };
 
-export const RESERVED_SHARE = 0.14;
+export const RESERVED_SHARE = 0;
 
 /** α of a claim (its share of the suite budget). Unknown ids are a programming error. */
 export function claimAlpha(claimId: string, env: NodeJS.ProcessEnv = process.env): number {

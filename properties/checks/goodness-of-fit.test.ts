@@ -1,0 +1,137 @@
+import { RandomStream } from '../../engine/random/stream';
+import { consistentRate, expectRelClose } from '../stats/testing';
+import {
+  binomialCountsCheck,
+  binomialGoodnessOfFit,
+  binomialLaw,
+  distributionCheck,
+  E_MIN,
+  exactFalseFailureRate,
+  gStatistic,
+  noncentralChiSquareTail,
+  poolBins,
+  williamsQ,
+  type CountLaw,
+} from './goodness-of-fit';
+import { proportionEqualsPrediction } from './proportion';
+
+const table = (probs: number[]): CountLaw => ({ name: 'table', support: [0, probs.length - 1], pmf: (k) => probs[k] });
+const probs5 = [0.1, 0.2, 0.35, 0.25, 0.1];
+const mean5 = probs5.reduce((s, p, k) => s + k * p, 0);
+const fromCounts = (counts: number[]): Float64Array => Float64Array.from(counts.flatMap((c, k) => Array<number>(c).fill(k)));
+
+function drawBinomial(stream: RandomStream, n: number, N: number, p: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let c = 0;
+    for (let j = 0; j < N; j++) if (stream.nextFloat64() < p) c++;
+    out[i] = c;
+  }
+  return out;
+}
+
+describe('G statistic with Williams correction (oracle: R)', () => {
+  it('matches 2ΣO log(O/E)/q and its χ² tail', () => {
+    const bins = poolBins(Float64Array.from(probs5), 0, 100);
+    expect(bins.length).toBe(5);
+    expectRelClose(williamsQ(bins, 100), 1.012857142857143, 1e-13);
+    expectRelClose(gStatistic([7, 20, 35, 25, 13], bins, 100), 1.804816872649872, 1e-12);
+    const out = distributionCheck({ name: 'table', law: () => table(probs5) }).evaluate(fromCounts([3, 15, 50, 20, 12]), mean5, 1e-5);
+    // R: G/q = 15.0694210061996, pchisq(G/q, 4, lower = FALSE) = 4.55937800933099e-3; reported ×2.
+    expectRelClose(out.pValue!, 2 * 4.55937800933099e-3, 1e-9);
+    expect(out.verdict).toBe('consistent');
+    expect(out.estimate).toBeCloseTo((15 + 100 + 60 + 48) / 100, 12);
+  });
+
+  it('noncentral χ² tail (R pchisq(x, df, ncp, lower = FALSE))', () => {
+    expectRelClose(noncentralChiSquareTail(12.5, 4, 7.3), 0.36605282141387, 1e-9);
+    expectRelClose(noncentralChiSquareTail(30, 6, 40), 0.898649095221613, 1e-9);
+  });
+});
+
+describe('pooling', () => {
+  it('pools tails and interior values until every expected count is ≥ E_MIN', () => {
+    const law = binomialLaw(8, 0.5);
+    const probs = Float64Array.from({ length: 9 }, (_, k) => law.pmf(k));
+    const bins = poolBins(probs, 0, 100);
+    expect(bins.map((b) => [b.from, b.to])).toEqual([[0, 2], [3, 3], [4, 4], [5, 5], [6, 8]]);
+    for (const b of bins) expect(100 * b.prob).toBeGreaterThanOrEqual(E_MIN);
+    expect(bins.reduce((s, b) => s + b.prob, 0)).toBeCloseTo(1, 14);
+  });
+});
+
+describe('calibration', () => {
+  it('exact false-failure rates (multinomial enumeration) at α = 1e-5 and 1e-6 are ≤ α; uncorrected they are not', () => {
+    // Cases from the enumeration scan in the module comment (the worst ones for few, small bins).
+    expect(exactFalseFailureRate(binomialLaw(12, 0.5), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
+    expect(exactFalseFailureRate(binomialLaw(6, 0.3), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
+    expect(exactFalseFailureRate(binomialLaw(3, 0.3), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
+    // Without the factor 2: 1.81·α (Binomial(2, ½), n = 50, α = 1e-6).
+    const raw = exactFalseFailureRate(binomialLaw(2, 0.5), 50, 1e-6, 1);
+    expect(raw.rate / 1e-6).toBeGreaterThan(1.5);
+    expect(exactFalseFailureRate(binomialLaw(2, 0.5), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
+  });
+
+  it('simulation at α = 0.01: null rejection rate ≤ α; power near the noncentral-χ² one', () => {
+    const check = binomialCountsCheck(0.5);
+    const stream = new RandomStream(424242);
+    const trials = 800;
+    let falseFailures = 0;
+    let hits = 0;
+    for (let t = 0; t < trials; t++) {
+      if (check.evaluate(drawBinomial(stream, 300, 16, 0.5), 8, 0.01).verdict === 'rejected') falseFailures++;
+      if (check.evaluate(drawBinomial(stream, 300, 16, 0.56), 8, 0.01).verdict === 'rejected') hits++;
+    }
+    expect(falseFailures / trials).toBeLessThanOrEqual(0.01 + 5 * Math.sqrt((0.01 * 0.99) / trials));
+    const stated = check.evaluate(drawBinomial(stream, 300, 16, 0.5), 8, 0.01).powerAgainst!(16 * 0.56);
+    expect(stated).toBeGreaterThan(0.5);
+    expect(Math.abs(hits / trials - stated)).toBeLessThan(0.1);
+    expect(consistentRate(hits, trials, stated, 1e-9) || Math.abs(hits / trials - stated) < 0.1).toBe(true);
+  });
+});
+
+describe('binomialCountsCheck', () => {
+  const check = binomialGoodnessOfFit(0.5);
+
+  it('reports the mean with a t interval, per-bin notes and the smallest detectable shift of the mean', () => {
+    const stream = new RandomStream(5);
+    const units = drawBinomial(stream, 2000, 8, 0.5);
+    const out = check.evaluate(units, 4, 1e-5);
+    expect(out.verdict).toBe('consistent');
+    expect(out.interval.lower).toBeLessThan(4);
+    expect(out.interval.upper).toBeGreaterThan(4);
+    expect(out.notes?.[1]).toMatch(/^observed\/expected per bin: \[0–1\]/);
+    const r = out.minDetectable!.relative;
+    expect(r).toBeGreaterThan(0);
+    expect(r).toBeLessThan(0.1);
+    expect(out.powerAgainst!(4 * (1 + r))).toBeGreaterThanOrEqual(0.99 - 1e-6);
+    // A law of the same mean but the wrong spread (all counts 3 or 5) is rejected.
+    const wrong = Float64Array.from({ length: 2000 }, (_, i) => (i % 2 ? 3 : 5));
+    expect(check.evaluate(wrong, 4, 1e-5).verdict).toBe('rejected');
+  });
+
+  it('uses the exact binomial test when only two bins remain', () => {
+    const bern = binomialCountsCheck(0.3);
+    const units = Float64Array.from({ length: 100 }, (_, i) => (i < 45 ? 1 : 0));
+    const out = bern.evaluate(units, 0.3, 1e-3);
+    expect(out.notes?.[0]).toMatch(/2 bins.*exact binomial/);
+    // Bins {0}, {1}: the test of the count of zeros, i.e. the same central p-value as the proportion check.
+    expectRelClose(out.pValue!, proportionEqualsPrediction.evaluate(units, 0.3, 1e-3).pValue!, 1e-10);
+  });
+
+  it('rejects a count outside the support with p-value 0', () => {
+    const units = Float64Array.from({ length: 100 }, (_, i) => (i === 0 ? 9 : i % 9));
+    const out = check.evaluate(units, 4, 1e-5);
+    expect(out.verdict).toBe('rejected');
+    expect(out.pValue).toBe(0);
+  });
+
+  it('rejects bad input, naming the parameter', () => {
+    expect(() => check.evaluate(Float64Array.of(1, 2.5, 3), 4, 1e-3)).toThrow(/units must be integer counts; units\[1\] = 2.5/);
+    expect(() => check.evaluate(Float64Array.of(1, 2, 3), 4.3, 1e-3)).toThrow(/prediction must be N·p for an integer N/);
+    expect(() => binomialCountsCheck(0)).toThrow(/p must be in \(0, 1\]/);
+    expect(() => distributionCheck({ name: 'bad', law: () => table([0.5, 0.4]) }).evaluate(Float64Array.of(0, 1), 0.4, 1e-3)).toThrow(/must sum to 1/);
+    expect(() => distributionCheck({ name: 't', law: () => table(probs5) }).evaluate(Float64Array.of(0, 1), 3, 1e-3)).toThrow(/prediction must be the mean/);
+    expect(() => check.evaluate(Float64Array.of(1), 0.5, 1e-3)).toThrow(/at least 2 counts/);
+  });
+});
