@@ -10,6 +10,7 @@ import type { Activation } from './network/activation';
 import type { VarianceRule } from './init/initializer';
 import type { WeightLaw } from './init/laws';
 import type { LineCounterFault } from './geometry/line-regions';
+import type { TrainActivation } from './train/activations';
 
 export interface Mutant {
   name: string;
@@ -31,6 +32,14 @@ export interface Mutant {
   raiWithoutPositiveEntry?: boolean;
   /** The data-dependent initialization forgets to anchor the first layer (He weights and biases instead). */
   ddiUnanchored?: boolean;
+  /** The trainability experiments count a run as successful when its loss merely halved (not below the threshold). */
+  successWhenLossHalved?: boolean;
+  /** Replaces a training activation when the condensation experiments resolve it (kernels mixed up). */
+  trainActivation?: (a: TrainActivation) => TrainActivation;
+  /** Condensation experiments: a small initialization is drawn as the common one, var = 1/m. */
+  smallInitAsCommon?: boolean;
+  /** Condensation alignment analysis compares the input weights with an isotropic random direction instead of z. */
+  alignmentRandomDirection?: boolean;
 }
 
 export const MUTANT_ENV = 'THEORYCHECK_MUTANT';
@@ -85,6 +94,26 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     name: 'ddi-unanchored',
     description: 'the data-dependent initialization leaves the first layer at the plain initializer (hyperplanes not anchored at the data)',
     ddiUnanchored: true,
+  },
+  'success-when-loss-halved': {
+    name: 'success-when-loss-halved',
+    description: 'the training loop counts a run as successful when its loss fell below half its initial value instead of below the threshold (a born-dead net still halves its loss by fitting the read-out bias to the targets\' mean)',
+    successWhenLossHalved: true,
+  },
+  'multiplicity-swapped': {
+    name: 'multiplicity-swapped',
+    description: 'the engine runs x²·tanh x where tanh is asked and tanh where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
+    trainActivation: (a) => (a.kind === 'tanh' ? { kind: 'x2tanh' } : a.kind === 'x2tanh' ? { kind: 'tanh' } : a),
+  },
+  'small-init-as-common': {
+    name: 'small-init-as-common',
+    description: 'a small initialization (var = m^−γ, γ > 1, or an explicit small variance) is drawn as the common one, var = 1/m',
+    smallInitAsCommon: true,
+  },
+  'alignment-random-direction': {
+    name: 'alignment-random-direction',
+    description: 'the alignment analysis measures |cos| against an isotropic random direction instead of z = Σ_i y_i (x_i, 1)',
+    alignmentRandomDirection: true,
   },
   'leaky-relu-0.3': {
     name: 'leaky-relu-0.3',

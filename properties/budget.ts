@@ -50,7 +50,7 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'HR2019.Plane.depth-independent': 0.02,
   'HR2019.Training.depth-independent': 0.03,
   'HR2019.Training.neurons-squared': 0.025,
-  // Shin & Karniadakis 2020 / Lu, Shin, Su & Karniadakis 2020 (dying ReLU, trainability) — 0.22.
+  // Shin & Karniadakis 2020 / Lu, Shin, Su & Karniadakis 2020 (dying ReLU, trainability) — 0.24.
   'SK2020.Death.first-layer-on-data': 0.02,
   'SK2020.Death.active-count-at-point': 0.02,
   'SK2020.Death.active-mean-at-point': 0.02,
@@ -61,6 +61,7 @@ export const CLAIM_SHARES: Readonly<Record<string, number>> = {
   'SK2020.Trainability.necessary': 0.02,
   'SK2020.Trainability.over-parameterization': 0.03,
   'SK2020.DDI.success-vs-he': 0.03,
+  'SK2020.Trainability.width-trend': 0.02,
   // Spent by unit tests, not by report rows: the samplers' DKW and variance checks
   // (engine/random/samplers.test.ts), the residual engine's one-module mean check (α = 1e-6) and the
   // statistical core's calibration-by-simulation tests.

@@ -1,6 +1,6 @@
 import { RandomStream } from '../../engine/random/stream';
 import { newcombeInterval, wilsonInterval } from '../stats';
-import { binomialPmf, consistentRate, expectRelClose } from '../stats/testing';
+import { binomialPmf, consistentRate, expectRelClose, bernoulliUnits, drawBernoulli } from '../stats/testing';
 import {
   binomialTail,
   boundaryNuisance,
@@ -16,15 +16,6 @@ import {
   proportionDifferenceEqualsPrediction,
   proportionEqualsPrediction,
 } from './proportion';
-
-/** x ones then n − x zeros. */
-const bernoulliUnits = (x: number, n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i < x ? 1 : 0));
-
-function drawBernoulli(stream: RandomStream, n: number, p: number): Float64Array {
-  const out = new Float64Array(n);
-  for (let i = 0; i < n; i++) out[i] = stream.nextFloat64() < p ? 1 : 0;
-  return out;
-}
 
 describe('binomialTail (oracle: R pbinom)', () => {
   it.each([

@@ -36,6 +36,12 @@ export async function trainabilityRuns(
   const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, rule).trainable ? 1 : 0));
   const relu: TrainActivation = { kind: 'relu' };
   const activation = mutant?.activation ? (mutant.activation(relu) as TrainActivation) : relu;
+  if (mutant?.successWhenLossHalved) {
+    // The faulty criterion of the `success-when-loss-halved` twin: L(θ_steps) < L(θ_0)/2.
+    const result = await trainEnsemble({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, checkpoints: [0] });
+    const initial = result.checkpoints[0].loss;
+    return { trainable, success: Float64Array.from(result.finalLoss, (l, e) => (l < initial[e] / 2 ? 1 : 0)), finalLoss: result.finalLoss };
+  }
   const result = await trainEnsemble({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
   return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss };
 }

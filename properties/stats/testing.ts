@@ -48,3 +48,13 @@ export function binomialPmf(n: number, p: number): Float64Array {
   for (let k = 0; k < n; k++) out[k + 1] = (out[k] * (n - k) * r) / (k + 1);
   return out;
 }
+
+/** `x` ones then `n − x` zeros: a sample of 0/1 units with a chosen count. */
+export const bernoulliUnits = (x: number, n: number): Float64Array => Float64Array.from({ length: n }, (_, i) => (i < x ? 1 : 0));
+
+/** `n` i.i.d. Bernoulli(p) units from a stream with a `nextFloat64()` in [0, 1). */
+export function drawBernoulli(stream: { nextFloat64(): number }, n: number, p: number): Float64Array {
+  const out = new Float64Array(n);
+  for (let i = 0; i < n; i++) out[i] = stream.nextFloat64() < p ? 1 : 0;
+  return out;
+}

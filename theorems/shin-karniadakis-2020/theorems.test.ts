@@ -1,0 +1,156 @@
+/**
+ * The dying-ReLU / trainability theorems as pure functions: predictions against independent oracles
+ * (numerical integration, hand-computed products, the claim sheet's Monte Carlo figures) and
+ * domains that reject bad configurations with a message naming the parameter.
+ */
+import { activeOnDataProbability, firstLayerDeath } from './first-layer-death';
+import { activeMeanAtPoint, lastLayerActiveMean } from './active-mean-at-point';
+import { activeCountAtPoint, binomialPmf } from './active-count-at-point';
+import { bornDeadAtPoint, bornDeadAtPointTheorem, bornDeadDomainBound } from './born-dead';
+import { raiBornDeadLower } from './rai-born-dead';
+import { ddiNoPermanentlyDead } from './ddi-no-dead';
+import { ddiSuccess, overParameterization, trainabilityNecessary } from './trainability';
+import { trainabilityWidthTrend } from './trainability-width-trend';
+import { targetVariance, taskData } from './task';
+import { OutOfDomainError } from '../types';
+
+/** P(w a + b ≤ 0 and w c + b ≤ 0), w ~ N(0, s_w²), b ~ N(0, s_b²), by quadrature over w (oracle). */
+function deadByQuadrature(sw: number, sb: number, a: number, c: number): number {
+  const steps = 20_000; // even, so w = 0 (the kink of min) is a node: Simpson stays O(h⁴)
+  const lim = 12 * sw;
+  const h = (2 * lim) / steps;
+  const Phi = (x: number): number => 0.5 * erfc(-x / Math.SQRT2);
+  let s = 0;
+  for (let i = 0; i <= steps; i++) {
+    const w = -lim + i * h;
+    const f = (Math.exp(-0.5 * (w / sw) ** 2) / (sw * Math.sqrt(2 * Math.PI))) * Phi(Math.min(-w * a, -w * c) / sb);
+    s += (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) * f;
+  }
+  return (s * h) / 3;
+}
+
+/** erfc to ~1e-14: the erf series below 3, a continued fraction above. */
+function erfc(x: number): number {
+  if (x < 0) return 2 - erfc(-x);
+  if (x < 3) {
+    // erf series: erf x = 2/√π Σ (−1)^n x^{2n+1} / (n! (2n+1))
+    let term = x;
+    let sum = x;
+    for (let n = 1; n < 200; n++) {
+      term *= (-x * x) / n;
+      const add = term / (2 * n + 1);
+      sum += add;
+      if (Math.abs(add) < 1e-17) break;
+    }
+    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
+  }
+  // Continued fraction (Lentz) for large x.
+  let f = x;
+  let C = x;
+  let D = 0;
+  for (let n = 1; n < 300; n++) {
+    const an = n / 2;
+    D = x + an * D;
+    D = 1 / D;
+    C = x + an / C;
+    const delta = C * D;
+    f *= delta;
+    if (Math.abs(delta - 1) < 1e-16) break;
+  }
+  return Math.exp(-x * x) / (f * Math.sqrt(Math.PI));
+}
+
+const expectOutOfDomain = (fn: () => unknown, message: RegExp): void => {
+  expect(fn).toThrow(OutOfDomainError);
+  expect(fn).toThrow(message);
+};
+
+describe('SK2020.Death.first-layer-on-data', () => {
+  it.each([
+    [2, 0.5, -1, 1],
+    [2, 1, 0.5, 1.5],
+    [0.7, 2, -2, -0.3],
+    [4, 0.1, -1.9, 1.7],
+  ])('P(active) = ½ + φ/(2π) matches quadrature (s_w² = %f, s_b = %f, data in [%f, %f])', (c, sb, a, b) => {
+    const p = activeOnDataProbability({ width: 8, weightScale: c, biasStd: sb, data: [a, (a + b) / 2, b] });
+    expect(Math.abs(1 - p - deadByQuadrature(Math.sqrt(c), sb, a, b))).toBeLessThan(1e-9);
+  });
+
+  it('is ½ for a single data point and depends only on the extremes of the data', () => {
+    expect(activeOnDataProbability({ width: 4, weightScale: 2, biasStd: 1, data: [0.3] })).toBeCloseTo(0.5, 15);
+    const base = { width: 4, weightScale: 2, biasStd: 1 };
+    expect(activeOnDataProbability({ ...base, data: [-1, 0.2, 1] })).toBe(activeOnDataProbability({ ...base, data: [1, -1] }));
+  });
+
+  it('rejects bad configurations, naming the parameter', () => {
+    const ok = { width: 4, weightScale: 2, biasStd: 1, data: [0, 1] };
+    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, width: 0 }), /width must be an integer ≥ 1; got 0/);
+    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, weightScale: NaN }), /weightScale must be a finite number > 0; got NaN/);
+    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, biasStd: -1 }), /biasStd must be a finite number > 0; got -1/);
+    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, data: [] }), /data must be ≥ 1 finite numbers/);
+  });
+});
+
+describe('active counts and born dead at a point', () => {
+  it('Binomial pmf sums to 1 and matches hand values', () => {
+    const pmf = binomialPmf(4, 0.5);
+    expect([0, 1, 2, 3, 4].map(pmf)).toEqual([1 / 16, 4 / 16, 6 / 16, 4 / 16, 1 / 16].map((v) => expect.closeTo(v, 15)));
+    expect(pmf(5)).toBe(0);
+    expect(pmf(1.5)).toBe(0);
+  });
+
+  it('E[active in the last layer] = (N_d/2)∏_{l<d}(1 − 2^{−N_l}) with zero biases, N_d/2 with Gaussian biases', () => {
+    // widths [1, 1, 1]: layer 1 alive w.p. ½, then layer 2 active w.p. ½: 1/4.
+    expect(lastLayerActiveMean({ widths: [1, 1, 1], biasStd: 0, x: [1] })).toBeCloseTo(0.25, 15);
+    expect(lastLayerActiveMean({ widths: [2, 3, 2, 4], biasStd: 0, x: [1, 0] })).toBeCloseTo(2 * (7 / 8) * (3 / 4), 15);
+    expect(lastLayerActiveMean({ widths: [2, 3, 2, 4], biasStd: 0.5, x: [1, 0] })).toBe(2);
+    // The zero-as-active fault counts the exact zeros after a dead layer as active.
+    expect(lastLayerActiveMean({ widths: [1, 1, 1], biasStd: 0, x: [1] }, true)).toBeCloseTo(0.25 + 0.5, 15);
+    expect(activeMeanAtPoint.predict({ widths: [1, 2, 2], biasStd: 0, x: [1] })).toBeCloseTo(0.75, 15);
+  });
+
+  it('P(born dead at x) = 1 − ∏(1 − 2^{−N_l}): hand values and the claim sheet’s Monte Carlo (20k nets, L = 10)', () => {
+    expect(bornDeadAtPoint([2, 2, 2])).toBeCloseTo(1 - 0.75 ** 3, 15);
+    // claims.md §1.5: N = 2: 0.924; N = 3: 0.699; N = 5: 0.241 (±0.003 at 20k nets), nine hidden layers.
+    expect(Math.abs(bornDeadAtPoint(Array(9).fill(2)) - 0.924)).toBeLessThan(0.01);
+    expect(Math.abs(bornDeadAtPoint(Array(9).fill(3)) - 0.699)).toBeLessThan(0.01);
+    expect(Math.abs(bornDeadAtPoint(Array(9).fill(5)) - 0.241)).toBeLessThan(0.01);
+    // Monotone: up in depth, down in width.
+    expect(bornDeadAtPoint([3, 3, 3, 3])).toBeGreaterThan(bornDeadAtPoint([3, 3, 3]));
+    expect(bornDeadAtPoint([4, 4, 4])).toBeLessThan(bornDeadAtPoint([3, 3, 3]));
+  });
+
+  it('rejects bad configurations, naming the parameter', () => {
+    const ok = { widths: [2, 3, 3], biasStd: 0, x: [1, 0] };
+    expectOutOfDomain(() => activeCountAtPoint.domain({ ...ok, widths: [2, -3] }), /widths\[1\] must be an integer in \[1, 4096\]; got -3/);
+    expectOutOfDomain(() => bornDeadAtPointTheorem.domain({ ...ok, biasStd: NaN }), /biasStd \(s_b\) must be in \[0, 100\]/);
+    expectOutOfDomain(() => activeMeanAtPoint.domain({ ...ok, x: [0, 0] }), /x must be non-zero/);
+    expectOutOfDomain(() => activeMeanAtPoint.domain({ ...ok, x: [1] }), /x must be 2 finite numbers/);
+    expectOutOfDomain(() => raiBornDeadLower.domain({ ...ok, biasStd: 0.5 }), /zero biases/);
+    expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [1, 2], biasStd: 0, interval: [1, 1] }), /interval must be \[a, c\] with finite a < c/);
+    expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [2, 2], biasStd: 0, interval: [0, 1] }), /the input must be 1-D/);
+    expectOutOfDomain(() => ddiNoPermanentlyDead.domain({ widths: [1, 4], biasStd: 0.5, points: 0 }), /points must be an integer ≥ 1; got 0/);
+  });
+});
+
+describe('trainability', () => {
+  it('task data: equally spaced inputs on [−1, 1]; Var(targets) is the best constant fit', () => {
+    const t = { target: 'abs' as const, points: 5, steps: 10, lr: 1e-3, lossBelow: 1e-3 };
+    const { inputs, targets } = taskData(t);
+    expect([...inputs]).toEqual([-1, -0.5, 0, 0.5, 1]);
+    expect([...targets]).toEqual([1, 0.5, 0, 0.5, 1]);
+    expect(targetVariance(t)).toBeCloseTo(0.5 - 0.36, 12); // E y² − (E y)²
+  });
+
+  it('rejects bad configurations, naming the parameter', () => {
+    const task = { target: 'abs' as const, points: 20, steps: 100, lr: 1e-3, lossBelow: 1e-3 };
+    expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [2, 4], biasStd: 0, ...task }), /the input must be 1-D; got n_0 = 2/);
+    expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lossBelow: 1 }), /lossBelow must be in \(0, Var\(targets\)/);
+    expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lr: 0 }), /lr must be in \(0, 1\]; got 0/);
+    expectOutOfDomain(() => ddiSuccess.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
+    expectOutOfDomain(() => overParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
+    expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [4, 2], biasStd: 0, points: 20 }), /widths must be ≥ 2 increasing widths/);
+    expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 0, widths: [2, 4], biasStd: 0, points: 20 }), /depth must be an integer in \[1, 64\]; got 0/);
+    expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [2, 4], biasStd: 0, points: 1 }), /points must be an integer in \[2, 10000\]; got 1/);
+  });
+});
