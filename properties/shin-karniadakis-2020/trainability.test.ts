@@ -40,7 +40,7 @@ import { taskData } from '../../theorems/shin-karniadakis-2020/task';
 import { proportionTrendShown } from '../checks/proportion-trend-shown';
 import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
 import { heNets, heSpec } from './death-experiment';
-import { summarize, trainabilityRuns } from './training-experiment';
+import { summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
 
 const FAMILY = 'shin-karniadakis-2020/trainability';
 const size = (gate: number, full: number): number => byProfile({ gate, full });
@@ -116,14 +116,14 @@ claimProperty<WidthComparisonConfig>({
     for (const depth of grid.depths) {
       for (const width of grid.widths) {
         const widths = [1, ...Array<number>(depth).fill(width)];
-        const draws = {
+        const draws: Record<string, Arm['draw']> = {
           he: he({ widths, biasStd: 0 }),
-          rai: (stream: Parameters<typeof sampleRaiParams>[1]) => sampleRaiParams([...widths, 1], stream),
-          ddi: (stream: Parameters<typeof sampleRaiParams>[1], inputs: Float64Array) => sampleDataDependentParams(heSpec([...widths, 1], 0), inputs, stream),
+          rai: (stream) => sampleRaiParams([...widths, 1], stream),
+          ddi: (stream, inputs) => sampleDataDependentParams(heSpec([...widths, 1], 0), inputs, stream),
         };
-        for (const [init, draw] of Object.entries(draws)) {
-          rows.push({ init, width, depth, ...summarize(await trainabilityRuns(task, size(16, 200), deriveSeed(seed, init, width, depth), draw)) });
-        }
+        const inits = Object.keys(draws);
+        const runs = await trainabilityArms(task, size(16, 200), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
+        inits.forEach((init, i) => rows.push({ init, width, depth, ...summarize(runs[i]) }));
       }
     }
     return { absWidth2Depth10: { ...absDeep, collapsed: 1 - absDeep.success, task }, ratesVsWidthDepth: { task, rows } };
@@ -145,8 +145,15 @@ claimProperty<TrainabilityConfig>({
   check: differenceAtMostPrediction(),
   async experiment(c, ctx) {
     const n = size(64, 256);
-    const heRuns = await trainabilityRuns(c, n, deriveSeed(ctx.seed, 'he'), he(c, ctx.mutant), ctx.mutant);
-    const ddiRuns = await trainabilityRuns(c, n, deriveSeed(ctx.seed, 'ddi'), (stream, inputs) => sampleDataDependentParams(heSpec([...c.widths, 1], c.biasStd), inputs, stream, ctx.mutant), ctx.mutant);
+    const [heRuns, ddiRuns] = await trainabilityArms(
+      c,
+      n,
+      [
+        { seed: deriveSeed(ctx.seed, 'he'), draw: he(c, ctx.mutant) },
+        { seed: deriveSeed(ctx.seed, 'ddi'), draw: (stream, inputs) => sampleDataDependentParams(heSpec([...c.widths, 1], c.biasStd), inputs, stream, ctx.mutant) },
+      ],
+      ctx.mutant,
+    );
     return { units: heRuns.success, reference: ddiRuns.success, outcomes: { heSuccess: summarize(heRuns).success, ddiSuccess: summarize(ddiRuns).success } };
   },
   twins: [

@@ -22,6 +22,12 @@ export interface TrainabilityRuns {
   finalLoss: Float64Array;
 }
 
+/** One arm of a comparison: `nets` networks drawn by `draw`, network e from deriveSeed(seed, 'net', e). */
+export interface Arm {
+  seed: number;
+  draw: (stream: RandomStream, inputs: Float64Array) => DenseParams64;
+}
+
 export async function trainabilityRuns(
   task: TrainingTask,
   nets: number,
@@ -29,9 +35,27 @@ export async function trainabilityRuns(
   draw: (stream: RandomStream, inputs: Float64Array) => DenseParams64,
   mutant?: Mutant,
 ): Promise<TrainabilityRuns> {
+  return (await trainabilityArms(task, nets, [{ seed, draw }], mutant))[0];
+}
+
+/**
+ * Several arms of the same architecture trained in one ensemble (the engine's nets are independent,
+ * so each net's trajectory is the one it would follow alone; one call costs about what one arm does).
+ * Every arm's networks come from its own seed: the results per arm do not depend on the others.
+ */
+export async function trainabilityArms(task: TrainingTask, nets: number, arms: readonly Arm[], mutant?: Mutant): Promise<TrainabilityRuns[]> {
+  const data = taskData(task);
+  const params = arms.flatMap((arm) => Array.from({ length: nets }, (_, e) => arm.draw(new RandomStream(deriveSeed(arm.seed, 'net', e)), data.inputs)));
+  const all = await trainParams(task, params, mutant);
+  return arms.map((_, a) => {
+    const part = (x: Float64Array): Float64Array => x.slice(a * nets, (a + 1) * nets);
+    return { trainable: part(all.trainable), success: part(all.success), finalLoss: part(all.finalLoss) };
+  });
+}
+
+async function trainParams(task: TrainingTask, params: DenseParams64[], mutant?: Mutant): Promise<TrainabilityRuns> {
   await initEngine();
   const data = taskData(task);
-  const params = Array.from({ length: nets }, (_, e) => draw(new RandomStream(deriveSeed(seed, 'net', e)), data.inputs));
   const rule = activeRuleOf(mutant);
   const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, rule).trainable ? 1 : 0));
   const relu: TrainActivation = { kind: 'relu' };
