@@ -270,3 +270,40 @@ describe('trainEnsemble: bad input is a clear error naming the parameter and ran
     await expect(trainEnsemble({ ...ok(), params: bad })).rejects.toThrow('params[1].layers[0].weights[3] must be finite; got NaN');
   });
 });
+
+describe('trainEnsemble: one activation per hidden layer', () => {
+  /** Float64 forward pass with activation acts[l] in hidden layer l. */
+  function mixedLoss64(p: DenseParams64, acts: readonly TrainActivation[], x: readonly number[], y: readonly number[]): number {
+    const n0 = p.inputDim;
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      let h = x.slice(i * n0, (i + 1) * n0);
+      p.layers.forEach((layer, l) => {
+        const z = Array.from({ length: layer.fanOut }, (_, j) => layer.biases[j] + h.reduce((a, v, q) => a + layer.weights[j * layer.fanIn + q] * v, 0));
+        h = l < p.layers.length - 1 ? z.map(activation64(acts[l])) : z;
+      });
+      s += (h[0] - y[i]) ** 2;
+    }
+    return s / y.length;
+  }
+  const x = [0.5, -1, 1, 0.25, -0.75, 0.5];
+  const y = [0.2, -0.4, 0.9];
+  const acts: TrainActivation[] = [{ kind: 'x2tanh' }, { kind: 'sigmoid' }, { kind: 'tanh' }];
+
+  it.each(['batched', 'loop'] as const)('%s: a list applies acts[l] in hidden layer l (float64 loss at steps 0 and 3); a uniform list equals the single activation bitwise', async (strategy) => {
+    const params = sample([2, 4, 3, 3, 1], 2, 21, 0.3);
+    const r = await trainEnsemble({ params, activation: acts, data: { inputs: x, targets: y }, optimizer: { kind: 'adam', lr: 1e-2 }, steps: 3, checkpoints: [0, 3], strategy });
+    for (const c of r.checkpoints) for (let e = 0; e < 2; e++) expect(c.loss[e]).toBeCloseTo(mixedLoss64(c.params[e], acts, x, y), 5);
+    const single = await trainEnsemble({ params, activation: { kind: 'tanh' }, data: { inputs: x, targets: y }, optimizer: { kind: 'adam', lr: 1e-2 }, steps: 3, strategy });
+    const list = await trainEnsemble({ params, activation: [{ kind: 'tanh' }, { kind: 'tanh' }, { kind: 'tanh' }], data: { inputs: x, targets: y }, optimizer: { kind: 'adam', lr: 1e-2 }, steps: 3, strategy });
+    expect(list.finalLoss).toEqual(single.finalLoss);
+    expect(list.finalParams).toEqual(single.finalParams);
+  });
+
+  it('a list of the wrong length, or with an unknown activation, is an error naming the parameter', async () => {
+    const params = sample([2, 4, 3, 1], 1, 22);
+    const base = { params, data: { inputs: x, targets: y }, optimizer: { kind: 'sgd', lr: 0.1 } as const, steps: 1 };
+    await expect(trainEnsemble({ ...base, activation: [{ kind: 'tanh' }] })).rejects.toThrow('activation must be one activation or a list of one per hidden layer (2); got a list of 1');
+    await expect(trainEnsemble({ ...base, activation: [{ kind: 'tanh' }, { kind: 'swish' } as unknown as TrainActivation] })).rejects.toThrow('activation[1].kind must be one of');
+  });
+});

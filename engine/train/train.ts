@@ -3,7 +3,9 @@
  *
  * Every net has the same architecture [n_0, hidden…, n_out], its own initial parameters
  * ({@link DenseParams64}, rounded to float32) and either the shared data set or its own one (same
- * number of points n). Hidden layers apply the training activation σ (activations.ts), the read-out
+ * number of points n). Hidden layers apply the training activation σ (activations.ts) — one for
+ * every hidden layer, or one per hidden layer (`activation` given as a list, e.g. the six-layer
+ * condensation net of Zhou et al. 2022 with x²·tanh, x·tanh, sigmoid, tanh, softplus) — the read-out
  * is linear. Loss of net e: the MSE L_e = (1/(n·n_out)) Σ_i Σ_k (f_e(x_i)_k − y_ik)² — mean over
  * points and outputs, **no ½ factor**.
  *
@@ -71,8 +73,11 @@ export type TrainStrategy = 'batched' | 'loop';
 export interface TrainOptions {
   /** E ≥ 1 initial networks, all of the same architecture. */
   params: readonly DenseParams64[];
-  /** Activation of every hidden layer (the read-out is linear). */
-  activation: TrainActivation;
+  /**
+   * Activation of every hidden layer, or a list with one activation per hidden layer (length =
+   * number of layers − 1); the read-out is linear.
+   */
+  activation: TrainActivation | readonly TrainActivation[];
   /** One data set shared by all nets, or one per net (E of them, same n). */
   data: TrainData | readonly TrainData[];
   optimizer: OptimizerSpec;
@@ -260,7 +265,18 @@ function lossAndGrads(lossOf: (ps: tf.Tensor[]) => tf.Tensor1D, ps: tf.Tensor[],
   return arrays;
 }
 
-function batchedEngine(lay: Layout, act: TrainActivation, data: readonly TrainData[], n: number): Engine {
+/** One activation per hidden layer; throws naming the parameter when a list has the wrong length. */
+export function hiddenActivations(activation: TrainActivation | readonly TrainActivation[], hiddenLayers: number): TrainActivation[] {
+  if (Array.isArray(activation)) {
+    const list = activation as readonly TrainActivation[];
+    if (list.length !== hiddenLayers) throw new Error(`activation must be one activation or a list of one per hidden layer (${hiddenLayers}); got a list of ${list.length}`);
+    return list.map((a, l) => validateTrainActivation(a, `activation[${l}]`));
+  }
+  validateTrainActivation(activation as TrainActivation);
+  return new Array<TrainActivation>(hiddenLayers).fill(activation as TrainActivation);
+}
+
+function batchedEngine(lay: Layout, act: readonly TrainActivation[], data: readonly TrainData[], n: number): Engine {
   const { E, widths, L } = lay;
   const shared = data.length === 1;
   const B = shared ? 1 : E;
@@ -275,7 +291,7 @@ function batchedEngine(lay: Layout, act: TrainActivation, data: readonly TrainDa
     let h: tf.Tensor = x;
     for (let l = 0; l < L; l++) {
       const z = tf.add(batchedProduct(h as tf.Tensor3D, ps[2 * l] as tf.Tensor3D, E, widths[l], widths[l + 1]), ps[2 * l + 1]);
-      h = l < L - 1 ? applyTrainActivation(act, z) : z;
+      h = l < L - 1 ? applyTrainActivation(act[l], z) : z;
     }
     return tf.mean(tf.squaredDifference(h, y), [1, 2]) as tf.Tensor1D;
   };
@@ -299,7 +315,7 @@ function batchedEngine(lay: Layout, act: TrainActivation, data: readonly TrainDa
   };
 }
 
-function loopEngine(lay: Layout, act: TrainActivation, data: readonly TrainData[], n: number): Engine {
+function loopEngine(lay: Layout, act: readonly TrainActivation[], data: readonly TrainData[], n: number): Engine {
   const { E, widths, L } = lay;
   const xs = data.map((d) => tf.tensor2d(toF32(d.inputs), [n, widths[0]]));
   const ys = data.map((d) => tf.tensor2d(toF32(d.targets), [n, widths[L]]));
@@ -310,7 +326,7 @@ function loopEngine(lay: Layout, act: TrainActivation, data: readonly TrainData[
       let h: tf.Tensor2D = xs[xs.length === 1 ? 0 : e];
       for (let l = 0; l < L; l++) {
         const z = tf.fused.matMul({ a: h, b: ps[e * P + 2 * l] as tf.Tensor2D, bias: ps[e * P + 2 * l + 1] });
-        h = (l < L - 1 ? applyTrainActivation(act, z) : z) as tf.Tensor2D;
+        h = (l < L - 1 ? applyTrainActivation(act[l], z) : z) as tf.Tensor2D;
       }
       losses.push(tf.mean(tf.squaredDifference(h, ys[ys.length === 1 ? 0 : e])));
     }
@@ -356,7 +372,7 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
       throw new Error(`params[${e}] must have the architecture of params[0] (widths [${widths.join(', ')}]); got [${w.join(', ')}]`);
     }
   });
-  validateTrainActivation(activation);
+  const acts = hiddenActivations(activation, widths.length - 2);
   const opt = validateOptimizer(optimizer);
   validateSteps(steps);
   const E = params.length;
@@ -398,7 +414,7 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
   const history: { step: number; loss: Float64Array }[] | undefined = lossEvery ? [] : undefined;
   let nextCheckpoint = 0;
 
-  const engine = (strategy === 'batched' ? batchedEngine : loopEngine)(lay, activation, dataList, n);
+  const engine = (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, dataList, n);
   let t = 0;
   try {
     for (;; t++) {

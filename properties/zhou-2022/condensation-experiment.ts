@@ -1,0 +1,161 @@
+/**
+ * Training experiments of the condensation claims (Zhou et al. 2022): data sets of the paper's
+ * figures, ensembles of independent nets trained together (engine/train; net e's parameters and data
+ * draw from deriveSeed(seed, 'net', e)), the initial-stage rule per layer and the orientation
+ * analysis at its end (engine/condensation).
+ */
+import { initEngine } from '../../engine/backend';
+import { RandomStream } from '../../engine/random/stream';
+import { deriveSeed } from '../../engine/random/seed';
+import { trainEnsemble, type OptimizerSpec, type TrainData } from '../../engine/train/train';
+import type { TrainActivation } from '../../engine/train/activations';
+import type { DenseParams64 } from '../../engine/train/params';
+import type { Mutant } from '../../engine/mutants';
+import { sampleSmallInit, type InitScale } from '../../engine/condensation/small-init';
+import { analyzeOrientations, maxInputWeightNorm, type OrientationAnalysis, type OrientationRules } from '../../engine/condensation/orientations';
+import { initialStageEnd, stageCheckpoints, type InitialStageRule, type StageEnd } from '../../engine/condensation/initial-stage';
+import { FIG5_SETTING } from '../../theorems/zhou-2022/orientations-bound';
+import { ADAM_STAGE_RULE, ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
+
+export type DataName = 'fig5-1d' | 'fig2' | 'fig3';
+
+/**
+ * - `fig5-1d`: n points x ~ U[−1, 1.5], y = sin 3x + ½ sin 6x (Figs. 5/6; d = 1);
+ * - `fig2`: n points x ~ U[−4, 2]^d, y = Σ_k 3.5 sin(5x_k + 1) (Fig. 2, d = 5);
+ * - `fig3`: n points x ~ U[−4, 2]^d, y = Σ_k 4 sin(12x_k + 1) (Fig. 3, d = 3).
+ */
+export function paperData(name: DataName, stream: RandomStream, n: number, d: number): TrainData {
+  const inputs = new Float64Array(n * d);
+  const targets = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    let y = 0;
+    for (let k = 0; k < d; k++) {
+      const u = stream.nextFloat64();
+      const x = name === 'fig5-1d' ? -1 + 2.5 * u : -4 + 6 * u;
+      inputs[i * d + k] = x;
+      y += name === 'fig5-1d' ? Math.sin(3 * x) + Math.sin(6 * x) / 2 : name === 'fig2' ? 3.5 * Math.sin(5 * x + 1) : 4 * Math.sin(12 * x + 1);
+    }
+    targets[i] = y;
+  }
+  return { inputs, targets };
+}
+
+/** z = Σ_i y_i (x_i, 1) ∈ R^{d+1}. */
+export function zDirection(data: TrainData, d: number): Float64Array {
+  const n = data.targets.length;
+  const z = new Float64Array(d + 1);
+  for (let i = 0; i < n; i++) {
+    const y = data.targets[i];
+    for (let k = 0; k < d; k++) z[k] += y * data.inputs[i * d + k];
+    z[d] += y;
+  }
+  return z;
+}
+
+export interface CondensationRun {
+  /** [d, hidden…, 1]. */
+  widths: number[];
+  /** One activation, or one per hidden layer. */
+  activation: TrainActivation | TrainActivation[];
+  init: InitScale;
+  data: DataName;
+  points: number;
+  /** Optimizer; a function gets each net's data (e.g. a data-scaled GD step). */
+  optimizer: OptimizerSpec;
+  stage: InitialStageRule;
+  rules: OrientationRules;
+  nets: number;
+  seed: number;
+  mutant?: Mutant;
+  /** Analyse every net at this fixed step instead of its own stage end (paired comparisons). */
+  analyseAt?: readonly number[];
+}
+
+export interface NetLayerResult {
+  stage: StageEnd;
+  analysis: OrientationAnalysis;
+}
+
+export interface CondensationResult {
+  /** Per net, per hidden layer. */
+  layers: NetLayerResult[][];
+  data: TrainData[];
+  /** Parameters at each net's stage end of hidden layer 1 (for alignment analysis). */
+  paramsAtEnd: DenseParams64[];
+  initial: DenseParams64[];
+  lossAtEnd: Float64Array;
+  ms: number;
+}
+
+/** Resolves the activations after a mutant's rewrite. */
+export function resolveActivations(a: TrainActivation | readonly TrainActivation[], mutant?: Mutant): TrainActivation | TrainActivation[] {
+  const rw = mutant?.trainActivation ?? ((x: TrainActivation) => x);
+  return Array.isArray(a) ? (a as readonly TrainActivation[]).map(rw) : rw(a as TrainActivation);
+}
+
+export async function runCondensation(run: CondensationRun): Promise<CondensationResult> {
+  await initEngine();
+  const t0 = Date.now();
+  const d = run.widths[0];
+  const params: DenseParams64[] = [];
+  const data: TrainData[] = [];
+  for (let e = 0; e < run.nets; e++) {
+    const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
+    params.push(sampleSmallInit(run.widths, run.init, stream, run.mutant));
+    data.push(paperData(run.data, stream, run.points, d));
+  }
+  const checkpoints = stageCheckpoints(run.stage);
+  const trained = await trainEnsemble({
+    params,
+    activation: resolveActivations(run.activation, run.mutant),
+    data,
+    optimizer: run.optimizer,
+    steps: run.stage.maxSteps,
+    checkpoints,
+  });
+  const hidden = run.widths.length - 2;
+  const layers: NetLayerResult[][] = [];
+  const paramsAtEnd: DenseParams64[] = [];
+  const lossAtEnd = new Float64Array(run.nets);
+  for (let e = 0; e < run.nets; e++) {
+    const perLayer: NetLayerResult[] = [];
+    for (let l = 0; l < hidden; l++) {
+      const fixed = run.analyseAt?.[e];
+      const stage: StageEnd =
+        fixed !== undefined
+          ? { step: fixed, index: fixed / run.stage.every, reason: 'cap' }
+          : initialStageEnd(trained.checkpoints.map((c) => maxInputWeightNorm(c.params[e].layers[l])), run.stage);
+      perLayer.push({ stage, analysis: analyzeOrientations(trained.checkpoints[stage.index].params[e].layers[l], run.rules) });
+      if (l === 0) {
+        paramsAtEnd.push(trained.checkpoints[stage.index].params[e]);
+        lossAtEnd[e] = trained.checkpoints[stage.index].loss[e];
+      }
+    }
+    layers.push(perLayer);
+  }
+  return { layers, data, paramsAtEnd, initial: params, lossAtEnd, ms: Date.now() - t0 };
+}
+
+/** Counts of each value, e.g. {"2": 60, "3": 4}. */
+export function histogram(values: readonly (number | string)[]): Record<string, number> {
+  const h: Record<string, number> = {};
+  for (const v of values) h[String(v)] = (h[String(v)] ?? 0) + 1;
+  return h;
+}
+
+/** The 1-D Fig. 5/6 setting (1-100-1, 40 points, Adam lr 5e-4, ε 1e-8) at an explicit init std, with the Adam stage rule. */
+export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, mutant?: Mutant): Promise<CondensationResult> =>
+  runCondensation({
+    widths: [1, FIG5_SETTING.m, 1],
+    activation,
+    init: { kind: 'std', std },
+    data: 'fig5-1d',
+    points: FIG5_SETTING.points,
+    optimizer: { kind: 'adam', lr: FIG5_SETTING.lr, epsilon: FIG5_SETTING.epsilon },
+    stage: ADAM_STAGE_RULE,
+    rules: ORIENTATION_RULES,
+    nets,
+    seed,
+    ...(mutant ? { mutant } : {}),
+  });
+
