@@ -95,6 +95,16 @@ claimProperty<SmallInitConfig>({
   // Reviewer data: the Fig. 2 setting (5-50-1, var 0.005², Adam lr 1e-3, epoch 100 as in the paper)
   // — heat map ordered by the leading eigenvector for tanh — and the mean score against γ.
   async figures({ seed }) {
+    // Fig. 2 per activation (full profile; the gate has tanh's heat map below): the paper's lr is 1e-3 for (a–d), 8e-4
+    // for x·tanh (e) and 2.5e-4 for x²·tanh (f), epoch 100 (claims.md §4.3).
+    const fig2Lr: Record<string, number> = { tanh: 1e-3, sigmoid: 1e-3, softplus: 1e-3, relu: 1e-3, xtanh: 8e-4, x2tanh: 2.5e-4 };
+    const fig2PerActivation = [];
+    type Fig2Kind = 'tanh' | 'sigmoid' | 'softplus' | 'relu' | 'xtanh' | 'x2tanh';
+    for (const kind of byProfile<readonly Fig2Kind[]>({ gate: [], full: ['tanh', 'sigmoid', 'softplus', 'relu', 'xtanh', 'x2tanh'] })) {
+      const run = await runCondensation({ widths: FIG2.widths, activation: { kind }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: fig2Lr[kind], epsilon: FIG5_SETTING.epsilon }, stage: fig2Stage, rules: ORIENTATION_RULES, nets: 2, seed: deriveSeed(seed, 'fig2', kind), analyseAt: [100, 100] });
+      const r = run.layers[0][0].analysis;
+      fig2PerActivation.push({ activation: kind, lr: fig2Lr[kind], lines: r.lines, orientations: r.orientations, kept: r.kept.length, heatmap: heatmap(r.units).matrix });
+    }
     const fig2 = await runCondensation({ widths: FIG2.widths, activation: { kind: 'tanh' }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: FIG2.lr, epsilon: FIG5_SETTING.epsilon }, stage: fig2Stage, rules: ORIENTATION_RULES, nets: 2, seed: deriveSeed(seed, 'fig2'), analyseAt: [100, 100] });
     const a = fig2.layers[0][0].analysis;
     const byGamma = [];
@@ -103,6 +113,7 @@ claimProperty<SmallInitConfig>({
       byGamma.push({ gamma, variance: 50 ** -gamma, meanScore: round(mean(small.layers.map((L) => L[0].analysis.score))), lines: histogram(small.layers.map((L) => L[0].analysis.lines)) });
     }
     return {
+      fig2PerActivation: { setting: '5-50-1, Fig. 2 data, var 0.005², Adam at the paper\'s lr per activation, epoch 100', rows: fig2PerActivation },
       fig2Heatmap: { setting: '5-50-1 tanh, Fig. 2 data, var 0.005², Adam lr 1e-3, epoch 100', lines: a.lines, orientations: a.orientations, kept: a.kept.length, meanNorm: round(mean(a.kept.map((j) => a.norms[j])), 5), heatmap: heatmap(a.units).matrix },
       scoreVsGamma: byGamma,
     };
