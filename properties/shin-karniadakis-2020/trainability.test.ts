@@ -115,7 +115,7 @@ claimProperty<WidthComparisonConfig>({
     const n = size(32, 1000);
     const absDeep = summarize(await trainabilityRuns(task, n, deriveSeed(seed, 'abs-2x10'), he({ widths: [1, ...Array<number>(10).fill(2)], biasStd: 0 })));
     const rows: Record<string, unknown>[] = [];
-    const grid = byProfile({ gate: { widths: [2, 4], depths: [4] }, full: { widths: [2, 3, 4, 6, 10], depths: [2, 4, 6, 10] } });
+    const grid = byProfile({ gate: { widths: [2, 4], depths: [4] }, full: { widths: [2, 3, 4, 6, 10], depths: [4, 10] } });
     for (const depth of grid.depths) {
       for (const width of grid.widths) {
         const widths = [1, ...Array<number>(depth).fill(width)];
@@ -125,7 +125,7 @@ claimProperty<WidthComparisonConfig>({
           ddi: (stream, inputs) => sampleDataDependentParams(heSpec([...widths, 1], 0), inputs, stream),
         };
         const inits = Object.keys(draws);
-        const runs = await trainabilityArms(task, size(16, 200), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
+        const runs = await trainabilityArms(task, size(16, 100), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
         inits.forEach((init, i) => rows.push({ init, width, depth, ...summarize(runs[i]) }));
       }
     }
