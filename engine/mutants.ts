@@ -105,6 +105,11 @@ export const MUTANTS: Readonly<Record<string, Mutant>> = {
     description: 'the engine runs x²·tanh x where tanh is asked and tanh where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
     trainActivation: (a) => (a.kind === 'tanh' ? { kind: 'x2tanh' } : a.kind === 'x2tanh' ? { kind: 'tanh' } : a),
   },
+  'sigmoid-x2tanh-swapped': {
+    name: 'sigmoid-x2tanh-swapped',
+    description: 'the engine runs x²·tanh x where sigmoid is asked and sigmoid where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
+    trainActivation: (a) => (a.kind === 'sigmoid' ? { kind: 'x2tanh' } : a.kind === 'x2tanh' ? { kind: 'sigmoid' } : a),
+  },
   'small-init-as-common': {
     name: 'small-init-as-common',
     description: 'a small initialization (var = m^−γ, γ > 1, or an explicit small variance) is drawn as the common one, var = 1/m',

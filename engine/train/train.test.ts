@@ -307,3 +307,103 @@ describe('trainEnsemble: one activation per hidden layer', () => {
     await expect(trainEnsemble({ ...base, activation: [{ kind: 'tanh' }, { kind: 'swish' } as unknown as TrainActivation] })).rejects.toThrow('activation[1].kind must be one of');
   });
 });
+
+describe('trainEnsemble: residual hidden layers and a fixed read-out bias', () => {
+  /** Float64 forward pass: hidden layer l applies acts[l], plus h_{l−1} when skip[l]; linear read-out. */
+  function residualLoss64(p: DenseParams64, acts: readonly TrainActivation[], skip: readonly boolean[], x: readonly number[], y: readonly number[]): number {
+    const n0 = p.inputDim;
+    let s = 0;
+    for (let i = 0; i < y.length; i++) {
+      let h = x.slice(i * n0, (i + 1) * n0);
+      p.layers.forEach((layer, l) => {
+        const z = Array.from({ length: layer.fanOut }, (_, j) => layer.biases[j] + h.reduce((a, v, q) => a + layer.weights[j * layer.fanIn + q] * v, 0));
+        h = l < p.layers.length - 1 ? z.map((v, j) => activation64(acts[l])(v) + (skip[l] ? h[j] : 0)) : z;
+      });
+      s += (h[0] - y[i]) ** 2;
+    }
+    return s / y.length;
+  }
+  /** Central-difference gradient of the float64 loss (float64 reference for one SGD step). */
+  function numericGradient(p: DenseParams64, loss: (q: DenseParams64) => number): number[] {
+    const g: number[] = [];
+    const h = 1e-6;
+    p.layers.forEach((layer, l) => {
+      for (const key of ['weights', 'biases'] as const) {
+        for (let k = 0; k < layer[key].length; k++) {
+          const up = structuredClone(p);
+          const down = structuredClone(p);
+          up.layers[l][key][k] += h;
+          down.layers[l][key][k] -= h;
+          g.push((loss(up) - loss(down)) / (2 * h));
+        }
+      }
+    });
+    return g;
+  }
+  const flat = (p: DenseParams64): number[] => p.layers.flatMap((l) => [...l.weights, ...l.biases]);
+  const x = [0.5, -1, 1, 0.25, -0.75, 0.5];
+  const y = [0.2, -0.4, 0.9];
+  const acts: TrainActivation[] = [{ kind: 'x2tanh' }, { kind: 'sigmoid' }, { kind: 'tanh' }];
+  const skip = [false, true, true];
+
+  it.each(['batched', 'loop'] as const)('%s: residual: true adds h_{l−1} in every hidden layer after the first (float64 loss at steps 0 and 3; one SGD step = θ − lr·∇L64)', async (strategy) => {
+    const params = sample([2, 4, 4, 4, 1], 2, 31, 0.3);
+    const r = await trainEnsemble({ params, activation: acts, residual: true, data: { inputs: x, targets: y }, optimizer: { kind: 'adam', lr: 1e-2 }, steps: 3, checkpoints: [0, 3], strategy });
+    for (const c of r.checkpoints) for (let e = 0; e < 2; e++) expect(c.loss[e]).toBeCloseTo(residualLoss64(c.params[e], acts, skip, x, y), 5);
+    // The skip changes the function: the plain net's loss differs.
+    expect(Math.abs(residualLoss64(r.checkpoints[0].params[0], acts, [false, false, false], x, y) - r.checkpoints[0].loss[0])).toBeGreaterThan(1e-3);
+    const lr = 0.05;
+    const p0 = r.checkpoints[0].params[0];
+    const sgd = await trainEnsemble({ params: [p0], activation: acts, residual: [false, true, true], data: { inputs: x, targets: y }, optimizer: { kind: 'sgd', lr }, steps: 1, strategy });
+    const g = numericGradient(p0, (q) => residualLoss64(q, acts, skip, x, y));
+    const before = flat(p0);
+    flat(sgd.finalParams[0]).forEach((v, k) => expect(Math.abs(v - (before[k] - lr * g[k]))).toBeLessThan(2e-6));
+  });
+
+  it('residual nets in an ensemble train as if alone, and the two strategies agree; a list with one skip equals the float64 pass', async () => {
+    const params = sample([3, 5, 5, 5, 1], 4, 32, 0.2);
+    const data = { inputs: [0.1, -0.5, 0.9, 1, 0.3, -0.2, -0.7, 0.4, 0.6, 0.2, 0.2, -0.9], targets: [0.5, -0.3, 0.1, 0.8] };
+    const opt = { activation: acts, residual: true, data, optimizer: { kind: 'adam', lr: 5e-3 } as const, steps: 25 };
+    const batched = await trainEnsemble({ ...opt, params, strategy: 'batched' });
+    const loop = await trainEnsemble({ ...opt, params, strategy: 'loop' });
+    const alone = await trainEnsemble({ ...opt, params: [params[2]], strategy: 'batched' });
+    for (let e = 0; e < 4; e++) expect(paramsDiff(batched.finalParams[e], loop.finalParams[e])).toBeLessThan(1e-5);
+    expect(paramsDiff(batched.finalParams[2], alone.finalParams[0])).toBeLessThan(1e-5);
+    const one = await trainEnsemble({ ...opt, residual: [false, false, true], params, steps: 0, checkpoints: [0] });
+    expect(one.checkpoints[0].loss[1]).toBeCloseTo(residualLoss64(one.checkpoints[0].params[1], acts, [false, false, true], data.inputs, data.targets), 5);
+    // residual: false and omitted are the plain net, bitwise.
+    const off = await trainEnsemble({ ...opt, residual: false, params, steps: 5 });
+    const plain = await trainEnsemble({ activation: acts, data, optimizer: opt.optimizer, params, steps: 5 });
+    expect(off.finalParams).toEqual(plain.finalParams);
+  });
+
+  it.each(['batched', 'loop'] as const)('%s: readoutBias: false keeps the read-out bias at its initial value and trains the rest as with a trained bias at step 1', async (strategy) => {
+    const params = sample([2, 4, 4, 1], 2, 33, 0.3);
+    params[1].layers[2].biases[0] = 0;
+    const base = { params, activation: { kind: 'tanh' } as const, data: { inputs: x, targets: y }, optimizer: { kind: 'adam', lr: 1e-2 } as const, steps: 10, checkpoints: [1], strategy };
+    const fixed = await trainEnsemble({ ...base, readoutBias: false });
+    const free = await trainEnsemble(base);
+    for (let e = 0; e < 2; e++) {
+      expect(fixed.finalParams[e].layers[2].biases[0]).toBe(Math.fround(params[e].layers[2].biases[0]));
+      expect(free.finalParams[e].layers[2].biases[0]).not.toBe(Math.fround(params[e].layers[2].biases[0]));
+      // The first update of every other parameter uses the same gradient (θ_0 is shared).
+      const a = fixed.checkpoints[0].params[e];
+      const b = free.checkpoints[0].params[e];
+      expect(a.layers[2].biases[0]).toBe(Math.fround(params[e].layers[2].biases[0]));
+      expect(paramsDiff({ ...a, layers: a.layers.slice(0, 2) }, { ...b, layers: b.layers.slice(0, 2) })).toBe(0);
+      expect(a.layers[2].weights).toEqual(b.layers[2].weights);
+    }
+  });
+
+  it('a residual layer with fan-in ≠ fan-out, a list of the wrong length or a non-boolean flag is an error naming the parameter', async () => {
+    const base = { params: sample([2, 4, 3, 3, 1], 1, 34), activation: { kind: 'tanh' } as const, data: { inputs: x, targets: y }, optimizer: { kind: 'sgd', lr: 0.1 } as const, steps: 1 };
+    await expect(trainEnsemble({ ...base, residual: true })).rejects.toThrow('residual: hidden layer 2 has fan-in 4 ≠ fan-out 3; a residual layer needs fan-in = fan-out');
+    await expect(trainEnsemble({ ...base, residual: [true, false, false] })).rejects.toThrow('residual[0]: hidden layer 1 has fan-in 2 ≠ fan-out 4; a residual layer needs fan-in = fan-out');
+    await expect(trainEnsemble({ ...base, residual: [false, true] })).rejects.toThrow('residual must be a boolean or a list of one flag per hidden layer (3); got a list of 2');
+    await expect(trainEnsemble({ ...base, residual: [false, 1, false] as unknown as boolean[] })).rejects.toThrow('residual[1] must be a boolean; got 1');
+    await expect(trainEnsemble({ ...base, residual: 'yes' as unknown as boolean })).rejects.toThrow('residual must be a boolean or a list of one flag per hidden layer (3); got "yes"');
+    await expect(trainEnsemble({ ...base, readoutBias: 0 as unknown as boolean })).rejects.toThrow('readoutBias must be a boolean; got 0');
+    // Only layer 3 (3 → 3) residual is fine.
+    await expect(trainEnsemble({ ...base, residual: [false, false, true] })).resolves.toBeDefined();
+  });
+});

@@ -6,7 +6,12 @@
  * number of points n). Hidden layers apply the training activation σ (activations.ts) — one for
  * every hidden layer, or one per hidden layer (`activation` given as a list, e.g. the six-layer
  * condensation net of Zhou et al. 2022 with x²·tanh, x·tanh, sigmoid, tanh, softplus) — the read-out
- * is linear. Loss of net e: the MSE L_e = (1/(n·n_out)) Σ_i Σ_k (f_e(x_i)_k − y_ik)² — mean over
+ * is linear. Optional skip connections (`residual`): a residual hidden layer l (fan-in = fan-out)
+ * computes h_l = σ_l(W_l h_{l−1} + b_l) + h_{l−1} (the six-layer residual net of Zhou et al. 2022,
+ * Fig. 3); `residual: true` makes every hidden layer after the first residual (the first maps
+ * n_0 → n_1 and the read-out is linear, neither has a skip), a list gives one flag per hidden layer.
+ * `readoutBias: false` keeps the read-out bias at its initial value (never updated; the authors'
+ * notebook uses an output layer without bias — pass a zero bias). Loss of net e: the MSE L_e = (1/(n·n_out)) Σ_i Σ_k (f_e(x_i)_k − y_ik)² — mean over
  * points and outputs, **no ½ factor**.
  *
  * Independence. The ensemble is differentiated as one graph with loss Σ_e L_e. Net e's parameters
@@ -53,7 +58,9 @@ import * as tf from '@tensorflow/tfjs';
 import { validateDenseParams, widthsOf, type DenseParams64, type DenseLayer64 } from './params';
 import { applyTrainActivation, validateTrainActivation, type TrainActivation } from './activations';
 
+// Captured once: jest's sandbox makes every global lookup (Math.x, Number.isFinite) slow in hot loops.
 const { sqrt, pow } = Math;
+const isFiniteNumber = Number.isFinite;
 
 export type OptimizerSpec =
   | { kind: 'adam'; lr: number; beta1?: number; beta2?: number; epsilon?: number }
@@ -89,6 +96,13 @@ export interface TrainOptions {
   /** Record every net's loss at t = 0, k, 2k, … (and at the last step run). */
   lossEvery?: number;
   strategy?: TrainStrategy | 'auto';
+  /**
+   * Skip connections: `true` = every hidden layer after the first, or one flag per hidden layer
+   * (length = number of layers − 1). A residual layer needs fan-in = fan-out. Default: none.
+   */
+  residual?: boolean | readonly boolean[];
+  /** Train the read-out bias (default true); false = it stays at its initial value. */
+  readoutBias?: boolean;
 }
 
 export interface Snapshot {
@@ -276,7 +290,33 @@ export function hiddenActivations(activation: TrainActivation | readonly TrainAc
   return new Array<TrainActivation>(hiddenLayers).fill(activation as TrainActivation);
 }
 
-function batchedEngine(lay: Layout, act: readonly TrainActivation[], data: readonly TrainData[], n: number): Engine {
+/**
+ * One skip flag per hidden layer; throws naming the parameter when a list has the wrong length or a
+ * residual layer has fan-in ≠ fan-out. `true` = every hidden layer after the first.
+ */
+export function residualFlags(residual: boolean | readonly boolean[] | undefined, widths: readonly number[]): boolean[] {
+  const hidden = widths.length - 2;
+  let flags: boolean[];
+  if (residual === undefined || residual === false) return new Array<boolean>(hidden).fill(false);
+  if (residual === true) flags = Array.from({ length: hidden }, (_, l) => l >= 1);
+  else if (Array.isArray(residual)) {
+    const list = residual as readonly unknown[];
+    if (list.length !== hidden) throw new Error(`residual must be a boolean or a list of one flag per hidden layer (${hidden}); got a list of ${list.length}`);
+    list.forEach((f, l) => {
+      if (typeof f !== 'boolean') throw new Error(`residual[${l}] must be a boolean; got ${JSON.stringify(f)}`);
+    });
+    flags = [...(list as boolean[])];
+  } else throw new Error(`residual must be a boolean or a list of one flag per hidden layer (${hidden}); got ${JSON.stringify(residual)}`);
+  flags.forEach((f, l) => {
+    if (f && widths[l] !== widths[l + 1]) {
+      const name = residual === true ? 'residual' : `residual[${l}]`;
+      throw new Error(`${name}: hidden layer ${l + 1} has fan-in ${widths[l]} ≠ fan-out ${widths[l + 1]}; a residual layer needs fan-in = fan-out`);
+    }
+  });
+  return flags;
+}
+
+function batchedEngine(lay: Layout, act: readonly TrainActivation[], skip: readonly boolean[], data: readonly TrainData[], n: number): Engine {
   const { E, widths, L } = lay;
   const shared = data.length === 1;
   const B = shared ? 1 : E;
@@ -291,7 +331,7 @@ function batchedEngine(lay: Layout, act: readonly TrainActivation[], data: reado
     let h: tf.Tensor = x;
     for (let l = 0; l < L; l++) {
       const z = tf.add(batchedProduct(h as tf.Tensor3D, ps[2 * l] as tf.Tensor3D, E, widths[l], widths[l + 1]), ps[2 * l + 1]);
-      h = l < L - 1 ? applyTrainActivation(act[l], z) : z;
+      h = l < L - 1 ? (skip[l] ? tf.add(applyTrainActivation(act[l], z), h) : applyTrainActivation(act[l], z)) : z;
     }
     return tf.mean(tf.squaredDifference(h, y), [1, 2]) as tf.Tensor1D;
   };
@@ -315,7 +355,7 @@ function batchedEngine(lay: Layout, act: readonly TrainActivation[], data: reado
   };
 }
 
-function loopEngine(lay: Layout, act: readonly TrainActivation[], data: readonly TrainData[], n: number): Engine {
+function loopEngine(lay: Layout, act: readonly TrainActivation[], skip: readonly boolean[], data: readonly TrainData[], n: number): Engine {
   const { E, widths, L } = lay;
   const xs = data.map((d) => tf.tensor2d(toF32(d.inputs), [n, widths[0]]));
   const ys = data.map((d) => tf.tensor2d(toF32(d.targets), [n, widths[L]]));
@@ -326,7 +366,7 @@ function loopEngine(lay: Layout, act: readonly TrainActivation[], data: readonly
       let h: tf.Tensor2D = xs[xs.length === 1 ? 0 : e];
       for (let l = 0; l < L; l++) {
         const z = tf.fused.matMul({ a: h, b: ps[e * P + 2 * l] as tf.Tensor2D, bias: ps[e * P + 2 * l + 1] });
-        h = (l < L - 1 ? applyTrainActivation(act[l], z) : z) as tf.Tensor2D;
+        h = (l < L - 1 ? (skip[l] ? tf.add(applyTrainActivation(act[l], z), h) : applyTrainActivation(act[l], z)) : z) as tf.Tensor2D;
       }
       losses.push(tf.mean(tf.squaredDifference(h, ys[ys.length === 1 ? 0 : e])));
     }
@@ -373,6 +413,9 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
     }
   });
   const acts = hiddenActivations(activation, widths.length - 2);
+  const skip = residualFlags(options.residual, widths);
+  const readoutBias = options.readoutBias ?? true;
+  if (typeof readoutBias !== 'boolean') throw new Error(`readoutBias must be a boolean; got ${JSON.stringify(readoutBias)}`);
   const opt = validateOptimizer(optimizer);
   validateSteps(steps);
   const E = params.length;
@@ -414,7 +457,7 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
   const history: { step: number; loss: Float64Array }[] | undefined = lossEvery ? [] : undefined;
   let nextCheckpoint = 0;
 
-  const engine = (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, dataList, n);
+  const engine = (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, skip, dataList, n);
   let t = 0;
   try {
     for (;; t++) {
@@ -450,7 +493,7 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
           for (let p = 0; p < 2 * L && finite; p++) {
             const { arr, off } = grad(p, e);
             for (let k = off, end = off + size[p]; k < end; k++) {
-              if (!Number.isFinite(arr[k])) {
+              if (!isFiniteNumber(arr[k])) {
                 finite = false;
                 break;
               }
@@ -462,6 +505,7 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
             continue;
           }
           for (let p = 0; p < 2 * L; p++) {
+            if (p === 2 * L - 1 && !readoutBias) continue;
             const { arr, off } = grad(p, e);
             const th = theta[p];
             const base = e * size[p];
