@@ -30,7 +30,7 @@ claimProperty<MultiLayerConfig>({
   check: monotonePaired,
   async experiment(c, ctx) {
     // Gate: 1000 steps reach the paper's snapshots of layers 1–3 (1000, 900, 900); layers 4–5 (1400) only in full.
-    const r = await runMultiLayer({ std: c.std, nets: byProfile({ gate: 24, full: 48 }), seed: ctx.seed, steps: byProfile({ gate: 1000, full: 1400 }), every: 100, ...(ctx.mutant ? { mutant: ctx.mutant } : {}) });
+    const r = await runMultiLayer({ std: c.std, nets: c.nets ?? byProfile({ gate: 24, full: 48 }), seed: ctx.seed, steps: byProfile({ gate: 1000, full: 1400 }), every: 100, ...(ctx.mutant ? { mutant: ctx.mutant } : {}) });
     const nets = r.initial.length;
     const score = (l: number) => Float64Array.from({ length: nets }, (_, e) => atSnapshot(r, e, l).score);
     // x = 1/p: the p = 3 layer, then the p = 1 layer; the check asserts E[S_p1 − S_p3] ≥ prediction.
@@ -55,5 +55,5 @@ claimProperty<MultiLayerConfig>({
   },
   // The wrong engine exchanges sigmoid (p = 1, layer 3) and x²·tanh (p = 3, layer 1); engine/mutants.ts'
   // multiplicity-swapped (tanh ↔ x²·tanh, layers 4 and 1) leaves the compared layers' gap positive.
-  twins: [{ name: 'sigmoid-x2tanh-swapped', mutant: getMutant('sigmoid-x2tanh-swapped'), config: { std: 0.01 } }],
+  twins: [{ name: 'sigmoid-x2tanh-swapped', mutant: getMutant('sigmoid-x2tanh-swapped'), config: { std: 0.01, nets: 40 }, wrongValue: () => -0.02 }],
 });
