@@ -69,6 +69,11 @@ export interface CondensationRun {
   mutant?: Mutant;
   /** Analyse every net at this fixed step instead of its own stage end (paired comparisons). */
   analyseAt?: readonly number[];
+  /**
+   * false: the read-out has no bias (set to 0 and never trained), as the authors' notebook and the
+   * paper's f = Σ_j a_j σ(w_j·x); default true (the engine's read-out bias is trained).
+   */
+  readoutBias?: boolean;
 }
 
 export interface NetLayerResult {
@@ -101,7 +106,9 @@ export async function runCondensation(run: CondensationRun): Promise<Condensatio
   const data: TrainData[] = [];
   for (let e = 0; e < run.nets; e++) {
     const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
-    params.push(sampleSmallInit(run.widths, run.init, stream, run.mutant));
+    const p = sampleSmallInit(run.widths, run.init, stream, run.mutant);
+    if (run.readoutBias === false) p.layers[p.layers.length - 1].biases.fill(0);
+    params.push(p);
     data.push(paperData(run.data, stream, run.points, d));
   }
   const checkpoints = stageCheckpoints(run.stage);
@@ -112,6 +119,7 @@ export async function runCondensation(run: CondensationRun): Promise<Condensatio
     optimizer: run.optimizer,
     steps: run.stage.maxSteps,
     checkpoints,
+    ...(run.readoutBias === false ? { readoutBias: false } : {}),
   });
   const hidden = run.widths.length - 2;
   const layers: NetLayerResult[][] = [];

@@ -2,7 +2,7 @@
  * Zhou, Zhou, Luo, Zhang & Xu (2022): condensation of two-layer nets at initial training.
  *
  *   ZZLZX2022.Multiplicity.computed          computed p = declared p (exact)
- *   ZZLZX2022.Alignment.p1                   mean |cos(u_j, z_c)| ≥ 0.95 (GD, tiny init), one-sided t
+ *   ZZLZX2022.Alignment.p1                   mean |cos(u_j, z)| ≥ 0.95 (GD, tiny init, no read-out bias), one-sided t
  *   ZZLZX2022.Orientations.at-most-2p        P(#orientations ≤ 2p) ≥ 0.75 (1-D), Clopper–Pearson
  * (monotone-in-p and small-vs-common init: condensation-trend.test.ts)
  *
@@ -71,15 +71,17 @@ claimProperty<MultiplicityConfig>({
 });
 
 // ---------------------------------------------------------------------------------------------
-// 2. p = 1 alignment with z_c (gradient descent, tiny init).
+// 2. p = 1 alignment with z (gradient descent, tiny init, read-out without bias as in the paper).
+/** z_c = Σ_i (y_i − ȳ)(x_i, 1): the direction for an engine whose read-out bias is trained (figures). */
 function centredZ(r: CondensationResult, e: number, d: number): Float64Array {
   const D = r.data[e];
   const ybar = mean(D.targets);
   return zDirection({ inputs: D.inputs, targets: Float64Array.from(D.targets, (y) => y - ybar) }, d);
 }
 
-async function alignmentRun(c: AlignmentConfig, seed: number, nets: number, activation: TrainActivation, mutant?: Parameters<typeof runCondensation>[0]['mutant']) {
+async function alignmentRun(c: AlignmentConfig, seed: number, nets: number, activation: TrainActivation, mutant?: Parameters<typeof runCondensation>[0]['mutant'], readoutBias = false) {
   return runCondensation({
+    readoutBias,
     widths: [c.d, c.m, 1],
     activation,
     init: { kind: 'std', std: c.std },
@@ -110,20 +112,20 @@ claimProperty<AlignmentConfig>({
     const ended = r.layers.map((L, e) => ({ L, e })).filter(({ L }) => L[0].stage.reason !== 'cap');
     if (ended.length < 10) return { units: new Float64Array(0), fault: `only ${ended.length} of ${r.layers.length} nets ended their initial stage by step ${GD_STAGE_RULE.maxSteps}` };
     const units = Float64Array.from(ended, ({ L, e }) => {
-      let dir = centredZ(r, e, c.d);
+      let dir = zDirection(r.data[e], c.d);
       if (ctx.mutant?.alignmentRandomDirection) {
         dir = new Float64Array(c.d + 1);
         random.fillNormal(dir, 1);
       }
       return meanAbsCosine(L[0].analysis.units, dir);
     });
-    const rawZ = r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zDirection(r.data[e], c.d)));
+    const centred = r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(r, e, c.d)));
     return {
       units,
       outcomes: { ...Object.fromEntries(Object.entries(histogram(r.layers.map((L) => L[0].stage.reason))).map(([k, v]) => [`stage-${k}`, v])) },
       figures: {
         randomDirectionBaseline: round(randomDirectionMeanAbsCos(c.d + 1)),
-        meanAbsCosRawZ: round(mean(rawZ)),
+        meanAbsCosCentredZ: round(mean(centred)),
         stageSteps: r.layers.map((L) => L[0].stage.step),
         kept: r.layers.map((L) => L[0].analysis.kept.length),
         init: describeInitScale({ kind: 'std', std: c.std }, c.m),
@@ -137,12 +139,24 @@ claimProperty<AlignmentConfig>({
     const rows = [];
     for (const kind of byProfile({ gate: [] as const, full: ['tanh', 'sigmoid', 'softplus'] as const })) {
       const r = await alignmentRun(c, deriveSeed(seed, kind), 32, { kind });
-      rows.push({ activation: kind, optimizer: 'gd', meanAbsCosZc: round(mean(r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(r, e, c.d))))) });
+      rows.push({ activation: kind, optimizer: 'gd', readout: 'no bias', meanAbsCosZ: round(mean(r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zDirection(r.data[e], c.d))))) });
     }
-    const adam = await runCondensation({ widths: [c.d, c.m, 1], activation: { kind: 'tanh' }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: 1e-3, epsilon: FIG5_SETTING.epsilon }, stage: ADAM_STAGE_RULE, rules: ORIENTATION_RULES, nets: size(4, 32), seed: deriveSeed(seed, 'adam') });
+    {
+      // The engine's default read-out (bias trained): the bias fits ȳ first, so the direction is z_c.
+      const r = await alignmentRun(c, deriveSeed(seed, 'with-bias'), size(8, 32), { kind: 'tanh' }, undefined, true);
+      rows.push({
+        activation: 'tanh',
+        optimizer: 'gd',
+        readout: 'bias trained',
+        meanAbsCosZ: round(mean(r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zDirection(r.data[e], c.d))))),
+        meanAbsCosZc: round(mean(r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(r, e, c.d))))),
+      });
+    }
+    const adam = await runCondensation({ widths: [c.d, c.m, 1], activation: { kind: 'tanh' }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: 1e-3, epsilon: FIG5_SETTING.epsilon }, stage: ADAM_STAGE_RULE, rules: ORIENTATION_RULES, nets: size(4, 32), seed: deriveSeed(seed, 'adam'), readoutBias: false });
     rows.push({
       activation: 'tanh',
       optimizer: 'adam lr 1e-3, var 0.005² (Fig. 2)',
+      readout: 'no bias',
       meanAbsCosZc: round(mean(adam.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(adam, e, c.d))))),
       meanAbsCosSignZ: round(mean(adam.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zDirection(adam.data[e], c.d).map(Math.sign))))),
       meanAbsCosRawZ: round(mean(adam.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zDirection(adam.data[e], c.d))))),
