@@ -271,21 +271,24 @@ describe('trainEnsemble: bad input is a clear error naming the parameter and ran
   });
 });
 
-describe('trainEnsemble: one activation per hidden layer', () => {
-  /** Float64 forward pass with activation acts[l] in hidden layer l. */
-  function mixedLoss64(p: DenseParams64, acts: readonly TrainActivation[], x: readonly number[], y: readonly number[]): number {
-    const n0 = p.inputDim;
-    let s = 0;
-    for (let i = 0; i < y.length; i++) {
-      let h = x.slice(i * n0, (i + 1) * n0);
-      p.layers.forEach((layer, l) => {
-        const z = Array.from({ length: layer.fanOut }, (_, j) => layer.biases[j] + h.reduce((a, v, q) => a + layer.weights[j * layer.fanIn + q] * v, 0));
-        h = l < p.layers.length - 1 ? z.map(activation64(acts[l])) : z;
-      });
-      s += (h[0] - y[i]) ** 2;
-    }
-    return s / y.length;
+/** Float64 forward pass: hidden layer l applies acts[l], plus h_{l−1} when skip[l]; linear read-out. */
+function residualLoss64(p: DenseParams64, acts: readonly TrainActivation[], skip: readonly boolean[], x: readonly number[], y: readonly number[]): number {
+  const n0 = p.inputDim;
+  let s = 0;
+  for (let i = 0; i < y.length; i++) {
+    let h = x.slice(i * n0, (i + 1) * n0);
+    p.layers.forEach((layer, l) => {
+      const z = Array.from({ length: layer.fanOut }, (_, j) => layer.biases[j] + h.reduce((a, v, q) => a + layer.weights[j * layer.fanIn + q] * v, 0));
+      h = l < p.layers.length - 1 ? z.map((v, j) => activation64(acts[l])(v) + (skip[l] ? h[j] : 0)) : z;
+    });
+    s += (h[0] - y[i]) ** 2;
   }
+  return s / y.length;
+}
+
+describe('trainEnsemble: one activation per hidden layer', () => {
+  const mixedLoss64 = (p: DenseParams64, acts: readonly TrainActivation[], x: readonly number[], y: readonly number[]): number =>
+    residualLoss64(p, acts, acts.map(() => false), x, y);
   const x = [0.5, -1, 1, 0.25, -0.75, 0.5];
   const y = [0.2, -0.4, 0.9];
   const acts: TrainActivation[] = [{ kind: 'x2tanh' }, { kind: 'sigmoid' }, { kind: 'tanh' }];
@@ -309,20 +312,6 @@ describe('trainEnsemble: one activation per hidden layer', () => {
 });
 
 describe('trainEnsemble: residual hidden layers and a fixed read-out bias', () => {
-  /** Float64 forward pass: hidden layer l applies acts[l], plus h_{l−1} when skip[l]; linear read-out. */
-  function residualLoss64(p: DenseParams64, acts: readonly TrainActivation[], skip: readonly boolean[], x: readonly number[], y: readonly number[]): number {
-    const n0 = p.inputDim;
-    let s = 0;
-    for (let i = 0; i < y.length; i++) {
-      let h = x.slice(i * n0, (i + 1) * n0);
-      p.layers.forEach((layer, l) => {
-        const z = Array.from({ length: layer.fanOut }, (_, j) => layer.biases[j] + h.reduce((a, v, q) => a + layer.weights[j * layer.fanIn + q] * v, 0));
-        h = l < p.layers.length - 1 ? z.map((v, j) => activation64(acts[l])(v) + (skip[l] ? h[j] : 0)) : z;
-      });
-      s += (h[0] - y[i]) ** 2;
-    }
-    return s / y.length;
-  }
   /** Central-difference gradient of the float64 loss (float64 reference for one SGD step). */
   function numericGradient(p: DenseParams64, loss: (q: DenseParams64) => number): number[] {
     const g: number[] = [];
