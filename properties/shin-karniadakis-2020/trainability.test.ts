@@ -43,7 +43,7 @@ import { taskData } from '../../theorems/shin-karniadakis-2020/task';
 import { proportionTrendShown } from '../checks/proportion-trend-shown';
 import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
 import { heNets, heSpec } from './death-experiment';
-import { summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
+import { ratesWithCi, summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
 
 const FAMILY = 'shin-karniadakis-2020/trainability';
 const size = (gate: number, full: number): number => byProfile({ gate, full });
@@ -66,7 +66,7 @@ claimProperty<TrainabilityConfig>({
   async experiment(c, ctx) {
     const runs = await trainabilityRuns(c, size(64, 256), ctx.seed, he(c, ctx.mutant), ctx.mutant);
     const units = runs.success.map((s, e) => (s === 1 && runs.trainable[e] === 0 ? 1 : 0));
-    return { units, outcomes: summarize(runs) };
+    return { units, outcomes: summarize(runs), figures: ratesWithCi(runs) };
   },
   twins: [
     {
@@ -99,7 +99,7 @@ claimProperty<WidthComparisonConfig>({
     const arm = (w: number) => trainabilityRuns(c, n, deriveSeed(ctx.seed, 'width', w), he({ widths: [1, ...Array<number>(c.depth).fill(w)], biasStd: c.biasStd }, ctx.mutant), ctx.mutant);
     const narrow = await arm(c.narrow);
     const wide = await arm(c.wide);
-    return { units: narrow.success, reference: wide.success, outcomes: { narrowSuccess: summarize(narrow).success, narrowTrainability: summarize(narrow).trainability, wideSuccess: summarize(wide).success, wideTrainability: summarize(wide).trainability } };
+    return { units: narrow.success, reference: wide.success, outcomes: { narrowSuccess: summarize(narrow).success, narrowTrainability: summarize(narrow).trainability, wideSuccess: summarize(wide).success, wideTrainability: summarize(wide).trainability }, figures: { narrow: ratesWithCi(narrow), wide: ratesWithCi(wide) } };
   },
   twins: [
     {
@@ -113,7 +113,8 @@ claimProperty<WidthComparisonConfig>({
   async figures({ seed }) {
     const task = { ...deepTask('abs'), steps: size(1000, 3000) };
     const n = size(32, 1000);
-    const absDeep = summarize(await trainabilityRuns(task, n, deriveSeed(seed, 'abs-2x10'), he({ widths: [1, ...Array<number>(10).fill(2)], biasStd: 0 })));
+    const absRuns = await trainabilityRuns(task, n, deriveSeed(seed, 'abs-2x10'), he({ widths: [1, ...Array<number>(10).fill(2)], biasStd: 0 }));
+    const absDeep = { ...summarize(absRuns), ...ratesWithCi(absRuns) };
     const rows: Record<string, unknown>[] = [];
     const grid = byProfile({ gate: { widths: [2, 4], depths: [4] }, full: { widths: [2, 3, 4, 6, 10], depths: [4, 10] } });
     for (const depth of grid.depths) {
@@ -126,10 +127,10 @@ claimProperty<WidthComparisonConfig>({
         };
         const inits = Object.keys(draws);
         const runs = await trainabilityArms(task, size(16, 100), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
-        inits.forEach((init, i) => rows.push({ init, width, depth, ...summarize(runs[i]) }));
+        inits.forEach((init, i) => rows.push({ init, width, depth, ...summarize(runs[i]), ...ratesWithCi(runs[i]) }));
       }
     }
-    return { absWidth2Depth10: { ...absDeep, collapsed: 1 - absDeep.success, task }, ratesVsWidthDepth: { task, rows } };
+    return { absWidth2Depth10: { ...absDeep, collapsed: 1 - absDeep.success.rate, task }, ratesVsWidthDepth: { task, rows } };
   },
 });
 
@@ -157,7 +158,7 @@ claimProperty<TrainabilityConfig>({
       ],
       ctx.mutant,
     );
-    return { units: heRuns.success, reference: ddiRuns.success, outcomes: { heSuccess: summarize(heRuns).success, ddiSuccess: summarize(ddiRuns).success } };
+    return { units: heRuns.success, reference: ddiRuns.success, outcomes: { heSuccess: summarize(heRuns).success, ddiSuccess: summarize(ddiRuns).success }, figures: { he: ratesWithCi(heRuns), ddi: ratesWithCi(ddiRuns) } };
   },
   twins: [
     {

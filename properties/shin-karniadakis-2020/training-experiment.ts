@@ -15,6 +15,7 @@ import type { TrainActivation } from '../../engine/train/activations';
 import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
 import type { Mutant } from '../../engine/mutants';
 import { taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
+import { wilsonInterval } from '../stats';
 
 export interface TrainabilityRuns {
   trainable: Float64Array;
@@ -71,6 +72,27 @@ async function trainParams(task: TrainingTask, params: DenseParams64[], mutant?:
 }
 
 const rate = (x: Float64Array): number => x.reduce((a, b) => a + b, 0) / x.length;
+const count = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);
+
+/** A rate with its 95% Wilson interval (display; the claims' own tests use their α). */
+export interface RateWithCi {
+  x: number;
+  n: number;
+  rate: number;
+  wilson95: [number, number];
+}
+
+function withCi(x: Float64Array): RateWithCi {
+  const k = count(x);
+  const ci = wilsonInterval(k, x.length, 0.95);
+  const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
+  return { x: k, n: x.length, rate: r4(k / x.length), wilson95: [r4(ci.lower), r4(ci.upper)] };
+}
+
+/** Trainability and success rates of runs with 95% Wilson intervals (figure data and reports). */
+export function ratesWithCi(r: TrainabilityRuns): { trainability: RateWithCi; success: RateWithCi } {
+  return { trainability: withCi(r.trainable), success: withCi(r.success) };
+}
 
 /** Rates for reports: trainability, success, success among trainable, violations of the implication. */
 export function summarize(r: TrainabilityRuns): Record<string, number> {
