@@ -1,5 +1,5 @@
 import { RandomStream } from '../../engine/random/stream';
-import { consistentRate, expectRelClose } from '../stats/testing';
+import { expectRelClose } from '../stats/testing';
 import {
   binomialCountsCheck,
   binomialGoodnessOfFit,
@@ -85,8 +85,8 @@ describe('calibration', () => {
     expect(falseFailures / trials).toBeLessThanOrEqual(0.01 + 5 * Math.sqrt((0.01 * 0.99) / trials));
     const stated = check.evaluate(drawBinomial(stream, 300, 16, 0.5), 8, 0.01).powerAgainst!(16 * 0.56);
     expect(stated).toBeGreaterThan(0.5);
+    // The noncentral-χ² power is an approximation: agreement within 0.1 is what is asserted.
     expect(Math.abs(hits / trials - stated)).toBeLessThan(0.1);
-    expect(consistentRate(hits, trials, stated, 1e-9) || Math.abs(hits / trials - stated) < 0.1).toBe(true);
   });
 });
 

@@ -47,10 +47,10 @@
  * Biometrika 63(1):33–37; Agresti (2013), Categorical Data Analysis, 3rd ed., §1.5, §6.6; Cochran
  * (1954), Biometrics 10:417–451 (the E ≥ 5 rule).
  */
-import { chiSquareCdf, chiSquareQuantile, tQuantile } from '../stats';
+import { chiSquareCdf, chiSquareQuantile, logGamma, tQuantile } from '../stats';
 import type { Check, CheckOutcome } from '../harness/types';
 import { DETECTION_POWER } from './detection';
-import { binomialLogPmf, binomialTail, clopperPearsonPower, logGamma } from './proportion';
+import { binomialLogPmf, binomialTail, clopperPearsonPower } from './proportion';
 
 // Captured once: jest's sandbox makes every Math.x lookup slow in hot loops (see engine/random).
 const { abs, ceil, exp, floor, log, max, min, pow, round, sqrt } = Math;

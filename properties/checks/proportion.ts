@@ -52,7 +52,7 @@
  * Sci. 16:101–133; Newcombe (1998), Stat. Med. 17:873–890; Lachin (1981), Controlled Clinical Trials
  * 2:93–113.
  */
-import { clopperPearsonInterval, compareToPrediction, newcombeInterval, normalCdf, normalQuantile } from '../stats';
+import { clopperPearsonInterval, compareToPrediction, logGamma, newcombeInterval, normalCdf, normalQuantile } from '../stats';
 import { wilsonBounds } from '../stats/proportion-interval';
 import type { Sides } from '../../reports/schema';
 import type { Check, CheckOutcome } from '../harness/types';
@@ -63,21 +63,6 @@ const { abs, exp, floor, log, log1p, max, min, sqrt } = Math;
 
 // ---------------------------------------------------------------------------------------------
 // Exact binomial arithmetic (float64; shared with goodness-of-fit.ts)
-
-const LANCZOS = [
-  0.99999999999980993, 676.5203681218851, -1259.1392167224028, 771.32342877765313, -176.61502916214059, 12.507343278686905,
-  -0.13857109526572012, 9.9843695780195716e-6, 1.5056327351493116e-7,
-];
-
-/** log Γ(x) for x ≥ 0.5 (Lanczos, g = 7, 9 terms; relative error ~1e-15). */
-export function logGamma(x: number): number {
-  if (!(x >= 0.5)) throw new Error(`logGamma: x must be ≥ 0.5; got ${x}`);
-  const y = x - 1;
-  let a = LANCZOS[0];
-  for (let i = 1; i < 9; i++) a += LANCZOS[i] / (y + i);
-  const t = y + 7.5;
-  return 0.9189385332046728 + (y + 0.5) * log(t) - t + log(a);
-}
 
 /** log P(X = k) for X ~ Binomial(n, p), 0 < p < 1, 0 ≤ k ≤ n integers. */
 export function binomialLogPmf(k: number, n: number, p: number): number {

@@ -15,6 +15,7 @@ import {
   betaQuantile,
   chiSquareCdf,
   chiSquareQuantile,
+  logGamma,
   normalCdf,
   normalPdf,
   normalQuantile,
@@ -157,5 +158,21 @@ describe('chiSquareCdf and chiSquareQuantile', () => {
     expect(() => chiSquareCdf(1, 0)).toThrow('chiSquareCdf: k must be a finite number > 0; got 0');
     expect(() => chiSquareQuantile(0.5, -1)).toThrow('chiSquareQuantile: k must be a finite number > 0; got -1');
     expect(() => chiSquareQuantile(1, 3)).toThrow('chiSquareQuantile: p must be in (0, 1); got 1');
+  });
+});
+
+describe('logGamma (oracle: C99 lgamma via Python math.lgamma)', () => {
+  it.each([
+    [0.5, 0.5723649429247004],
+    [5, 3.178053830347945],
+    [1001, 5912.128178488163],
+    [1e-3, 6.907178885383854],
+  ])('log Γ(%f)', (x, expected) => {
+    expectRelClose(logGamma(x), expected, 1e-13);
+  });
+
+  it('rejects x ≤ 0 or NaN, naming the parameter', () => {
+    expect(() => logGamma(0)).toThrow(/logGamma: x/);
+    expect(() => logGamma(NaN)).toThrow(/logGamma: x/);
   });
 });

@@ -18,6 +18,7 @@ import chisquareCdfImpl = require('@stdlib/stats-base-dists-chisquare-cdf');
 import chisquareQuantileImpl = require('@stdlib/stats-base-dists-chisquare-quantile');
 import normalCdfImpl = require('@stdlib/stats-base-dists-normal-cdf');
 import erfcinv = require('@stdlib/math-base-special-erfcinv');
+import gammaln = require('@stdlib/math-base-special-gammaln');
 import tCdfImpl = require('@stdlib/stats-base-dists-t-cdf');
 import tQuantileImpl = require('@stdlib/stats-base-dists-t-quantile');
 import { checkNotNaN, checkOpenUnit, checkPositive } from './validate';
@@ -132,4 +133,14 @@ export function chiSquareQuantile(p: number, k: number): number {
   checkOpenUnit('chiSquareQuantile', 'p', p);
   checkPositive('chiSquareQuantile', 'k', k);
   return chisquareQuantileImpl(p, k);
+}
+
+/**
+ * log Γ(x) for x > 0 (stdlib's gammaln).
+ *
+ * @example logGamma(5); // log(24) = 3.1780538303479458
+ */
+export function logGamma(x: number): number {
+  checkPositive('logGamma', 'x', x);
+  return gammaln(x);
 }

@@ -8,6 +8,7 @@ export {
   betaQuantile,
   chiSquareCdf,
   chiSquareQuantile,
+  logGamma,
   normalCdf,
   normalPdf,
   normalQuantile,
