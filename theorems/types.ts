@@ -15,6 +15,11 @@ export class OutOfDomainError extends Error {
   }
 }
 
+/** Throws {@link OutOfDomainError} for `problem` (a message naming the parameter and its range), if any. */
+export function throwIf(theoremId: string, problem: string | undefined): void {
+  if (problem !== undefined) throw new OutOfDomainError(theoremId, problem);
+}
+
 export interface Theorem<Config, Prediction = number> {
   /** Stable id, e.g. `HR2018.FM1.mean-length`. */
   id: string;

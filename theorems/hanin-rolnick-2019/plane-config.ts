@@ -2,7 +2,6 @@
  * Configurations of the 2-D claims: a ReLU network on a 2-D input space (hidden layers only), He
  * Gaussian weights, Gaussian biases N(0, s_b²), and the square [c − h, c + h]² of input space.
  */
-import { OutOfDomainError } from '../types';
 
 export interface SquareSpec {
   center: number[];
@@ -27,6 +26,4 @@ export function increasingProblem(name: string, xs: unknown, divisorOf?: number)
   return ok ? undefined : `${name} must be ≥ 2 increasing integers ≥ 1${divisorOf !== undefined ? ` dividing ${divisorOf}` : ''}; got ${JSON.stringify(xs)}`;
 }
 
-export function throwIf(id: string, problem: string | undefined): void {
-  if (problem !== undefined) throw new OutOfDomainError(id, problem);
-}
+export { throwIf } from '../types';

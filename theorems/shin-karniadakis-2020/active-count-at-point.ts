@@ -17,13 +17,6 @@ import { deathNetProblem, pointProblem, throwIf, type DeathNetConfig } from './c
 
 export const ID = 'SK2020.Death.active-count-at-point';
 
-export const binomialPmf = (n: number, p: number) => (k: number): number => {
-  if (!Number.isInteger(k) || k < 0 || k > n) return 0;
-  let logC = 0;
-  for (let i = 1; i <= k; i++) logC += Math.log((n - k + i) / i);
-  return Math.exp(logC + k * Math.log(p) + (n - k) * Math.log1p(-p));
-};
-
 export const activeCountAtPoint: Theorem<DeathNetConfig> = {
   id: ID,
   title: 'Active neurons per layer at an input are Binomial(N, ½) given the previous layer is alive',

@@ -3,7 +3,6 @@
  * (hidden widths; the read-out plays no role in neuron states), weights i.i.d. N(0, c/fan-in) (He:
  * c = 2), biases zero or i.i.d. N(0, s_b²).
  */
-import { OutOfDomainError } from '../types';
 
 export interface DeathNetConfig {
   /** [n_0, n_1, …, n_d]: input width and hidden widths. */
@@ -28,9 +27,7 @@ export function pointProblem(x: unknown, n0: number): string | undefined {
   return undefined;
 }
 
-export function throwIf(id: string, problem: string | undefined): void {
-  if (problem !== undefined) throw new OutOfDomainError(id, problem);
-}
+export { throwIf } from '../types';
 
 /** ∏_l (1 − 2^{−n_l}) over the hidden widths: the probability that no hidden layer is all-zero at x. */
 export const aliveProbability = (hidden: readonly number[]): number => hidden.reduce((p, n) => p * (1 - 2 ** -n), 1);

@@ -5,7 +5,7 @@
  */
 import { activeOnDataProbability, firstLayerDeath } from './first-layer-death';
 import { activeMeanAtPoint, lastLayerActiveMean } from './active-mean-at-point';
-import { activeCountAtPoint, binomialPmf } from './active-count-at-point';
+import { activeCountAtPoint } from './active-count-at-point';
 import { bornDeadAtPoint, bornDeadAtPointTheorem, bornDeadDomainBound } from './born-dead';
 import { raiBornDeadLower } from './rai-born-dead';
 import { ddiNoPermanentlyDead } from './ddi-no-dead';
@@ -13,51 +13,20 @@ import { ddiSuccess, overParameterization, trainabilityNecessary } from './train
 import { trainabilityWidthTrend } from './trainability-width-trend';
 import { targetVariance, taskData } from './task';
 import { OutOfDomainError } from '../types';
+import { normalCdf } from '../../properties/stats';
 
-/** P(w a + b ≤ 0 and w c + b ≤ 0), w ~ N(0, s_w²), b ~ N(0, s_b²), by quadrature over w (oracle). */
+/** P(w a + b ≤ 0 and w c + b ≤ 0), w ~ N(0, s_w²), b ~ N(0, s_b²), by Simpson quadrature over w with stdlib's Φ (oracle). */
 function deadByQuadrature(sw: number, sb: number, a: number, c: number): number {
   const steps = 20_000; // even, so w = 0 (the kink of min) is a node: Simpson stays O(h⁴)
   const lim = 12 * sw;
   const h = (2 * lim) / steps;
-  const Phi = (x: number): number => 0.5 * erfc(-x / Math.SQRT2);
   let s = 0;
   for (let i = 0; i <= steps; i++) {
     const w = -lim + i * h;
-    const f = (Math.exp(-0.5 * (w / sw) ** 2) / (sw * Math.sqrt(2 * Math.PI))) * Phi(Math.min(-w * a, -w * c) / sb);
+    const f = (Math.exp(-0.5 * (w / sw) ** 2) / (sw * Math.sqrt(2 * Math.PI))) * normalCdf(Math.min(-w * a, -w * c) / sb);
     s += (i === 0 || i === steps ? 1 : i % 2 === 1 ? 4 : 2) * f;
   }
   return (s * h) / 3;
-}
-
-/** erfc to ~1e-14: the erf series below 3, a continued fraction above. */
-function erfc(x: number): number {
-  if (x < 0) return 2 - erfc(-x);
-  if (x < 3) {
-    // erf series: erf x = 2/√π Σ (−1)^n x^{2n+1} / (n! (2n+1))
-    let term = x;
-    let sum = x;
-    for (let n = 1; n < 200; n++) {
-      term *= (-x * x) / n;
-      const add = term / (2 * n + 1);
-      sum += add;
-      if (Math.abs(add) < 1e-17) break;
-    }
-    return 1 - (2 / Math.sqrt(Math.PI)) * sum;
-  }
-  // Continued fraction (Lentz) for large x.
-  let f = x;
-  let C = x;
-  let D = 0;
-  for (let n = 1; n < 300; n++) {
-    const an = n / 2;
-    D = x + an * D;
-    D = 1 / D;
-    C = x + an / C;
-    const delta = C * D;
-    f *= delta;
-    if (Math.abs(delta - 1) < 1e-16) break;
-  }
-  return Math.exp(-x * x) / (f * Math.sqrt(Math.PI));
 }
 
 const expectOutOfDomain = (fn: () => unknown, message: RegExp): void => {
@@ -92,13 +61,6 @@ describe('SK2020.Death.first-layer-on-data', () => {
 });
 
 describe('active counts and born dead at a point', () => {
-  it('Binomial pmf sums to 1 and matches hand values', () => {
-    const pmf = binomialPmf(4, 0.5);
-    expect([0, 1, 2, 3, 4].map(pmf)).toEqual([1 / 16, 4 / 16, 6 / 16, 4 / 16, 1 / 16].map((v) => expect.closeTo(v, 15)));
-    expect(pmf(5)).toBe(0);
-    expect(pmf(1.5)).toBe(0);
-  });
-
   it('E[active in the last layer] = (N_d/2)∏_{l<d}(1 − 2^{−N_l}) with zero biases, N_d/2 with Gaussian biases', () => {
     // widths [1, 1, 1]: layer 1 alive w.p. ½, then layer 2 active w.p. ½: 1/4.
     expect(lastLayerActiveMean({ widths: [1, 1, 1], biasStd: 0, x: [1] })).toBeCloseTo(0.25, 15);

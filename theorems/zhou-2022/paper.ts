@@ -4,7 +4,7 @@
  * double-blind submission of the same paper ([P: sub], claims.md §4) and the v6 abstract
  * ([P: v6-abstract]); the authors' notebook (code/condense_exp/initial_condense.ipynb) [P: code].
  */
-import { OutOfDomainError, type Citation } from '../types';
+import type { Citation } from '../types';
 
 export const ZHOU_2022 = {
   authors: 'Hanxu Zhou, Qixuan Zhou, Tao Luo, Yaoyu Zhang, Zhi-Qin John Xu',
@@ -16,9 +16,7 @@ export const ZHOU_2022 = {
 
 export const citeZhou = (where: string): Citation => ({ ...ZHOU_2022, where });
 
-export function throwIf(id: string, problem: string | undefined): void {
-  if (problem !== undefined) throw new OutOfDomainError(id, problem);
-}
+export { throwIf } from '../types';
 
 /** The paper's activations and their declared multiplicity (Definition 1; 0 = "does not apply", ReLU). */
 export const DECLARED_MULTIPLICITY = { tanh: 1, sigmoid: 1, softplus: 1, xtanh: 2, x2tanh: 3, relu: 0 } as const;
