@@ -1,4 +1,4 @@
-import { analyzeOrientations, angleHistogram, completeLinkage, heatmap, inputWeights, leadingEigenvectorOrder, meanAbsCosine, symmetricEigen, similarityMatrix } from './orientations';
+import { analyzeOrientations, angleHistogram, completeLinkage, heatmap, inputWeights, leadingEigenvectorOrder, meanAbsCosine, similarityMatrix } from './orientations';
 import { initialStageEnd, stageCheckpoints, validateStageRule } from './initial-stage';
 import { describeInitScale, initStd, sampleSmallInit, validateInitScale } from './small-init';
 import { RandomStream } from '../random/stream';
@@ -52,10 +52,22 @@ describe('analyzeOrientations', () => {
 });
 
 describe('heat-map order, eigen-decomposition, histograms, alignment', () => {
-  it('Jacobi eigenvalues of a known symmetric matrix', () => {
-    const { values } = symmetricEigen(Float64Array.of(2, 1, 1, 2), 2);
-    expect(values[0]).toBeCloseTo(3, 12);
-    expect(values[1]).toBeCloseTo(1, 12);
+  it('orders neurons by their component along the leading eigenvector of UᵀU (closed form in 2-D)', () => {
+    const u = (x: number, y: number): Float64Array => Float64Array.of(x / Math.hypot(x, y), y / Math.hypot(x, y));
+    const units = [u(1, 0), u(1, 1), u(0, 1), u(1, 0.2), u(0.3, 1)];
+    // Oracle: for the 2×2 matrix [[a, b], [b, c]] the leading eigenvector is at angle ½·atan2(2b, a − c).
+    let a2 = 0;
+    let b2 = 0;
+    let c2 = 0;
+    for (const v of units) {
+      a2 += v[0] * v[0];
+      b2 += v[0] * v[1];
+      c2 += v[1] * v[1];
+    }
+    const theta = 0.5 * Math.atan2(2 * b2, a2 - c2);
+    const comp = units.map((v) => v[0] * Math.cos(theta) + v[1] * Math.sin(theta));
+    const expected = comp.map((c, i) => ({ c, i })).sort((p, q) => p.c - q.c).map((r) => r.i);
+    expect(leadingEigenvectorOrder(units)).toEqual(expected);
   });
 
   it('orders two opposite clusters into two contiguous blocks', () => {

@@ -17,9 +17,13 @@
  * - condensation score: the fraction of unordered pairs of analysed neurons with |D| ≥ τ.
  * - heat-map order: the neurons sorted by their component in the leading eigenvector of the similarity
  *   matrix S = UUᵀ (as the authors' notebook; U = the rows u_j/|u_j|). It is computed from the small
- *   (d+1)×(d+1) matrix UᵀU (Jacobi eigendecomposition): S's leading eigenvector is U v₁ / σ₁.
+ *   (d+1)×(d+1) matrix UᵀU (mathjs `eigs`): S's leading eigenvector is U v₁ / σ₁.
  */
 import type { DenseLayer64 } from '../train/params';
+
+// mathjs ships its types as an ES module, which a CommonJS file cannot `import` (as in theorems/_internals/math.ts).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { eigs } = require('mathjs') as typeof import('mathjs', { with: { 'resolution-mode': 'import' } });
 
 export interface OrientationRules {
   /** c in (0, 1): neurons with |u_j| < c · max |u| are negligible. */
@@ -185,53 +189,6 @@ export function meanAbsCosine(units: readonly Float64Array[], direction: ArrayLi
 // ---------------------------------------------------------------------------------------------
 // Heat-map ordering
 
-/** Eigen-decomposition of a small symmetric matrix (cyclic Jacobi); eigenvalues descending, vectors as columns of `vectors` (row-major). */
-export function symmetricEigen(a: Float64Array, n: number): { values: Float64Array; vectors: Float64Array } {
-  const A = Float64Array.from(a);
-  const V = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) V[i * n + i] = 1;
-  for (let sweep = 0; sweep < 100; sweep++) {
-    let off = 0;
-    for (let p = 0; p < n; p++) for (let q = p + 1; q < n; q++) off += A[p * n + q] ** 2;
-    if (off < 1e-30) break;
-    for (let p = 0; p < n; p++) {
-      for (let q = p + 1; q < n; q++) {
-        const apq = A[p * n + q];
-        if (Math.abs(apq) < 1e-300) continue;
-        const theta = (A[q * n + q] - A[p * n + p]) / (2 * apq);
-        const t = Math.sign(theta || 1) / (Math.abs(theta) + Math.sqrt(theta * theta + 1));
-        const c = 1 / Math.sqrt(t * t + 1);
-        const s = t * c;
-        for (let k = 0; k < n; k++) {
-          const akp = A[k * n + p];
-          const akq = A[k * n + q];
-          A[k * n + p] = c * akp - s * akq;
-          A[k * n + q] = s * akp + c * akq;
-        }
-        for (let k = 0; k < n; k++) {
-          const apk = A[p * n + k];
-          const aqk = A[q * n + k];
-          A[p * n + k] = c * apk - s * aqk;
-          A[q * n + k] = s * apk + c * aqk;
-        }
-        for (let k = 0; k < n; k++) {
-          const vkp = V[k * n + p];
-          const vkq = V[k * n + q];
-          V[k * n + p] = c * vkp - s * vkq;
-          V[k * n + q] = s * vkp + c * vkq;
-        }
-      }
-    }
-  }
-  const order = Array.from({ length: n }, (_, i) => i).sort((i, k) => A[k * n + k] - A[i * n + i] || i - k);
-  const values = Float64Array.from(order, (i) => A[i * n + i]);
-  const vectors = new Float64Array(n * n);
-  order.forEach((col, j) => {
-    for (let k = 0; k < n; k++) vectors[k * n + j] = V[k * n + col];
-  });
-  return { values, vectors };
-}
-
 /**
  * The authors' heat-map order: kept neurons sorted by their component in the leading eigenvector of
  * S = UUᵀ (sign fixed so that the largest-magnitude component is positive; ties by index). Returns
@@ -241,10 +198,11 @@ export function leadingEigenvectorOrder(units: readonly Float64Array[]): number[
   const n = units.length;
   if (n === 0) return [];
   const d = units[0].length;
-  const G = new Float64Array(d * d);
-  for (const u of units) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) G[a * d + b] += u[a] * u[b];
-  const { vectors } = symmetricEigen(G, d);
-  const v1 = Float64Array.from({ length: d }, (_, a) => vectors[a * d]);
+  const G = Array.from({ length: d }, () => new Array<number>(d).fill(0));
+  for (const u of units) for (let a = 0; a < d; a++) for (let b = 0; b < d; b++) G[a][b] += u[a] * u[b];
+  // mathjs' eigs (symmetric input: real eigenvalues, ascending); the last pair is the leading one.
+  const pairs = eigs(G).eigenvectors;
+  const v1 = Float64Array.from(pairs[pairs.length - 1].vector as number[]);
   const comp = units.map((u) => dot(u, v1));
   const big = comp.reduce((m, c) => (Math.abs(c) > Math.abs(m) ? c : m), 0);
   const sign = big < 0 ? -1 : 1;

@@ -17,16 +17,7 @@
 import { newcombeInterval, normalCdf, normalQuantile } from '../stats';
 import type { Check } from '../harness/types';
 import { DETECTION_POWER } from './detection';
-
-function successes(units: Float64Array, name: string): number {
-  let x = 0;
-  for (let i = 0; i < units.length; i++) {
-    const u = units[i];
-    if (u !== 0 && u !== 1) throw new Error(`${name}[${i}] must be 0 or 1 (one Bernoulli trial per unit); got ${u}`);
-    x += u;
-  }
-  return x;
-}
+import { countSuccesses } from './proportion';
 
 export const differenceBelowShown: Check = {
   name: 'p(units) − p(reference) is shown to be below the prediction',
@@ -34,8 +25,8 @@ export const differenceBelowShown: Check = {
   sides: 'lower',
   evaluate(units, prediction, alpha, reference) {
     if (!reference) throw new Error('differenceBelowShown needs a reference sample (Experiment.reference)');
-    const x1 = successes(units, 'units');
-    const x2 = successes(reference, 'reference');
+    const x1 = countSuccesses('differenceBelowShown', 'units', units);
+    const x2 = countSuccesses('differenceBelowShown', 'reference', reference);
     const n1 = units.length;
     const n2 = reference.length;
     const ci = newcombeInterval(x1, n1, x2, n2, 1 - alpha, 'upper');
