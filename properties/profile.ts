@@ -19,3 +19,6 @@ export type ByProfile<T> = Readonly<Record<Profile, T>>;
 export function byProfile<T>(values: ByProfile<T>, env: NodeJS.ProcessEnv = process.env): T {
   return values[currentProfile(env)];
 }
+
+/** A size (networks, steps) by profile: `sized(gate, full)`. */
+export const sized = (gate: number, full: number, env: NodeJS.ProcessEnv = process.env): number => byProfile({ gate, full }, env);

@@ -15,7 +15,8 @@
  */
 import fc from 'fast-check';
 import { claimProperty } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { sized } from '../profile';
+import { round } from '../harness/figure-data';
 import { integer, logUniform, uniform } from '../harness/arbitraries';
 import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
 import { proportionAtMostPrediction, proportionEqualsPrediction } from '../checks/proportion';
@@ -24,7 +25,8 @@ import { differenceBelowShown } from '../checks/difference-shown';
 import { getMutant } from '../../engine/mutants';
 import { sampleRaiParams } from '../../engine/init/rai';
 import { sampleDataDependentParams } from '../../engine/init/data-dependent';
-import { activeOnDataMask, activeRuleOf, deadLayerOnInterval, statesAtPoint, statesOnData } from '../../engine/measure/neuron-states';
+import { activeOnDataMask, activeRuleOf, deadLayerOnInterval, statesAtPoint, statesOnData, type PointStates } from '../../engine/measure/neuron-states';
+import type { ExperimentContext } from '../harness/types';
 import { RandomStream } from '../../engine/random/stream';
 import { toPwlNet64 } from '../../engine/train/export';
 import { deriveSeed } from '../../engine/random/seed';
@@ -40,8 +42,6 @@ import { heNets, heSpec, nets, uniformInputs } from './death-experiment';
 
 const FAMILY = 'shin-karniadakis-2020/death';
 const CONFIGS = { gate: 5, full: 12 } as const;
-const size = (gate: number, full: number): number => byProfile({ gate, full });
-const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** A non-zero input of dimension d (components in [−1.5, 1.5], norm ≥ 0.1). */
 const point = (d: number): fc.Arbitrary<number[]> => fc.array(uniform(-1.5, 1.5).map((v) => round(v)), { minLength: d, maxLength: d }).filter((x) => Math.hypot(...x) >= 0.1);
@@ -65,7 +65,7 @@ claimProperty<FirstLayerDataConfig>({
   numConfigs: CONFIGS,
   check: proportionEqualsPrediction,
   async experiment(c, ctx) {
-    const count = Math.ceil(size(20000, 80000) / c.width);
+    const count = Math.ceil(sized(20000, 80000) / c.width);
     const units = new Float64Array(count * c.width);
     const rule = activeRuleOf(ctx.mutant);
     for (const { e, net } of heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.mutant, c.weightScale)) units.set(activeOnDataMask(net, c.data, rule)[0], e * c.width);
@@ -95,6 +95,14 @@ const pointConfigs = (minN: number, maxN: number, minDepth: number, maxDepth: nu
     .record({ n0: integer(1, 4), N: integer(minN, maxN), depth: integer(minDepth, maxDepth), biasStd: biasLaw })
     .chain(({ n0, N, depth, biasStd }) => point(n0).map((x) => ({ widths: [n0, ...Array<number>(depth).fill(N)], biasStd, x })));
 
+/** One unit per He network at the configuration's point: `unit` of its neuron states (active rule of the run). */
+function unitsAtPoint(c: DeathNetConfig, count: number, ctx: ExperimentContext, unit: (states: PointStates) => number): Float64Array {
+  const units = new Float64Array(count);
+  const rule = activeRuleOf(ctx.mutant);
+  for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.mutant)) units[e] = unit(statesAtPoint(net, c.x, rule));
+  return units;
+}
+
 function aliveLayerCounts(c: DeathNetConfig, count: number, seed: number, mutant?: Parameters<typeof heNets>[4]): Float64Array {
   const out: number[] = [];
   const rule = activeRuleOf(mutant);
@@ -116,7 +124,7 @@ claimProperty<DeathNetConfig>({
   numConfigs: CONFIGS,
   check: binomialGoodnessOfFit(0.5),
   async experiment(c, ctx) {
-    return { units: aliveLayerCounts(c, size(2000, 8000), ctx.seed, ctx.mutant) };
+    return { units: aliveLayerCounts(c, sized(2000, 8000), ctx.seed, ctx.mutant) };
   },
   twins: [
     {
@@ -140,14 +148,7 @@ claimProperty<DeathNetConfig>({
   numConfigs: CONFIGS,
   check: meanEqualsPrediction,
   async experiment(c, ctx) {
-    const count = size(4000, 16000);
-    const units = new Float64Array(count);
-    const rule = activeRuleOf(ctx.mutant);
-    for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.mutant)) {
-      const { active } = statesAtPoint(net, c.x, rule);
-      units[e] = active[active.length - 1];
-    }
-    return { units };
+    return { units: unitsAtPoint(c, sized(4000, 16000), ctx, ({ active }) => active[active.length - 1]) };
   },
   twins: [
     {
@@ -170,11 +171,7 @@ claimProperty<DeathNetConfig>({
   numConfigs: CONFIGS,
   check: proportionEqualsPrediction,
   async experiment(c, ctx) {
-    const count = size(4000, 16000);
-    const units = new Float64Array(count);
-    const rule = activeRuleOf(ctx.mutant);
-    for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.mutant)) units[e] = statesAtPoint(net, c.x, rule).firstDeadLayer >= 0 ? 1 : 0;
-    return { units };
+    return { units: unitsAtPoint(c, sized(4000, 16000), ctx, (st) => (st.firstDeadLayer >= 0 ? 1 : 0)) };
   },
   twins: [
     {
@@ -196,7 +193,7 @@ claimProperty<DeathNetConfig>({
     for (const N of [2, 3, 4, 5]) {
       for (const depth of [2, 4, 6, 8, 10, 15, 20]) {
         const widths = [1, ...Array<number>(depth).fill(N)];
-        const n = size(1000, 10000);
+        const n = sized(1000, 10000);
         let dead = 0;
         for (const { net } of heNets(widths, 0, n, deriveSeed(seed, 'fig', N, depth))) if (statesAtPoint(net, [1]).firstDeadLayer >= 0) dead++;
         rows.push({ width: N, hiddenLayers: depth, measured: dead / n, n, exact: bornDead(widths.slice(1)) });
@@ -221,7 +218,7 @@ claimProperty<DomainConfig>({
   numConfigs: CONFIGS,
   check: proportionAtMostPrediction,
   async experiment(c, ctx) {
-    const count = size(3000, 12000);
+    const count = sized(3000, 12000);
     const units = new Float64Array(count);
     for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.mutant)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
     return { units };
@@ -249,7 +246,7 @@ claimProperty<DeathNetConfig>({
   numConfigs: CONFIGS,
   check: differenceBelowShown,
   async experiment(c, ctx) {
-    const count = size(1500, 6000);
+    const count = sized(1500, 6000);
     const rule = activeRuleOf(ctx.mutant);
     const dead = (draw: Parameters<typeof nets>[2], seed: number): Float64Array => {
       const out = new Float64Array(count);
@@ -288,7 +285,7 @@ claimProperty<DdiConfig>({
   numConfigs: CONFIGS,
   check: proportionEqualsPrediction,
   async experiment(c, ctx) {
-    const count = size(1000, 4000);
+    const count = sized(1000, 4000);
     const units = new Float64Array(count);
     const rule = activeRuleOf(ctx.mutant);
     const spec = heSpec([...c.widths, 1], c.biasStd);

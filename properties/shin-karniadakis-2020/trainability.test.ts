@@ -27,7 +27,8 @@
  */
 import fc from 'fast-check';
 import { claimProperty } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, sized } from '../profile';
+import { round } from '../harness/figure-data';
 import { integer, logUniform } from '../harness/arbitraries';
 import { proportionEqualsPrediction, differenceAtMostPrediction } from '../checks/proportion';
 import { differenceBelowShown } from '../checks/difference-shown';
@@ -46,8 +47,7 @@ import { heNets, heSpec } from './death-experiment';
 import { ratesWithCi, summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
 
 const FAMILY = 'shin-karniadakis-2020/trainability';
-const size = (gate: number, full: number): number => byProfile({ gate, full });
-const deepTask = (target: 'abs' | 'sin3'): TrainingTask => ({ target, points: 20, steps: size(1000, 3000), lr: 1e-3, lossBelow: 1e-3 });
+const deepTask = (target: 'abs' | 'sin3'): TrainingTask => ({ target, points: 20, steps: sized(1000, 3000), lr: 1e-3, lossBelow: 1e-3 });
 
 const he = (c: { widths: number[]; biasStd: number }, mutant?: Parameters<typeof sampleDenseParams>[2]) => (stream: Parameters<typeof sampleDenseParams>[1]) =>
   sampleDenseParams(heSpec([...c.widths, 1], c.biasStd), stream, mutant);
@@ -64,7 +64,7 @@ claimProperty<TrainabilityConfig>({
   maxShrinks: { gate: 1, full: 2 },
   check: proportionEqualsPrediction,
   async experiment(c, ctx) {
-    const runs = await trainabilityRuns(c, size(64, 256), ctx.seed, he(c, ctx.mutant), ctx.mutant);
+    const runs = await trainabilityRuns(c, sized(64, 256), ctx.seed, he(c, ctx.mutant), ctx.mutant);
     const units = runs.success.map((s, e) => (s === 1 && runs.trainable[e] === 0 ? 1 : 0));
     return { units, outcomes: summarize(runs), figures: ratesWithCi(runs) };
   },
@@ -95,7 +95,7 @@ claimProperty<WidthComparisonConfig>({
   maxShrinks: { gate: 0, full: 1 },
   check: differenceBelowShown,
   async experiment(c, ctx) {
-    const n = size(48, 192);
+    const n = sized(48, 192);
     const arm = (w: number) => trainabilityRuns(c, n, deriveSeed(ctx.seed, 'width', w), he({ widths: [1, ...Array<number>(c.depth).fill(w)], biasStd: c.biasStd }, ctx.mutant), ctx.mutant);
     const narrow = await arm(c.narrow);
     const wide = await arm(c.wide);
@@ -111,10 +111,10 @@ claimProperty<WidthComparisonConfig>({
   ],
   // Reviewer data: |x| with width 2, depth 10 (Lu et al.: > 90% collapse); rates vs width and depth per init.
   async figures({ seed }) {
-    const task = { ...deepTask('abs'), steps: size(1000, 3000) };
-    const n = size(32, 1000);
+    const task = { ...deepTask('abs'), steps: sized(1000, 3000) };
+    const n = sized(32, 1000);
     const absRuns = await trainabilityRuns(task, n, deriveSeed(seed, 'abs-2x10'), he({ widths: [1, ...Array<number>(10).fill(2)], biasStd: 0 }));
-    const absDeep = { ...summarize(absRuns), ...ratesWithCi(absRuns) };
+    const absDeep = { violations: summarize(absRuns).violations, ...ratesWithCi(absRuns) };
     const rows: Record<string, unknown>[] = [];
     const grid = byProfile({ gate: { widths: [2, 4], depths: [4] }, full: { widths: [2, 3, 4, 6, 10], depths: [4, 10] } });
     for (const depth of grid.depths) {
@@ -126,11 +126,11 @@ claimProperty<WidthComparisonConfig>({
           ddi: (stream, inputs) => sampleDataDependentParams(heSpec([...widths, 1], 0), inputs, stream),
         };
         const inits = Object.keys(draws);
-        const runs = await trainabilityArms(task, size(16, 100), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
-        inits.forEach((init, i) => rows.push({ init, width, depth, ...summarize(runs[i]), ...ratesWithCi(runs[i]) }));
+        const runs = await trainabilityArms(task, sized(16, 100), inits.map((init) => ({ seed: deriveSeed(seed, init, width, depth), draw: draws[init] })));
+        inits.forEach((init, i) => rows.push({ init, width, depth, violations: summarize(runs[i]).violations, ...ratesWithCi(runs[i]) }));
       }
     }
-    return { absWidth2Depth10: { ...absDeep, collapsed: 1 - absDeep.success.rate, task }, ratesVsWidthDepth: { task, rows } };
+    return { absWidth2Depth10: { ...absDeep, collapsed: round(1 - absDeep.success.proportion), task }, ratesVsWidthDepth: { task, rows } };
   },
 });
 
@@ -148,7 +148,7 @@ claimProperty<TrainabilityConfig>({
   maxShrinks: { gate: 0, full: 1 },
   check: differenceAtMostPrediction(),
   async experiment(c, ctx) {
-    const n = size(64, 256);
+    const n = sized(64, 256);
     const [heRuns, ddiRuns] = await trainabilityArms(
       c,
       n,
@@ -187,7 +187,7 @@ claimProperty<WidthTrendConfig>({
   check: proportionTrendShown,
   async experiment(c, ctx) {
     const { inputs } = taskData({ target: 'abs', points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-3 });
-    const count = size(1000, 4000);
+    const count = sized(1000, 4000);
     const rule = activeRuleOf(ctx.mutant);
     const groups = c.widths.map((w) => {
       const units = new Float64Array(count);

@@ -15,7 +15,7 @@ import type { TrainActivation } from '../../engine/train/activations';
 import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
 import type { Mutant } from '../../engine/mutants';
 import { taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
-import { wilsonInterval } from '../stats';
+import { proportionWithCi, type ProportionWithCi } from '../harness/figure-data';
 
 export interface TrainabilityRuns {
   trainable: Float64Array;
@@ -71,32 +71,17 @@ async function trainParams(task: TrainingTask, params: DenseParams64[], mutant?:
   return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss };
 }
 
-const rate = (x: Float64Array): number => x.reduce((a, b) => a + b, 0) / x.length;
-const count = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);
-
-/** A rate with its 95% Wilson interval (display; the claims' own tests use their α). */
-export interface RateWithCi {
-  x: number;
-  n: number;
-  rate: number;
-  wilson95: [number, number];
-}
-
-function withCi(x: Float64Array): RateWithCi {
-  const k = count(x);
-  const ci = wilsonInterval(k, x.length, 0.95);
-  const r4 = (v: number): number => Math.round(v * 1e4) / 1e4;
-  return { x: k, n: x.length, rate: r4(k / x.length), wilson95: [r4(ci.lower), r4(ci.upper)] };
-}
+const ones = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);
 
 /** Trainability and success rates of runs with 95% Wilson intervals (figure data and reports). */
-export function ratesWithCi(r: TrainabilityRuns): { trainability: RateWithCi; success: RateWithCi } {
-  return { trainability: withCi(r.trainable), success: withCi(r.success) };
+export function ratesWithCi(r: TrainabilityRuns): { trainability: ProportionWithCi; success: ProportionWithCi } {
+  const ci = (x: Float64Array): ProportionWithCi => proportionWithCi(ones(x), x.length);
+  return { trainability: ci(r.trainable), success: ci(r.success) };
 }
 
-/** Rates for reports: trainability, success, success among trainable, violations of the implication. */
+/** Rates for the outcomes (numbers): trainability, success and the violations of success ⇒ trainable. */
 export function summarize(r: TrainabilityRuns): Record<string, number> {
   let violations = 0;
   for (let e = 0; e < r.success.length; e++) if (r.success[e] === 1 && r.trainable[e] === 0) violations++;
-  return { n: r.success.length, trainability: rate(r.trainable), success: rate(r.success), violations };
+  return { n: r.success.length, trainability: ones(r.trainable) / r.success.length, success: ones(r.success) / r.success.length, violations };
 }

@@ -144,13 +144,6 @@ export async function runCondensation(run: CondensationRun): Promise<Condensatio
   return { layers, data, paramsAtEnd, initial: params, lossAtEnd, ms: Date.now() - t0 };
 }
 
-/** Counts of each value, e.g. {"2": 60, "3": 4}. */
-export function histogram(values: readonly (number | string)[]): Record<string, number> {
-  const h: Record<string, number> = {};
-  for (const v of values) h[String(v)] = (h[String(v)] ?? 0) + 1;
-  return h;
-}
-
 /** The 1-D Fig. 5/6 setting (1-100-1, 40 points, Adam lr 5e-4, ε 1e-8) at an explicit init std, with the Adam stage rule. */
 export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, mutant?: Mutant): Promise<CondensationResult> =>
   runCondensation({

@@ -8,7 +8,8 @@
  */
 import fc from 'fast-check';
 import { claimProperty } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, sized } from '../profile';
+import { histogram, mean, round } from '../harness/figure-data';
 import { logUniform } from '../harness/arbitraries';
 import { differenceBelowShown } from '../checks/difference-shown';
 import { monotonePaired } from '../checks/monotone-paired';
@@ -20,12 +21,9 @@ import type { TrainActivation } from '../../engine/train/activations';
 import { FIG5_SETTING, orientationsMonotoneInP, STD_RANGE, type MonotoneConfig } from '../../theorems/zhou-2022/orientations-bound';
 import { CONDENSED_SCORE, smallInitCondensation, type SmallInitConfig } from '../../theorems/zhou-2022/small-init-score';
 import { ADAM_STAGE_RULE, ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
-import { fig5Run, histogram, runCondensation, type CondensationResult } from './condensation-experiment';
+import { fig5Run, runCondensation, type CondensationResult } from './condensation-experiment';
 
 const FAMILY = 'zhou-2022/condensation';
-const size = (gate: number, full: number): number => byProfile({ gate, full });
-const mean = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0) / x.length;
-const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---------------------------------------------------------------------------------------------
 // 4. Monotone in p: paired runs (same init and data) for tanh, x tanh, x² tanh.
@@ -38,7 +36,7 @@ claimProperty<MonotoneConfig>({
   maxShrinks: { gate: 1, full: 3 },
   check: monotonePaired,
   async experiment(c, ctx) {
-    const nets = size(32, 64);
+    const nets = sized(32, 64);
     const kinds = ['tanh', 'xtanh', 'x2tanh'] as const;
     const runs = [];
     for (const kind of kinds) runs.push(await fig5Run({ kind }, c.std, ctx.seed, nets, ctx.mutant));
@@ -78,7 +76,7 @@ claimProperty<SmallInitConfig>({
   maxShrinks: { gate: 1, full: 3 },
   check: differenceBelowShown,
   async experiment(c, ctx) {
-    const { small, common } = await smallVsCommon(c, ctx.seed, size(24, 48), ctx.mutant);
+    const { small, common } = await smallVsCommon(c, ctx.seed, sized(24, 48), ctx.mutant);
     const condensed = (r: CondensationResult) => Float64Array.from(r.layers, (L) => (L[0].analysis.score >= CONDENSED_SCORE ? 1 : 0));
     return {
       units: condensed(common),
@@ -109,7 +107,7 @@ claimProperty<SmallInitConfig>({
     const a = fig2.layers[0][0].analysis;
     const byGamma = [];
     for (const gamma of byProfile({ gate: [1, 3], full: [1, 2, 3, 4] })) {
-      const small = await runCondensation({ ...fig2Base(size(8, 32), deriveSeed(seed, 'gamma', gamma)), init: { kind: 'variance-power', gamma } });
+      const small = await runCondensation({ ...fig2Base(sized(8, 32), deriveSeed(seed, 'gamma', gamma)), init: { kind: 'variance-power', gamma } });
       byGamma.push({ gamma, variance: 50 ** -gamma, meanScore: round(mean(small.layers.map((L) => L[0].analysis.score))), lines: histogram(small.layers.map((L) => L[0].analysis.lines)) });
     }
     return {

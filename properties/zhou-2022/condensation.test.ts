@@ -11,12 +11,12 @@
  */
 import fc from 'fast-check';
 import { claimProperty } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, sized } from '../profile';
+import { histogram, mean, proportionWithCi, round } from '../harness/figure-data';
 import { logUniform, integer } from '../harness/arbitraries';
 import { exactEquality } from '../checks/exact-equality';
 import { meanAtLeastPrediction } from '../checks/mean-vs-prediction';
 import { proportionAtLeastPrediction } from '../checks/proportion';
-import { wilsonInterval } from '../stats';
 import { getMutant } from '../../engine/mutants';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
@@ -29,12 +29,9 @@ import { multiplicityComputed, type MultiplicityConfig } from '../../theorems/zh
 import { alignmentLearningRate, alignmentP1, GD_STAGE_RULE, type AlignmentConfig } from '../../theorems/zhou-2022/alignment';
 import { FIG5_SETTING, orientationsAtMost2p, STD_RANGE, type OrientationBoundConfig } from '../../theorems/zhou-2022/orientations-bound';
 import { ADAM_STAGE_RULE, ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
-import { fig5Run, histogram, runCondensation, zDirection, type CondensationResult } from './condensation-experiment';
+import { fig5Run, runCondensation, zDirection, type CondensationResult } from './condensation-experiment';
 
 const FAMILY = 'zhou-2022/condensation';
-const size = (gate: number, full: number): number => byProfile({ gate, full });
-const mean = (x: ArrayLike<number>): number => Array.from(x).reduce((a, b) => a + b, 0) / x.length;
-const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
 // ---------------------------------------------------------------------------------------------
 // 1. Multiplicity: exact, one configuration per activation.
@@ -105,7 +102,7 @@ claimProperty<AlignmentConfig>({
   maxShrinks: { gate: 1, full: 3 },
   check: meanAtLeastPrediction,
   async experiment(c, ctx) {
-    const r = await alignmentRun(c, ctx.seed, size(32, 64), { kind: 'tanh' }, ctx.mutant);
+    const r = await alignmentRun(c, ctx.seed, sized(32, 64), { kind: 'tanh' }, ctx.mutant);
     const random = new RandomStream(deriveSeed(ctx.seed, 'random-direction'));
     // Units: nets whose initial stage ended (amplitude or stall); a net still growing at the cap has no
     // end-of-stage state and is counted in outcomes['stage-cap'] instead.
@@ -143,7 +140,7 @@ claimProperty<AlignmentConfig>({
     }
     {
       // The engine's default read-out (bias trained): the bias fits ȳ first, so the direction is z_c.
-      const r = await alignmentRun(c, deriveSeed(seed, 'with-bias'), size(8, 32), { kind: 'tanh' }, undefined, true);
+      const r = await alignmentRun(c, deriveSeed(seed, 'with-bias'), sized(8, 32), { kind: 'tanh' }, undefined, true);
       rows.push({
         activation: 'tanh',
         optimizer: 'gd',
@@ -152,7 +149,7 @@ claimProperty<AlignmentConfig>({
         meanAbsCosZc: round(mean(r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(r, e, c.d))))),
       });
     }
-    const adam = await runCondensation({ widths: [c.d, c.m, 1], activation: { kind: 'tanh' }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: 1e-3, epsilon: FIG5_SETTING.epsilon }, stage: ADAM_STAGE_RULE, rules: ORIENTATION_RULES, nets: size(4, 32), seed: deriveSeed(seed, 'adam'), readoutBias: false });
+    const adam = await runCondensation({ widths: [c.d, c.m, 1], activation: { kind: 'tanh' }, init: { kind: 'variance', variance: 0.005 ** 2 }, data: 'fig2', points: 80, optimizer: { kind: 'adam', lr: 1e-3, epsilon: FIG5_SETTING.epsilon }, stage: ADAM_STAGE_RULE, rules: ORIENTATION_RULES, nets: sized(4, 32), seed: deriveSeed(seed, 'adam'), readoutBias: false });
     rows.push({
       activation: 'tanh',
       optimizer: 'adam lr 1e-3, var 0.005² (Fig. 2)',
@@ -167,10 +164,7 @@ claimProperty<AlignmentConfig>({
 
 // ---------------------------------------------------------------------------------------------
 // 3. At most 2p orientations, 1-D (Fig. 5/6 setting).
-const wilson = (x: number, n: number) => {
-  const ci = wilsonInterval(x, n, 0.95);
-  return { x, n, proportion: round(x / n), wilson95: [round(ci.lower), round(ci.upper)] };
-};
+const wilson = proportionWithCi;
 
 const boundConfigs: fc.Arbitrary<OrientationBoundConfig> = fc
   .constantFrom('tanh', 'sigmoid', 'softplus', 'xtanh', 'x2tanh' as const)
@@ -190,7 +184,7 @@ claimProperty<OrientationBoundConfig>({
   check: proportionAtLeastPrediction,
   async experiment(c, ctx) {
     const p = DECLARED_MULTIPLICITY[c.activation];
-    const r = await fig5Run({ kind: c.activation }, c.std, ctx.seed, size(32, 64), ctx.mutant);
+    const r = await fig5Run({ kind: c.activation }, c.std, ctx.seed, sized(32, 64), ctx.mutant);
     const counts = r.layers.map((L) => L[0].analysis.orientations);
     const within = counts.filter((k) => k <= 2 * p).length;
     return {
@@ -205,7 +199,7 @@ claimProperty<OrientationBoundConfig>({
   async figures({ seed }) {
     const rows = [];
     for (const kind of byProfile({ gate: ['tanh', 'x2tanh', 'relu'] as const, full: ['tanh', 'sigmoid', 'softplus', 'xtanh', 'x2tanh', 'relu'] as const })) {
-      const r = await fig5Run({ kind }, 0.005, deriveSeed(seed, kind), size(16, 64));
+      const r = await fig5Run({ kind }, 0.005, deriveSeed(seed, kind), sized(16, 64));
       const counts = r.layers.map((L) => L[0].analysis.orientations);
       const p = DECLARED_MULTIPLICITY[kind];
       const first = r.layers[0][0].analysis;

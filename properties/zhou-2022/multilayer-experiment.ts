@@ -21,7 +21,7 @@ import { sampleSmallInit } from '../../engine/condensation/small-init';
 import { analyzeOrientations, heatmap, maxInputWeightNorm, type OrientationAnalysis } from '../../engine/condensation/orientations';
 import { ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
 import { FIG3_ACTIVATIONS, FIG3_MULTIPLICITY, FIG3_SETTING, FIG3_SNAPSHOT_STEPS } from '../../theorems/zhou-2022/multilayer';
-import { wilsonInterval } from '../stats';
+import { histogram, mean, proportionWithCi, round } from '../harness/figure-data';
 import { paperData, resolveActivations } from './condensation-experiment';
 
 export interface MultiLayerRun {
@@ -95,8 +95,6 @@ export function snapshotIndex(r: MultiLayerResult, layer: number): number {
 /** The analysis of net e's layer l at that layer's stage end. */
 export const atSnapshot = (r: MultiLayerResult, e: number, layer: number): OrientationAnalysis => r.analyses[snapshotIndex(r, layer)][e][layer];
 
-const mean = (x: readonly number[]): number => x.reduce((a, b) => a + b, 0) / x.length;
-const round = (x: number, d = 3): number => Math.round(x * 10 ** d) / 10 ** d;
 
 /** Per-layer figure data at each layer's stage end: lines histogram, mean lines/orientations/score, share within ≤ p_l lines with a 95% Wilson interval. */
 export function perLayerSummary(r: MultiLayerResult): Record<string, unknown>[] {
@@ -105,9 +103,6 @@ export function perLayerSummary(r: MultiLayerResult): Record<string, unknown>[] 
     const a = Array.from({ length: nets }, (_, e) => atSnapshot(r, e, l));
     const lines = a.map((x) => x.lines);
     const within = lines.filter((v) => v <= FIG3_MULTIPLICITY[l]).length;
-    const w = wilsonInterval(within, nets, 0.95);
-    const hist: Record<string, number> = {};
-    for (const v of lines) hist[String(v)] = (hist[String(v)] ?? 0) + 1;
     return {
       layer: l + 1,
       activation: act,
@@ -116,8 +111,8 @@ export function perLayerSummary(r: MultiLayerResult): Record<string, unknown>[] 
       meanLines: round(mean(lines), 2),
       meanOrientations: round(mean(a.map((x) => x.orientations)), 2),
       meanScore: round(mean(a.map((x) => x.score))),
-      linesHistogram: hist,
-      withinBound: { count: within, n: nets, share: round(within / nets), wilson95: [round(w.lower), round(w.upper)] },
+      linesHistogram: histogram(lines),
+      withinBound: proportionWithCi(within, nets),
     };
   });
 }

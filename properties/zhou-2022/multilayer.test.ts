@@ -10,6 +10,7 @@
  */
 import { claimProperty } from '../harness/claim-property';
 import { byProfile } from '../profile';
+import { round } from '../harness/figure-data';
 import { monotonePaired } from '../checks/monotone-paired';
 import { COMPARED_LAYERS, FIG3_ACTIVATIONS, multiLayerPerLayer, SCORE_GAP_PAPER, type MultiLayerConfig } from '../../theorems/zhou-2022/multilayer';
 import { atSnapshot, layerHeatmap, linesVsStep, perLayerSummary, runMultiLayer } from './multilayer-experiment';
@@ -17,7 +18,6 @@ import { getMutant } from '../../engine/mutants';
 import { uniform } from '../harness/arbitraries';
 
 const FAMILY = 'zhou-2022/multilayer';
-const round = (x: number, d = 4): number => Math.round(x * 10 ** d) / 10 ** d;
 
 claimProperty<MultiLayerConfig>({
   theorem: multiLayerPerLayer,
