@@ -11,7 +11,8 @@
  * Fig. 3); `residual: true` makes every hidden layer after the first residual (the first maps
  * n_0 → n_1 and the read-out is linear, neither has a skip), a list gives one flag per hidden layer.
  * `readoutBias: false` keeps the read-out bias at its initial value (never updated; the authors'
- * notebook uses an output layer without bias — pass a zero bias). Loss of net e: the MSE L_e = (1/(n·n_out)) Σ_i Σ_k (f_e(x_i)_k − y_ik)² — mean over
+ * notebook uses an output layer without bias — pass a zero bias). Loss of net e: the MSE
+ * L_e = (1/(n·n_out)) Σ_i Σ_k (f_e(x_i)_k − y_ik)² — mean over
  * points and outputs, **no ½ factor**.
  *
  * Independence. The ensemble is differentiated as one graph with loss Σ_e L_e. Net e's parameters

@@ -47,16 +47,15 @@ export async function trainabilityRuns(
 export async function trainabilityArms(task: TrainingTask, nets: number, arms: readonly Arm[], mutant?: Mutant): Promise<TrainabilityRuns[]> {
   const data = taskData(task);
   const params = arms.flatMap((arm) => Array.from({ length: nets }, (_, e) => arm.draw(new RandomStream(deriveSeed(arm.seed, 'net', e)), data.inputs)));
-  const all = await trainParams(task, params, mutant);
+  const all = await trainParams(task, data, params, mutant);
   return arms.map((_, a) => {
     const part = (x: Float64Array): Float64Array => x.slice(a * nets, (a + 1) * nets);
     return { trainable: part(all.trainable), success: part(all.success), finalLoss: part(all.finalLoss) };
   });
 }
 
-async function trainParams(task: TrainingTask, params: DenseParams64[], mutant?: Mutant): Promise<TrainabilityRuns> {
+async function trainParams(task: TrainingTask, data: ReturnType<typeof taskData>, params: DenseParams64[], mutant?: Mutant): Promise<TrainabilityRuns> {
   await initEngine();
-  const data = taskData(task);
   const rule = activeRuleOf(mutant);
   const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, rule).trainable ? 1 : 0));
   const relu: TrainActivation = { kind: 'relu' };
