@@ -8,6 +8,7 @@ describe('index', () => {
     const names = [
       'SIDES',
       'isSides',
+      'logGamma',
       'tailProbability',
       'betaQuantile',
       'chiSquareCdf',
