@@ -1,13 +1,34 @@
 import type { Config } from 'jest';
+import { readSettings } from './properties/settings';
 
-const config: Config = {
+// The run's settings, read once here in jest's parent process (a fresh seed is exported to the workers).
+const run = readSettings();
+
+const shared = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/engine', '<rootDir>/theorems', '<rootDir>/properties', '<rootDir>/reports'],
-  testMatch: ['**/*.test.ts'],
   transform: { '^.+\\.ts$': 'ts-jest' },
+} as const;
+
+/**
+ * Two projects: `unit` (every `*.test.ts`: engine components, statistics, theorems, reports) and
+ * `claims` (every `properties/<paper>/<claim>.claim.ts`: one paper claim with its reject twins).
+ * `npm test` runs both; `npx jest --selectProjects claims` runs only the claims;
+ * `npx jest --selectProjects claims properties/zhou-2022` one paper; a file path one claim.
+ */
+const config: Config = {
+  projects: [
+    { ...shared, displayName: 'unit', roots: ['<rootDir>/engine', '<rootDir>/theorems', '<rootDir>/properties', '<rootDir>/reports'], testMatch: ['**/*.test.ts'] },
+    { ...shared, displayName: 'claims', roots: ['<rootDir>/properties'], testMatch: ['**/*.claim.ts'] },
+  ],
   maxWorkers: 2,
   testTimeout: 120_000,
-  reporters: ['default', '<rootDir>/reports/jest-reporter.cjs'],
+  reporters: [
+    'default',
+    [
+      '<rootDir>/reports/jest-reporter.cjs',
+      { masterSeed: run.masterSeed, freshSeed: run.freshSeed, profile: run.profile, alphaTotal: run.alpha, ...(run.outDir ? { outDir: run.outDir } : {}) },
+    ],
+  ],
   watchPathIgnorePatterns: ['<rootDir>/reports/out/'],
 };
 

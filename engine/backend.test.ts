@@ -20,7 +20,7 @@ describe('backend selection', () => {
     await jest.isolateModulesAsync(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require('./backend') as typeof import('./backend');
-      await expect(fresh.initEngine({ THEORYCHECK_BACKEND: 'gpu' })).rejects.toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "gpu"');
+      await expect(fresh.initEngine({ backend: 'gpu' })).rejects.toThrow('backend must be one of tensorflow, wasm, cpu; got "gpu"');
     });
   });
 
@@ -28,7 +28,7 @@ describe('backend selection', () => {
     await jest.isolateModulesAsync(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require('./backend') as typeof import('./backend');
-      const engine = await fresh.initEngine({ THEORYCHECK_BACKEND: 'cpu' });
+      const engine = await fresh.initEngine({ backend: 'cpu' });
       expect(engine.backend).toBe('cpu');
       expect(engine.fallback).toBeUndefined();
     });

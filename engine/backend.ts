@@ -2,16 +2,15 @@
  * Backend selection for the tfjs engine.
  *
  * Order when nothing is requested: `tensorflow` (tfjs-node, an optional dependency that cannot be
- * installed everywhere) when it loads, else `wasm`, else `cpu`. `THEORYCHECK_BACKEND` forces one;
- * a forced backend that fails to initialise is an error, never a silent fallback. An automatic
+ * installed everywhere) when it loads, else `wasm`, else `cpu`. `initEngine({ backend })` forces one
+ * (the suite passes its THEORYCHECK_BACKEND setting); a forced backend that fails to initialise is an error, never a silent fallback. An automatic
  * fallback to `cpu` (30–280× slower than wasm) is recorded in {@link EngineInfo.fallback} and so in
  * every report.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
-import type { EngineInfo } from '../reports/schema';
+import type { EngineInfo } from '../theorems/vocabulary';
 
-export const BACKEND_ENV = 'THEORYCHECK_BACKEND';
 export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
@@ -22,7 +21,7 @@ export interface ActiveEngine extends EngineInfo {
 export function parseBackend(name: string): BackendName {
   const trimmed = name.trim();
   if ((BACKENDS as readonly string[]).includes(trimmed)) return trimmed as BackendName;
-  throw new Error(`${BACKEND_ENV} must be one of ${BACKENDS.join(', ')}; got "${name}"`);
+  throw new Error(`backend must be one of ${BACKENDS.join(', ')}; got "${name}"`);
 }
 
 function tryLoadTfjsNode(): string | undefined {
@@ -82,18 +81,24 @@ async function activate(name: BackendName): Promise<string | undefined> {
 
 let active: Promise<ActiveEngine> | undefined;
 
+export interface EngineOptions {
+  /** Force a backend (tensorflow, wasm or cpu); default: the first of them that initialises. */
+  backend?: string;
+}
+
 /**
- * Initialises tfjs once per process and returns the backend in use and all versions.
+ * Initialises tfjs once per process and returns the backend in use and all versions. The first call
+ * decides; later calls (e.g. the engine's own, without options) return the same engine.
  * @example const engine = await initEngine(); // { backend: 'wasm', versions: {...} }
  */
-export function initEngine(env: NodeJS.ProcessEnv = process.env): Promise<ActiveEngine> {
+export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
   active ??= (async () => {
     tf.enableProdMode(); // silences the "looks like you are running TensorFlow.js in Node.js" banner
-    const requested = env[BACKEND_ENV];
+    const requested = options.backend;
     if (requested !== undefined && requested !== '') {
       const name = parseBackend(requested);
       const failure = await activate(name);
-      if (failure !== undefined) throw new Error(`${BACKEND_ENV}=${name} could not be initialised: ${failure}`);
+      if (failure !== undefined) throw new Error(`backend ${name} could not be initialised: ${failure}`);
       return { backend: name, versions: engineVersions() };
     }
     const reasons: string[] = [];

@@ -4,7 +4,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
-import { canonicalJson } from '../engine/random/seed';
+import canonicalJson from 'fast-json-stable-stringify';
 import { stripAnsi } from './format';
 import { REPORT_SCHEMA_VERSION, type EngineInfo, type PropertyRecord, type Report, type RunHeader } from './schema';
 

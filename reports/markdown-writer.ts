@@ -7,7 +7,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { canonicalJson } from '../engine/random/seed';
+import canonicalJson from 'fast-json-stable-stringify';
 import {
   codeBlock,
   formatAlpha,

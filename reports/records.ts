@@ -2,8 +2,8 @@
  * Hand-off of property records from jest workers to the reporter (which runs in the parent process).
  *
  * The reporter creates the run directory and exports its path in `THEORYCHECK_RUN_DIR` before any
- * worker starts; each property writes one JSON file into `<runDir>/records/`. A property run
- * without the reporter (e.g. a bare `jest -t ...`) writes into `reports/out/adhoc/records/`.
+ * worker starts (the workers' settings read it back); each property writes one JSON file into
+ * `<runDir>/records/`. The harness writes into `reports/out/adhoc/` when there is no run directory.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -12,11 +12,7 @@ import type { PropertyRecord } from './schema';
 export const RUN_DIR_ENV = 'THEORYCHECK_RUN_DIR';
 export const OUT_DIR = path.resolve(__dirname, 'out');
 
-export function runDir(): string {
-  return process.env[RUN_DIR_ENV] ?? path.join(OUT_DIR, 'adhoc');
-}
-
-export function recordsDir(dir: string = runDir()): string {
+export function recordsDir(dir: string): string {
   return path.join(dir, 'records');
 }
 
@@ -25,7 +21,7 @@ export function recordFileName(claimId: string): string {
   return `${claimId.replace(/[^A-Za-z0-9._~-]/g, '_')}.json`;
 }
 
-export function writeRecord(record: PropertyRecord, dir: string = runDir()): string {
+export function writeRecord(record: PropertyRecord, dir: string): string {
   const target = recordsDir(dir);
   fs.mkdirSync(target, { recursive: true });
   const file = path.join(target, recordFileName(record.claimId));
@@ -33,7 +29,7 @@ export function writeRecord(record: PropertyRecord, dir: string = runDir()): str
   return file;
 }
 
-export function readRecords(dir: string = runDir()): PropertyRecord[] {
+export function readRecords(dir: string): PropertyRecord[] {
   const source = recordsDir(dir);
   if (!fs.existsSync(source)) return [];
   return fs

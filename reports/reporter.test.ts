@@ -2,15 +2,17 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_MASTER_SEED } from '../engine/random/seed';
 import { tallyJest, type JestResultsLike } from './build';
-import { RUN_DIR_ENV, writeRecord } from './records';
-import TheorycheckReporter, { OUT_DIR_ENV, pointLatest } from './reporter';
+import { RUN_DIR_ENV, writeRecord as writeTo } from './records';
+import TheorycheckReporter, { pointLatest } from './reporter';
 import type { Report } from './schema';
 import { FIXTURE_CLAIM_ID, FIXTURE_TWIN_ID, fixtureClaim, fixtureFailingClaim, fixtureTwin } from './test-fixtures';
 
-/** Environment variables the reporter reads or writes; restored after each test so no later test writes into a temp dir. */
-const ENV_KEYS = [RUN_DIR_ENV, OUT_DIR_ENV, 'THEORYCHECK_SEED', 'THEORYCHECK_FRESH_SEED', 'THEORYCHECK_PROFILE', 'THEORYCHECK_ALPHA'];
+const DEFAULT_MASTER_SEED = 20181203;
+/** The variable the reporter writes (for its workers); restored after each test so no later test writes into a temp dir. */
+const ENV_KEYS = [RUN_DIR_ENV];
+/** Workers write into the run directory the reporter exported, exactly as the harness does. */
+const writeRecord = (record: Parameters<typeof writeTo>[0]): string => writeTo(record, process.env[RUN_DIR_ENV]!);
 
 let tmp: string;
 let savedEnv: Record<string, string | undefined>;
@@ -19,8 +21,6 @@ beforeEach(() => {
   savedEnv = Object.fromEntries(ENV_KEYS.map((k) => [k, process.env[k]]));
   for (const k of ENV_KEYS) delete process.env[k];
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'theorycheck-reporter-'));
-  // Guard: a reporter constructed without an outDir option never writes into reports/out.
-  process.env[OUT_DIR_ENV] = path.join(tmp, 'guard-out');
 });
 
 afterEach(() => {
@@ -64,7 +64,7 @@ function fakeResults(root: string): JestResultsLike {
   };
 }
 
-function makeReporter(extra: { outDir?: string } = {}): { reporter: TheorycheckReporter; out: string[] } {
+function makeReporter(extra: { outDir?: string; masterSeed?: number; freshSeed?: boolean; profile?: string } = {}): { reporter: TheorycheckReporter; out: string[] } {
   const out: string[] = [];
   const reporter = new TheorycheckReporter(
     { rootDir: tmp },
@@ -89,26 +89,16 @@ describe('TheorycheckReporter', () => {
     expect(process.env[RUN_DIR_ENV]).toBe(second.runDir);
   });
 
-  test('fresh seed: the drawn seed is exported, named in the run id and flagged in the header', () => {
-    process.env.THEORYCHECK_FRESH_SEED = '1';
-    const { reporter } = makeReporter();
-    const seed = process.env.THEORYCHECK_SEED;
-    expect(seed).toMatch(/^\d+$/);
-    expect(reporter.runId).toBe(`20250304-050607-seed${seed}`);
+  test('fresh seed: the seed given is named in the run id and flagged in the header', () => {
+    const { reporter } = makeReporter({ masterSeed: 4242, freshSeed: true });
+    expect(reporter.runId).toBe('20250304-050607-seed4242');
     const report = reporter.buildReport(fakeResults(tmp));
-    expect(report.header.masterSeed).toBe(Number(seed));
+    expect(report.header.masterSeed).toBe(4242);
     expect(report.header.freshSeed).toBe(true);
   });
 
-  test('THEORYCHECK_OUT_DIR sets the output directory when no option is given', () => {
-    process.env[OUT_DIR_ENV] = path.join(tmp, 'env-out');
-    const reporter = new TheorycheckReporter({ rootDir: tmp }, { now: clock(), write: () => undefined });
-    expect(path.dirname(reporter.runDir)).toBe(path.join(tmp, 'env-out'));
-  });
-
   test('onRunComplete writes report.json, report.md, summary.txt and the latest link', () => {
-    process.env.THEORYCHECK_PROFILE = 'full';
-    const { reporter, out } = makeReporter();
+    const { reporter, out } = makeReporter({ profile: 'full' });
     // Workers write through the environment, exactly as properties do.
     writeRecord(fixtureClaim());
     writeRecord(fixtureTwin());
@@ -118,7 +108,7 @@ describe('TheorycheckReporter', () => {
 
     const report = JSON.parse(fs.readFileSync(path.join(reporter.runDir, 'report.json'), 'utf8')) as Report;
     expect(report.header).toMatchObject({
-      schemaVersion: '1.1.0',
+      schemaVersion: '1.2.0',
       runId: reporter.runId,
       startedAt: START.toISOString(),
       wallTimeMs: 61_500,

@@ -6,35 +6,41 @@
  * off again before reporters load, so a `.ts` reporter path fails ("Unexpected token ':'");
  * `jest-reporter.cjs` compiles this file with ts-node (transpile-only) and re-exports the class.
  *
- * - Constructor (parent process, before any worker is spawned): resolves the master seed (exporting
- *   a fresh one as THEORYCHECK_SEED), creates `<outDir>/<runId>/` with runId
+ * - Constructor (parent process, before any worker is spawned): takes the run's settings as options
+ *   (jest.config.ts reads them with properties/settings.ts, which also exports a fresh seed to the
+ *   workers), creates `<outDir>/<runId>/` with runId
  *   `YYYYMMDD-HHMMSS-seed<seed>` (UTC; `-2`, `-3`, … appended if it exists) and exports its path as
  *   THEORYCHECK_RUN_DIR, which jest workers inherit; properties write their records there.
  * - onRunComplete: reads the records, writes report.json, report.md and summary.txt
  *   (`N passed, N failed`), points `<outDir>/latest` at the run, prints the path of report.md and,
  *   as the last stdout line, `N passed, N failed`.
  *
- * Options (jest `[path, options]` or constructor argument): `outDir` (default env
- * THEORYCHECK_OUT_DIR, else `reports/out`), `now` (clock, for tests), `write` (stdout, for tests).
+ * Options (jest `[path, options]` or constructor argument): `outDir` (default `reports/out`), the
+ * run's `masterSeed`, `freshSeed`, `profile` and `alphaTotal` (for the header), `now` (clock, for
+ * tests), `write` (stdout, for tests). The reporter reads no environment variable.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { resolveMasterSeed } from '../engine/random/seed';
-import { suiteAlpha } from '../properties/budget';
-import { currentProfile } from '../properties/profile';
 import { buildReport, gitCommit, makeRunId, summaryLine, type JestResultsLike } from './build';
 import { writeJsonReport } from './json-writer';
 import { writeMarkdownReport } from './markdown-writer';
 import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
 import type { Report } from './schema';
 
-export const OUT_DIR_ENV = 'THEORYCHECK_OUT_DIR';
 export const SUMMARY_FILE = 'summary.txt';
 export const LATEST_LINK = 'latest';
 export const LATEST_FILE = 'LATEST';
 
-export interface TheorycheckReporterOptions {
-  /** Directory that holds the run directories (default: env THEORYCHECK_OUT_DIR, else reports/out). */
+/** The run's settings the header reports (defaults: the suite's defaults). */
+export interface RunSettings {
+  masterSeed?: number;
+  freshSeed?: boolean;
+  profile?: string;
+  alphaTotal?: number;
+}
+
+export interface TheorycheckReporterOptions extends RunSettings {
+  /** Directory that holds the run directories (default reports/out). */
   outDir?: string;
   /** Clock (tests). */
   now?: () => Date;
@@ -91,6 +97,7 @@ export default class TheorycheckReporter {
   private readonly masterSeed: number;
   private readonly freshSeed: boolean;
   private readonly alphaTotal: number;
+  private readonly profile: string;
   private readonly rootDir: string;
   private readonly gitCommit: string | null;
   private readonly now: () => Date;
@@ -104,13 +111,12 @@ export default class TheorycheckReporter {
     this.write = options.write ?? ((text: string): void => void process.stdout.write(text));
     this.rootDir = globalConfig.rootDir ?? process.cwd();
     this.startedAt = this.now();
-    const master = resolveMasterSeed();
-    this.masterSeed = master.seed;
-    this.freshSeed = master.fresh;
-    this.alphaTotal = suiteAlpha();
+    this.masterSeed = options.masterSeed ?? 20181203;
+    this.freshSeed = options.freshSeed ?? false;
+    this.alphaTotal = options.alphaTotal ?? 1e-3;
+    this.profile = options.profile ?? 'gate';
     this.gitCommit = gitCommit(this.rootDir);
-    const envOut = process.env[OUT_DIR_ENV];
-    this.outDir = path.resolve(options.outDir ?? (envOut !== undefined && envOut !== '' ? envOut : OUT_DIR));
+    this.outDir = path.resolve(options.outDir ?? OUT_DIR);
     this.runDir = createRunDir(this.outDir, makeRunId(this.startedAt, this.masterSeed));
     this.runId = path.basename(this.runDir);
     fs.mkdirSync(recordsDir(this.runDir), { recursive: true });
@@ -135,7 +141,7 @@ export default class TheorycheckReporter {
       wallTimeMs: Math.max(0, this.now().getTime() - this.startedAt.getTime()),
       masterSeed: this.masterSeed,
       freshSeed: this.freshSeed,
-      profile: currentProfile(),
+      profile: this.profile,
       gitCommit: this.gitCommit,
       alphaTotal: this.alphaTotal,
       records: readRecords(this.runDir),

@@ -5,41 +5,11 @@
  * Versioned: bump `REPORT_SCHEMA_VERSION` (semver) whenever a field changes meaning or disappears;
  * adding an optional field is a minor bump.
  */
-export const REPORT_SCHEMA_VERSION = '1.1.0';
+export const REPORT_SCHEMA_VERSION = '1.2.0';
 
-/** Provenance tags of `shared/claims.md`: paper text, secondary source, recalled (unverified), derived. */
-export type Provenance = 'P' | 'S' | 'R' | 'D';
+import type { Citation, EngineInfo, IntervalRecord, Provenance, Relation, Sides } from '../theorems/vocabulary';
 
-export interface Citation {
-  authors: string;
-  year: number;
-  title: string;
-  arxiv?: string;
-  venue?: string;
-  /** Section, theorem or equation the claim comes from. */
-  where: string;
-}
-
-/** Sidedness of a comparison between an interval and a prediction. */
-export type Sides = 'two-sided' | 'lower' | 'upper';
-
-export interface IntervalRecord {
-  /** −∞ for a one-sided interval (−∞, U]; JSON has no infinities, so report.json stores null. */
-  lower: number;
-  /** +∞ for a one-sided interval [L, ∞); stored as null in report.json. */
-  upper: number;
-  /** Confidence level 1 − α. */
-  level: number;
-}
-
-/** The engine a record was produced on. */
-export interface EngineInfo {
-  backend: string;
-  /** package name → version, plus `node`. */
-  versions: Record<string, string>;
-  /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
-  fallback?: string;
-}
+export type { Citation, EngineInfo, IntervalRecord, Provenance, Relation, Sides };
 
 /** One generated configuration, its Monte Carlo experiment and its test. */
 export interface ConfigResult {
@@ -52,6 +22,8 @@ export interface ConfigResult {
   estimate: number;
   interval: IntervalRecord;
   prediction: number;
+  /** The relation the claim states between the estimate and `prediction` (1.2.0). */
+  relation?: Relation;
   /** Significance level spent on this test (from the suite budget). */
   alpha: number;
   pValue?: number;
@@ -79,6 +51,8 @@ export interface PropertyRecord {
   twinOf?: string;
   twinDescription?: string;
   test: { name: string; method: string; sides: Sides };
+  /** Paper folder of the claim (e.g. `hanin-rolnick-2018`) from the claim registry (1.2.0). */
+  paperKey?: string;
   /** Total α spent by this property (sum over its tests). */
   alpha: number;
   configs: ConfigResult[];

@@ -12,12 +12,11 @@
  * | `variance`       | √var         | var        |
  * | `std`            | std          | std²       |
  *
- * m is the hidden width (two-layer nets). The mutant `small-init-as-common` draws var = 1/m (γ = 1)
+ * m is the hidden width (two-layer nets). The fault `small-init-as-common` draws var = 1/m (γ = 1)
  * whatever is asked — a common initialization labelled small.
  */
 import type { RandomStream } from '../random/stream';
 import { sampleGaussianParams, type DenseParams64 } from '../train/params';
-import type { Mutant } from '../mutants';
 
 export type InitScale =
   | { kind: 'variance-power'; gamma: number }
@@ -71,15 +70,18 @@ export function describeInitScale(scale: InitScale, m: number): string {
   return `all parameters N(0, ${(s * s).toExponential(3)}) (std ${s.toExponential(3)}, m = ${m}): ${which}`;
 }
 
+/** Component: the standard deviation of every parameter for an init scale and hidden width m (default {@link initStd}). */
+export type InitStdFn = (scale: InitScale, m: number) => number;
+
 /** Common initialization var = 1/m (γ = 1 in the paper's convention). */
 export const COMMON_INIT: InitScale = { kind: 'variance-power', gamma: 1 };
 
 /**
  * Every weight and bias of a net of widths [n₀, m, …, n_out] i.i.d. N(0, s²), s = initStd(scale, m)
- * with m = widths[1]; under the `small-init-as-common` mutant s = m^(−1/2) instead.
+ * with m = widths[1]; `std` is the component that turns the scale into s (default {@link initStd}).
  */
-export function sampleSmallInit(widths: readonly number[], scale: InitScale, stream: RandomStream, mutant?: Mutant): DenseParams64 {
+export function sampleSmallInit(widths: readonly number[], scale: InitScale, stream: RandomStream, std: InitStdFn = initStd): DenseParams64 {
   const m = widths[1];
-  const s = mutant?.smallInitAsCommon ? initStd(COMMON_INIT, m) : initStd(scale, m);
+  const s = std(scale, m);
   return sampleGaussianParams(widths, s, stream);
 }

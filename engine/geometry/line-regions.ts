@@ -34,12 +34,6 @@ export interface Segment {
   t1: number;
 }
 
-/**
- * Counting faults, for reject twins (engine/mutants.ts): 'output-sign-changes' reports the sign
- * changes of a read-out instead of breakpoints; 'first-layer-only' never splits at deeper layers.
- */
-export type LineCounterFault = 'output-sign-changes' | 'first-layer-only';
-
 export interface LineRegions {
   /** Sorted breakpoints t strictly inside (t0, t1). */
   breakpoints: Float64Array;
@@ -68,7 +62,6 @@ export interface LayerInput {
 export interface LineOptions {
   /** Keep every piece's activation pattern (memory: pieces × #neurons bytes). */
   patterns?: boolean;
-  fault?: LineCounterFault;
   /** Called with every layer's input pieces before the layer splits them. */
   inspect?: (input: LayerInput) => void;
 }
@@ -90,7 +83,7 @@ function validateSegment(net: PwlNet64, seg: Segment): void {
 }
 
 /** A point of (lo, hi) at which to read signs (finite even for unbounded pieces). */
-function interior(lo: number, hi: number): number {
+export function interior(lo: number, hi: number): number {
   if (Number.isFinite(lo) && Number.isFinite(hi)) return 0.5 * (lo + hi);
   if (Number.isFinite(lo)) return lo + Math.max(1, Math.abs(lo));
   if (Number.isFinite(hi)) return hi - Math.max(1, Math.abs(hi));
@@ -100,11 +93,13 @@ function interior(lo: number, hi: number): number {
 const close = (a: number, b: number): boolean =>
   Number.isFinite(a) && Number.isFinite(b) ? Math.abs(a - b) <= ROOT_TOL * Math.max(1, Math.abs(a), Math.abs(b)) : a === b;
 
+/** Component: the region counter along a segment (default {@link lineRegions}). */
+export type LineCounter = (net: PwlNet64, seg: Segment, options?: LineOptions) => LineRegions;
+
 /** Exact activation regions crossed by a segment (see the file header). */
 export function lineRegions(net: PwlNet64, seg: Segment, options: LineOptions = {}): LineRegions {
   validateNet64(net);
   validateSegment(net, seg);
-  if (options.fault === 'output-sign-changes') return outputSignChanges(net, seg);
   const N = neuronCount(net);
   // Pieces: ends[k] < ends[k+1]; on piece k the current layer's input is A_k + B_k·t (flat arrays).
   let pieces = 1;
@@ -119,7 +114,6 @@ export function lineRegions(net: PwlNet64, seg: Segment, options: LineOptions = 
   for (let li = 0; li < net.layers.length; li++) {
     const { fanIn, fanOut, weights: W, biases: b, slope } = net.layers[li];
     options.inspect?.({ layer: li, pieces, width, ends, A, B });
-    const splits = !(options.fault === 'first-layer-only' && li > 0);
     // Pass 1: pre-activations z_j = a_j + c_j·t on every piece, and the cuts inside each piece.
     const a = new Float64Array(pieces * fanOut);
     const c = new Float64Array(pieces * fanOut);
@@ -142,7 +136,7 @@ export function lineRegions(net: PwlNet64, seg: Segment, options: LineOptions = 
         }
         a[out + j] = s0;
         c[out + j] = s1;
-        if (splits && s1 !== 0) {
+        if (s1 !== 0) {
           const t = -s0 / s1;
           if (t > lo && t < hi && !close(t, lo) && !close(t, hi)) roots.push(t);
         }
@@ -199,47 +193,6 @@ export function lineRegions(net: PwlNet64, seg: Segment, options: LineOptions = 
   }
   const breakpoints = ends.slice(1, pieces);
   return { breakpoints, regions: pieces, layerBreakpoints, ...(patterns ? { patterns } : {}) };
-}
-
-/**
- * The fault "counts only sign changes of the output": a read-out y = Σ_j (−1)^j h_j of the last
- * layer, and the number of its sign changes along the segment reported as `regions − 1`.
- */
-function outputSignChanges(net: PwlNet64, seg: Segment): LineRegions {
-  const exact = lineRegions(net, seg, {});
-  const ends = [seg.t0, ...exact.breakpoints, seg.t1];
-  const last = net.layers.length - 1;
-  const x = new Float64Array(net.inputDim);
-  const signs: number[] = [];
-  const changes: number[] = [];
-  for (let k = 0; k + 1 < ends.length; k++) {
-    const t = interior(ends[k], ends[k + 1]);
-    for (let i = 0; i < x.length; i++) x[i] = seg.x0[i] + t * seg.u[i];
-    const y = readout(net, x, last);
-    const s = Math.sign(y);
-    if (signs.length > 0 && s !== 0 && signs[signs.length - 1] !== 0 && s !== signs[signs.length - 1]) changes.push(ends[k]);
-    if (s !== 0) signs.push(s);
-  }
-  const layerBreakpoints = new Int32Array(net.layers.length);
-  layerBreakpoints[last] = changes.length;
-  return { breakpoints: Float64Array.from(changes), regions: changes.length + 1, layerBreakpoints };
-}
-
-function readout(net: PwlNet64, x: Float64Array, last: number): number {
-  let h: Float64Array = x;
-  for (let l = 0; l <= last; l++) {
-    const { fanIn, fanOut, weights: W, biases: b, slope } = net.layers[l];
-    const next = new Float64Array(fanOut);
-    for (let j = 0; j < fanOut; j++) {
-      let s = b[j];
-      for (let i = 0; i < fanIn; i++) s += W[j * fanIn + i] * h[i];
-      next[j] = s > 0 ? s : slope * s;
-    }
-    h = next;
-  }
-  let y = 0;
-  for (let j = 0; j < h.length; j++) y += (j % 2 === 0 ? 1 : -1) * h[j];
-  return y;
 }
 
 /**

@@ -12,10 +12,9 @@
  * linear: slope 1). A neuron's sign convention: active iff z > 0, so z = 0 counts as inactive.
  */
 import { RandomStream } from '../random/stream';
-import { sampleLaw } from '../init/laws';
-import { resolveNetwork, type NetworkSpec, type ResolvedLayer } from '../network/spec';
+import { sampleGaussianBiases, sampleLaw, type BiasSampler, type WeightSampler } from '../init/laws';
+import { resolveNetwork, type NetworkParts, type NetworkSpec, type ResolvedLayer } from '../network/spec';
 import type { Activation } from '../network/activation';
-import type { Mutant } from '../mutants';
 
 export interface Layer64 {
   fanIn: number;
@@ -64,24 +63,29 @@ export function validateNet64(net: PwlNet64, parameter = 'net'): PwlNet64 {
   return net;
 }
 
+/** The components sampling a network uses: its resolution's plus the weight and bias samplers. */
+export interface SamplingParts extends NetworkParts {
+  sampleWeights?: WeightSampler;
+  sampleBiases?: BiasSampler;
+}
+
 /**
  * Draws one network's hidden layers in float64 from the engine's initializer (laws, variance rules,
- * bias law and mutants exactly as the tfjs engine resolves them). `spec.widths` = [n_0, n_1, …, n_d]
+ * bias law and components exactly as the tfjs engine resolves them). `spec.widths` = [n_0, n_1, …, n_d]
  * lists hidden layers only; every layer uses `spec.activation`.
  */
-export function sampleNet64(spec: NetworkSpec, stream: RandomStream, mutant?: Mutant): PwlNet64 {
-  const resolved = resolveNetwork(spec, mutant);
-  const layers = resolved.layers.map((r): Layer64 => ({ ...sampleLayer64(r, stream, mutant), slope: activationSlope(r.activation) }));
+export function sampleNet64(spec: NetworkSpec, stream: RandomStream, parts: SamplingParts = {}): PwlNet64 {
+  const resolved = resolveNetwork(spec, parts);
+  const layers = resolved.layers.map((r): Layer64 => ({ ...sampleLayer64(r, stream, parts), slope: activationSlope(r.activation) }));
   return { inputDim: resolved.widths[0], layers };
 }
 
 /** One resolved layer's weights (row-major [fanOut × fanIn]) and biases, drawn in float64. */
-export function sampleLayer64(r: ResolvedLayer, stream: RandomStream, mutant?: Mutant): { fanIn: number; fanOut: number; weights: Float64Array; biases: Float64Array } {
+export function sampleLayer64(r: ResolvedLayer, stream: RandomStream, parts: SamplingParts = {}): { fanIn: number; fanOut: number; weights: Float64Array; biases: Float64Array } {
   const weights = new Float64Array(r.fanIn * r.fanOut);
-  sampleLaw(stream, r.law, r.weightStd, weights);
+  (parts.sampleWeights ?? sampleLaw)(stream, r.law, r.weightStd, weights);
   const biases = new Float64Array(r.fanOut);
-  if (r.biasStd > 0) stream.fillNormal(biases, r.biasStd);
-  if (mutant?.positiveBiases) for (let j = 0; j < biases.length; j++) biases[j] = Math.abs(biases[j]);
+  (parts.sampleBiases ?? sampleGaussianBiases)(stream, r.biasStd, biases);
   return { fanIn: r.fanIn, fanOut: r.fanOut, weights, biases };
 }
 

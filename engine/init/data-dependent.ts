@@ -14,8 +14,7 @@
  */
 import { RandomStream } from '../random/stream';
 import { resolveNetwork, type NetworkSpec } from '../network/spec';
-import { sampleLayer64 } from '../geometry/net64';
-import type { Mutant } from '../mutants';
+import { sampleLayer64, type SamplingParts } from '../geometry/net64';
 import type { DenseLayer64, DenseParams64 } from '../train/params';
 
 /** Offset of the anchored hyperplane from its training input, as a fraction of the data's diameter. */
@@ -34,12 +33,14 @@ function diameter(inputs: ArrayLike<number>, d: number): number {
 }
 
 /** One network under the data-dependent initialization; `inputs` row-major [n × n_0]. */
-export function sampleDataDependentParams(spec: NetworkSpec, inputs: ArrayLike<number>, stream: RandomStream, mutant?: Mutant, epsilon = DDI_EPSILON): DenseParams64 {
-  const resolved = resolveNetwork(spec, mutant);
+/** Component: one network's parameters under the data-dependent initialization (default {@link sampleDataDependentParams}). */
+export type DdiSampler = (spec: NetworkSpec, inputs: ArrayLike<number>, stream: RandomStream, parts?: SamplingParts) => DenseParams64;
+
+export function sampleDataDependentParams(spec: NetworkSpec, inputs: ArrayLike<number>, stream: RandomStream, parts: SamplingParts = {}, epsilon = DDI_EPSILON): DenseParams64 {
+  const resolved = resolveNetwork(spec, parts);
   const n0 = resolved.widths[0];
   if (inputs.length === 0 || inputs.length % n0 !== 0) throw new Error(`inputs must hold n × n_0 = n × ${n0} values (n ≥ 1); got ${inputs.length}`);
   if (!(Number.isFinite(epsilon) && epsilon > 0)) throw new Error(`epsilon must be a finite number > 0; got ${epsilon}`);
-  if (mutant?.ddiUnanchored) return { inputDim: n0, layers: resolved.layers.map((r) => sampleLayer64(r, stream, mutant)) };
   const n = inputs.length / n0;
   const D = diameter(inputs, n0);
   const first = resolved.layers[0];
@@ -57,6 +58,6 @@ export function sampleDataDependentParams(spec: NetworkSpec, inputs: ArrayLike<n
     }
     biases[j] = -dot + epsilon * Math.sqrt(norm) * D;
   }
-  const layers: DenseLayer64[] = [{ fanIn: first.fanIn, fanOut: first.fanOut, weights, biases }, ...resolved.layers.slice(1).map((r) => sampleLayer64(r, stream, mutant))];
+  const layers: DenseLayer64[] = [{ fanIn: first.fanIn, fanOut: first.fanOut, weights, biases }, ...resolved.layers.slice(1).map((r) => sampleLayer64(r, stream, parts))];
   return { inputDim: n0, layers };
 }

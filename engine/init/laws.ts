@@ -17,6 +17,16 @@ export function parseWeightLaw(name: string, parameter = 'law'): WeightLaw {
 /** Truncation point of the truncated normal, in units of the nominal std (TF's default). */
 export const TRUNCATION_BOUND = 2;
 
+/** Component: fills `out[offset .. offset+length)` with i.i.d. draws of `law` at nominal std `std` (default {@link sampleLaw}). */
+export type WeightSampler = (stream: RandomStream, law: WeightLaw, std: number, out: Float32Array | Float64Array, offset?: number, length?: number) => void;
+/** Component: fills `out[offset .. offset+length)` with biases of nominal std `std` (std 0: no bias; default {@link sampleGaussianBiases}). */
+export type BiasSampler = (stream: RandomStream, std: number, out: Float32Array | Float64Array, offset?: number, length?: number) => void;
+
+/** The engine's bias law: i.i.d. N(0, std²); nothing is drawn when std = 0 (zero biases). */
+export const sampleGaussianBiases: BiasSampler = (stream, std, out, offset = 0, length = out.length - offset) => {
+  if (std > 0) stream.fillNormal(out, std, offset, length);
+};
+
 /** Fills `out[offset .. offset+length)` with i.i.d. draws of `law` at nominal std `std`. */
 export function sampleLaw(
   stream: RandomStream,

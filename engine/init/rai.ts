@@ -9,7 +9,6 @@
  */
 import { RandomStream } from '../random/stream';
 import { validateWidths } from '../network/architecture';
-import type { Mutant } from '../mutants';
 import type { DenseLayer64, DenseParams64 } from '../train/params';
 
 export const RAI_SIGMA = 0.6007;
@@ -18,7 +17,15 @@ export const RAI_SIGMA = 0.6007;
 export const betaTwoOne = (stream: RandomStream): number => Math.sqrt(stream.nextFloat64());
 
 /** One network [n_0, …, n_L] under RAI. */
-export function sampleRaiParams(widths: readonly number[], stream: RandomStream, mutant?: Mutant): DenseParams64 {
+export interface RaiOptions {
+  /** Draw the positive Beta(2, 1) entry per neuron (default true; false gives the symmetric N(0, σ²/fan-in) part alone). */
+  positiveEntry?: boolean;
+}
+
+/** Component: one network's parameters under RAI (default {@link sampleRaiParams}). */
+export type RaiSampler = (widths: readonly number[], stream: RandomStream) => DenseParams64;
+
+export function sampleRaiParams(widths: readonly number[], stream: RandomStream, options: RaiOptions = {}): DenseParams64 {
   validateWidths(widths);
   const layers: DenseLayer64[] = [];
   for (let l = 1; l < widths.length; l++) {
@@ -29,7 +36,7 @@ export function sampleRaiParams(widths: readonly number[], stream: RandomStream,
     const std = RAI_SIGMA / Math.sqrt(fanIn);
     stream.fillNormal(weights, std);
     stream.fillNormal(biases, std);
-    if (!mutant?.raiWithoutPositiveEntry) {
+    if (options.positiveEntry ?? true) {
       for (let j = 0; j < fanOut; j++) {
         const k = stream.nextInt(fanIn + 1);
         const v = betaTwoOne(stream);

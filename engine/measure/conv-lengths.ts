@@ -23,11 +23,11 @@ import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { deriveSeed } from '../random/seed';
 import { sampleLaw, type WeightLaw } from '../init/laws';
+import type { SamplingParts } from '../geometry/net64';
 import { nominalVariance, validateInitScheme, type InitScheme } from '../init/initializer';
 import { applyActivation, relu, validateActivation, type Activation } from '../network/activation';
 import { MAX_DEPTH, MAX_WIDTH } from '../network/architecture';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
-import type { Mutant } from '../mutants';
 import { initEngine } from '../backend';
 import { classifyUnits, normalizeInputs, renormalize, storeLayers, validateNets, type LogLengthTrace } from './log-space';
 
@@ -58,7 +58,8 @@ export interface ConvLengthExperiment extends ConvNetworkSpec {
   nets: number;
   /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
   seed: number;
-  mutant?: Mutant;
+  /** Components substituted for the engine's defaults (engine/components.ts); biases are not used. */
+  parts?: SamplingParts;
   strategy?: MatMulStrategy | 'auto';
 }
 
@@ -79,7 +80,6 @@ export interface ResolvedConvNetwork {
   length: number;
   layers: ResolvedConvLayer[];
   activation: Activation;
-  mutant?: string;
 }
 
 export interface ConvLengthTrace extends LogLengthTrace {
@@ -111,8 +111,8 @@ export function validateConvSpec(spec: ConvNetworkSpec): ConvNetworkSpec {
   return spec;
 }
 
-/** Per-layer resolution, with the mutant hooks applied exactly as for dense layers (network/spec.ts). */
-export function resolveConvNetwork(spec: ConvNetworkSpec, mutant?: Mutant): ResolvedConvNetwork {
+/** Per-layer resolution, with the components applied exactly as for dense layers (network/spec.ts). */
+export function resolveConvNetwork(spec: ConvNetworkSpec, parts: SamplingParts = {}): ResolvedConvNetwork {
   validateConvSpec(spec);
   const { channels, kernel, length, init } = spec;
   const layers: ResolvedConvLayer[] = [];
@@ -121,13 +121,12 @@ export function resolveConvNetwork(spec: ConvNetworkSpec, mutant?: Mutant): Reso
     const cOut = channels[j];
     const fanIn = cIn * kernel;
     const fanOut = cOut * kernel;
-    let variance = nominalVariance(init.variance, fanIn, fanOut);
-    if (mutant?.variance) variance = mutant.variance(init.variance, fanIn, fanOut, variance);
-    layers.push({ cIn, cOut, fanIn, fanOut, law: mutant?.law ? mutant.law(init.law) : init.law, weightStd: Math.sqrt(variance) });
+    const variance = (parts.variance ?? nominalVariance)(init.variance, fanIn, fanOut);
+    layers.push({ cIn, cOut, fanIn, fanOut, law: init.law, weightStd: Math.sqrt(variance) });
   }
   const base = spec.activation ?? relu;
-  const activation = mutant?.activation ? mutant.activation(base) : base;
-  return { channels, kernel, length, layers, activation, ...(mutant ? { mutant: mutant.name } : {}) };
+  const activation = parts.activation ? parts.activation(base) : base;
+  return { channels, kernel, length, layers, activation };
 }
 
 /** im2col indices along time: entry t·k + s is (t + s − (k−1)/2) mod T. */
@@ -183,7 +182,8 @@ export function circularIm2col(h: Float32Array, units: number, length: number, c
 /** Runs the ensemble and returns every unit's log-length trace. */
 export async function measureConvLengths(exp: ConvLengthExperiment): Promise<ConvLengthTrace> {
   await initEngine();
-  const network = resolveConvNetwork(exp, exp.mutant);
+  const network = resolveConvNetwork(exp, exp.parts);
+  const sample = exp.parts?.sampleWeights ?? sampleLaw;
   const { channels, kernel, length: T, layers, activation } = network;
   const c0 = channels[0];
   validateNets(exp.nets);
@@ -209,7 +209,7 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
       const n = kernel * layer.cIn;
       const per = n * layer.cOut;
       const wBuf = new Float32Array(count * per);
-      streams.forEach((s, e) => sampleLaw(s, layer.law, layer.weightStd, wBuf, e * per, per));
+      streams.forEach((s, e) => sample(s, layer.law, layer.weightStd, wBuf, e * per, per));
       const [hNext, logNext] = tf.tidy(() => {
         let h2 = tf.tensor3d(cols, [lead, rows, n]);
         if (lead === 1 && count > 1 && strategies[j] === 'batched') h2 = tf.broadcastTo(h2, [count, rows, n]) as tf.Tensor3D;

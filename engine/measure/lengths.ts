@@ -18,11 +18,11 @@
 import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { deriveSeed } from '../random/seed';
-import { sampleLaw } from '../init/laws';
+import { sampleGaussianBiases, sampleLaw } from '../init/laws';
 import { applyActivation } from '../network/activation';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
 import { resolveNetwork, type NetworkSpec, type ResolvedNetwork } from '../network/spec';
-import type { Mutant } from '../mutants';
+import type { SamplingParts } from '../geometry/net64';
 import { initEngine } from '../backend';
 import { classifyUnits, normalizeInputs, renormalize, storeLayers, validateNets, type LogLengthTrace } from './log-space';
 
@@ -38,7 +38,8 @@ export interface LengthExperiment {
   nets: number;
   /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
   seed: number;
-  mutant?: Mutant;
+  /** Components substituted for the engine's defaults (engine/components.ts); its weight and bias samplers apply. */
+  parts?: SamplingParts;
   strategy?: MatMulStrategy | 'auto';
 }
 
@@ -50,7 +51,9 @@ export interface LengthTrace extends LogLengthTrace {
 /** Runs the ensemble and returns every unit's log-length trace. */
 export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace> {
   await initEngine(); // the backend policy applies to every caller (memoised)
-  const network = resolveNetwork(exp.network, exp.mutant);
+  const network = resolveNetwork(exp.network, exp.parts);
+  const sample = exp.parts?.sampleWeights ?? sampleLaw;
+  const sampleBiases = exp.parts?.sampleBiases ?? sampleGaussianBiases;
   const { widths, layers } = network;
   const n0 = widths[0];
   validateNets(exp.nets);
@@ -75,8 +78,8 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
       const wBuf = new Float32Array(count * per);
       const bBuf = layer.biasStd > 0 ? new Float32Array(count * layer.fanOut) : undefined;
       streams.forEach((s, e) => {
-        sampleLaw(s, layer.law, layer.weightStd, wBuf, e * per, per);
-        if (bBuf) s.fillNormal(bBuf, layer.biasStd, e * layer.fanOut, layer.fanOut);
+        sample(s, layer.law, layer.weightStd, wBuf, e * per, per);
+        if (bBuf) sampleBiases(s, layer.biasStd, bBuf, e * layer.fanOut, layer.fanOut);
       });
       const [hNext, logNext] = tf.tidy(() => {
         const a = ensembleMatMul(h, wBuf, [count, layer.fanIn, layer.fanOut], strategies[j]);

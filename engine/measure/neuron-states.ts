@@ -18,12 +18,9 @@
  */
 import { lineRegions } from '../geometry/line-regions';
 import type { PwlNet64 } from '../geometry/net64';
-import type { Mutant } from '../mutants';
 
-/** `positive`: active iff z > 0 (the definition); `nonnegative`: z ≥ 0 (the zero-as-active fault). */
+/** Component (the neuron-state rule): `positive`: active iff z > 0 (the definition, default); `nonnegative`: z ≥ 0. */
 export type ActiveRule = 'positive' | 'nonnegative';
-
-export const activeRuleOf = (mutant?: Mutant): ActiveRule => (mutant?.zeroIsActive ? 'nonnegative' : 'positive');
 
 const isActive = (z: number, rule: ActiveRule): boolean => (rule === 'positive' ? z > 0 : z >= 0);
 

@@ -25,12 +25,12 @@
 import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { deriveSeed } from '../random/seed';
-import { sampleLaw, type WeightLaw } from '../init/laws';
+import { sampleLaw, type WeightLaw, type WeightSampler } from '../init/laws';
 import { nominalVariance, type VarianceRule } from '../init/initializer';
 import { applyActivation, relu, type Activation } from '../network/activation';
+import type { ActivationFn, VarianceFn } from '../network/spec';
 import { MAX_WIDTH } from '../network/architecture';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
-import type { Mutant } from '../mutants';
 import { initEngine } from '../backend';
 import { MAX_CHUNK_WEIGHTS } from './lengths';
 import { classifyUnits, normalizeInputs, renormalize, storeLayers, validateNets, type LogLengthTrace } from './log-space';
@@ -40,7 +40,7 @@ export { lengthRatio, STATUS_DEAD, STATUS_NONFINITE, STATUS_OK, type LogLengthTr
 /** Largest number of residual modules accepted. */
 export const MAX_MODULES = 10_000;
 
-/** Variance rules of the module's two layers, as a mutant's `variance` hook sees them. */
+/** Variance rules of the module's two layers, as the `variance` component sees them. */
 export const W1_RULE: VarianceRule = { preset: 'he' };
 export const W2_RULE: VarianceRule = { preset: 'lecun' };
 
@@ -55,11 +55,23 @@ export interface ResidualLengthExperiment {
   nets: number;
   /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
   seed: number;
-  mutant?: Mutant;
+  /** Components substituted for the engine's defaults (engine/components.ts). */
+  parts?: ResidualParts;
   strategy?: MatMulStrategy | 'auto';
 }
 
-/** What the engine actually runs for one module (after any mutant). */
+/** Component: the output scale the engine applies for a module's nominal η (default: η itself). */
+export type ResidualScaleFn = (eta: number) => number;
+
+/** The components a residual experiment uses. */
+export interface ResidualParts {
+  variance?: VarianceFn;
+  activation?: ActivationFn;
+  sampleWeights?: WeightSampler;
+  residualScale?: ResidualScaleFn;
+}
+
+/** What the engine actually runs for one module (after its components). */
 export interface ResolvedResidualModule {
   eta: number;
   law: WeightLaw;
@@ -73,7 +85,6 @@ export interface ResidualLengthTrace extends LogLengthTrace {
   width: number;
   modules: ResolvedResidualModule[];
   strategy: MatMulStrategy;
-  mutant?: string;
 }
 
 export function validateResidualExperiment(exp: Pick<ResidualLengthExperiment, 'width' | 'etas' | 'nets'>): void {
@@ -92,19 +103,16 @@ export function validateResidualExperiment(exp: Pick<ResidualLengthExperiment, '
   validateNets(exp.nets);
 }
 
-/** The modules the engine runs: nominal η, He/LeCun variances and ReLU, rewritten by a mutant. */
-export function resolveResidualModules(width: number, etas: readonly number[], mutant?: Mutant): ResolvedResidualModule[] {
-  const variance = (rule: VarianceRule): number => {
-    const nominal = nominalVariance(rule, width, width);
-    return mutant?.variance ? mutant.variance(rule, width, width, nominal) : nominal;
-  };
-  const std1 = Math.sqrt(variance(W1_RULE));
-  const std2 = Math.sqrt(variance(W2_RULE));
-  const law: WeightLaw = mutant?.law ? mutant.law('gaussian') : 'gaussian';
-  const activation = mutant?.activation ? mutant.activation(relu) : relu;
+/** The modules the engine runs: η through the residual-scale component, He/LeCun variances and ReLU through theirs. */
+export function resolveResidualModules(width: number, etas: readonly number[], parts: ResidualParts = {}): ResolvedResidualModule[] {
+  const variance = parts.variance ?? nominalVariance;
+  const std1 = Math.sqrt(variance(W1_RULE, width, width));
+  const std2 = Math.sqrt(variance(W2_RULE, width, width));
+  const law: WeightLaw = 'gaussian';
+  const activation = parts.activation ? parts.activation(relu) : relu;
   return etas.map((eta) => {
-    const resolved = mutant?.residualScale ? mutant.residualScale(eta) : eta;
-    if (!Number.isFinite(resolved) || resolved < 0) throw new Error(`mutant ${mutant?.name}: residual scale must be finite and ≥ 0; got ${resolved}`);
+    const resolved = parts.residualScale ? parts.residualScale(eta) : eta;
+    if (!Number.isFinite(resolved) || resolved < 0) throw new Error(`residualScale component: the scale must be finite and ≥ 0; got ${resolved} for η = ${eta}`);
     return { eta: resolved, law, std1, std2, activation };
   });
 }
@@ -114,7 +122,8 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
   await initEngine();
   validateResidualExperiment(exp);
   const n = exp.width;
-  const modules = resolveResidualModules(n, exp.etas, exp.mutant);
+  const modules = resolveResidualModules(n, exp.etas, exp.parts);
+  const sample = exp.parts?.sampleWeights ?? sampleLaw;
   const { unit: unitInputs, logM0, batch } = normalizeInputs(exp.inputs, n);
   const depth = modules.length;
   const stride = depth + 1;
@@ -137,8 +146,8 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
     const w2 = new Float32Array(count * perNet);
     for (const m of modules) {
       streams.forEach((s, e) => {
-        sampleLaw(s, m.law, m.std1, w1, e * perNet, perNet);
-        sampleLaw(s, m.law, m.std2, w2, e * perNet, perNet);
+        sample(s, m.law, m.std1, w1, e * perNet, perNet);
+        sample(s, m.law, m.std2, w2, e * perNet, perNet);
       });
       if (m.eta === 0) {
         perLayer.push(tf.clone(logS)); // the identity module: M_l = M_{l−1} exactly
@@ -178,6 +187,5 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
     depth,
     logM,
     ...classifyUnits(logM, exp.nets * batch, depth),
-    ...(exp.mutant ? { mutant: exp.mutant.name } : {}),
   };
 }

@@ -1,9 +1,19 @@
 /** A network specification (architecture, initializer, activation) and its per-layer resolution. */
 import { validateWidths } from './architecture';
 import { validateActivation, type Activation } from './activation';
-import { nominalVariance, validateInitScheme, type InitScheme } from '../init/initializer';
+import { nominalVariance, validateInitScheme, type InitScheme, type VarianceRule } from '../init/initializer';
 import type { WeightLaw } from '../init/laws';
-import type { Mutant } from '../mutants';
+
+/** Component: the weight variance of a layer under a variance rule (default: the rule's nominal value, {@link nominalVariance}). */
+export type VarianceFn = (rule: VarianceRule, fanIn: number, fanOut: number) => number;
+/** Component: the activation the engine runs where `requested` is asked for (default: itself). */
+export type ActivationFn = (requested: Activation) => Activation;
+
+/** The components a network's resolution uses (engine/components.ts documents them all). */
+export interface NetworkParts {
+  variance?: VarianceFn;
+  activation?: ActivationFn;
+}
 
 export interface NetworkSpec {
   /** [n_0, n_1, …, n_d]: input width, then the width of every layer. */
@@ -29,7 +39,6 @@ export interface ResolvedLayer {
 export interface ResolvedNetwork {
   widths: readonly number[];
   layers: ResolvedLayer[];
-  mutant?: string;
 }
 
 export function validateNetworkSpec(spec: NetworkSpec): NetworkSpec {
@@ -40,25 +49,24 @@ export function validateNetworkSpec(spec: NetworkSpec): NetworkSpec {
   return spec;
 }
 
-export function resolveNetwork(spec: NetworkSpec, mutant?: Mutant): ResolvedNetwork {
+export function resolveNetwork(spec: NetworkSpec, parts: NetworkParts = {}): ResolvedNetwork {
   validateNetworkSpec(spec);
   const { widths, init } = spec;
   const layers: ResolvedLayer[] = [];
-  const mutate = (a: Activation): Activation => (mutant?.activation ? mutant.activation(a) : a);
+  const variance = parts.variance ?? nominalVariance;
+  const activation = parts.activation ?? ((a: Activation): Activation => a);
   for (let j = 1; j < widths.length; j++) {
     const last = j === widths.length - 1;
     const fanIn = widths[j - 1];
     const fanOut = widths[j];
-    let variance = nominalVariance(init.variance, fanIn, fanOut);
-    if (mutant?.variance) variance = mutant.variance(init.variance, fanIn, fanOut, variance);
     layers.push({
       fanIn,
       fanOut,
-      law: mutant?.law ? mutant.law(init.law) : init.law,
-      weightStd: Math.sqrt(variance),
+      law: init.law,
+      weightStd: Math.sqrt(variance(init.variance, fanIn, fanOut)),
       biasStd: init.bias.law === 'gaussian' ? init.bias.std : 0,
-      activation: mutate(last && spec.outputActivation ? spec.outputActivation : spec.activation),
+      activation: activation(last && spec.outputActivation ? spec.outputActivation : spec.activation),
     });
   }
-  return { widths, layers, ...(mutant ? { mutant: mutant.name } : {}) };
+  return { widths, layers };
 }

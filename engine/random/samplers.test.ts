@@ -5,13 +5,13 @@
  */
 import normalCdf = require('@stdlib/stats-base-dists-normal-cdf');
 import { wilsonInterval } from '../../properties/stats';
-import { claimAlpha } from '../../properties/budget';
+import { claimAlpha, DEFAULT_SUITE_ALPHA } from '../../properties/budget';
 import { tInterval } from '../../properties/stats';
 import { sampleLaw, type WeightLaw } from '../init/laws';
 import { RandomStream } from './stream';
 
 const TESTS = 7;
-const ALPHA = claimAlpha('engine.sampler', {}) / TESTS;
+const ALPHA = claimAlpha('engine.sampler', DEFAULT_SUITE_ALPHA) / TESTS;
 const N = 200_000;
 
 const PHI2 = normalCdf(2, 0, 1) - normalCdf(-2, 0, 1);

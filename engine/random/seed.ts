@@ -1,45 +1,8 @@
 /**
- * Seeds: one master seed per run, derived deterministically per property and per configuration.
- *
- * - `THEORYCHECK_SEED=<uint32>` sets the master seed (default {@link DEFAULT_MASTER_SEED}).
- * - `THEORYCHECK_FRESH_SEED=1` draws a fresh master seed from the OS (printed in the report and in
- *   every replay line). The first process that resolves it exports it, so jest workers share it.
- *
- * Derived seeds depend only on (master seed, labels): never on run order, worker or chunking.
+ * Seeds: one master seed per run (chosen by the caller; the suite's settings resolve it), derived
+ * deterministically per property and per configuration. Derived seeds depend only on (master seed,
+ * labels): never on run order, worker or chunking.
  */
-import { randomInt } from 'node:crypto';
-
-export const DEFAULT_MASTER_SEED = 20181203;
-export const SEED_ENV = 'THEORYCHECK_SEED';
-export const FRESH_SEED_ENV = 'THEORYCHECK_FRESH_SEED';
-
-const UINT32_MAX = 0xffffffff;
-
-export interface MasterSeed {
-  seed: number;
-  fresh: boolean;
-}
-
-/** Parses a seed given by a user; throws a message naming the variable and the allowed range. */
-export function parseSeed(text: string, name: string = SEED_ENV): number {
-  const trimmed = text.trim();
-  if (!/^\d+$/.test(trimmed) || Number(trimmed) > UINT32_MAX) {
-    throw new Error(`${name} must be an integer in [0, ${UINT32_MAX}]; got "${text}"`);
-  }
-  return Number(trimmed);
-}
-
-export function resolveMasterSeed(env: NodeJS.ProcessEnv = process.env): MasterSeed {
-  const fresh = env[FRESH_SEED_ENV] === '1' || env[FRESH_SEED_ENV] === 'true';
-  const given = env[SEED_ENV];
-  if (given !== undefined && given !== '') return { seed: parseSeed(given), fresh };
-  if (fresh) {
-    const seed = randomInt(0, UINT32_MAX);
-    env[SEED_ENV] = String(seed);
-    return { seed, fresh };
-  }
-  return { seed: DEFAULT_MASTER_SEED, fresh: false };
-}
 
 /** JSON with object keys sorted, so that equal configurations give equal strings. */
 export function canonicalJson(value: unknown): string {

@@ -8,7 +8,7 @@
  * weights are weights[j·fanIn … (j+1)·fanIn).
  *
  * Samplers are deterministic functions of a {@link RandomStream}:
- * - {@link sampleDenseParams}: the engine's initializers (law, variance rule, bias law, mutants),
+ * - {@link sampleDenseParams}: the engine's initializers (law, variance rule, bias law, components),
  *   resolved by engine/network/spec.ts exactly as for the tfjs ensembles and for sampleNet64. Draws
  *   are taken layer by layer, weights (row-major) then biases (only when the bias law is Gaussian),
  *   so the hidden layers equal `sampleNet64` of the same hidden widths on the same stream.
@@ -18,10 +18,9 @@
  * {@link validateDenseParams}.
  */
 import { RandomStream } from '../random/stream';
-import { sampleLayer64 } from '../geometry/net64';
+import { sampleLayer64, type SamplingParts } from '../geometry/net64';
 import { validateWidths } from '../network/architecture';
 import { resolveNetwork, type NetworkSpec } from '../network/spec';
-import type { Mutant } from '../mutants';
 
 export interface DenseLayer64 {
   fanIn: number;
@@ -96,11 +95,11 @@ export function cloneParams(params: DenseParams64): DenseParams64 {
  * Draws one network from the engine's initializer. `spec.widths` = [n_0, hidden…, n_out] lists
  * every layer including the read-out (which gets the same law and variance rule as the others);
  * `spec.activation` is not used here (pass the training activation to the trainer), except through
- * a mutant's activation rewrite, which has no effect on parameters.
+ * an activation component, which has no effect on parameters.
  */
-export function sampleDenseParams(spec: NetworkSpec, stream: RandomStream, mutant?: Mutant): DenseParams64 {
-  const resolved = resolveNetwork(spec, mutant);
-  const layers = resolved.layers.map((r): DenseLayer64 => sampleLayer64(r, stream, mutant));
+export function sampleDenseParams(spec: NetworkSpec, stream: RandomStream, parts: SamplingParts = {}): DenseParams64 {
+  const resolved = resolveNetwork(spec, parts);
+  const layers = resolved.layers.map((r): DenseLayer64 => sampleLayer64(r, stream, parts));
   return { inputDim: resolved.widths[0], layers };
 }
 

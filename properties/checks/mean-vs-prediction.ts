@@ -15,7 +15,7 @@
  * and the check says so in its notes (a domain too heavy-tailed for n).
  */
 import { compareToPrediction, minDetectableMeanShift, powerOfMeanTest, sampleMoments, tCoverageErrorEstimate, tInterval, tTestPValue } from '../stats';
-import type { Sides } from '../../reports/schema';
+import type { Sides } from '../../theorems/vocabulary';
 import type { Check } from '../harness/types';
 import { DETECTION_POWER } from './detection';
 

@@ -54,7 +54,7 @@
  */
 import { clopperPearsonInterval, compareToPrediction, logGamma, newcombeInterval, normalCdf, normalQuantile } from '../stats';
 import { wilsonBounds } from '../stats/proportion-interval';
-import type { Sides } from '../../reports/schema';
+import type { Sides } from '../../theorems/vocabulary';
 import type { Check, CheckOutcome } from '../harness/types';
 import { DETECTION_POWER } from './detection';
 

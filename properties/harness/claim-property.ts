@@ -2,48 +2,54 @@
  * From a claim to jest tests. `claimProperty(spec)` registers, under `describe(<theorem id>)`, one
  * test that runs the claim over fast-check configurations and one test per reject twin (see
  * `run-claim.ts`); each writes its `PropertyRecord` for the reporter and fails with the claim, the
- * configuration, n, the estimate, the CI, the prediction and a replay line.
+ * configuration, n, the estimate, the CI, the prediction and a replay line. Settings (seed, profile,
+ * backend, fault, α) come from properties/settings.ts; the α share from the claim registry.
  */
-import { resolveMasterSeed } from '../../engine/random/seed';
+import * as path from 'node:path';
 import { initEngine } from '../../engine/backend';
-import { envMutant } from '../../engine/mutants';
-import { writeRecord } from '../../reports/records';
+import { OUT_DIR, writeRecord } from '../../reports/records';
 import { assertionAlpha } from '../budget';
+import { getFault } from '../faults/catalog';
 import { byProfile } from '../profile';
-import { REPLAY_PATH_ENV } from './replay';
+import { claimEntry } from '../registry';
+import { settings } from '../settings';
 import { runClaim, runTwin, twinDescription, type ClaimSpec, type RunContext } from './run-claim';
 
-export type { ClaimSpec, Twin } from './run-claim';
+export type { ClaimDesign, ClaimSpec, Twin } from './run-claim';
 
 const DEFAULT_MAX_SHRINKS = { gate: 4, full: 12 } as const;
 
 async function context<C>(spec: ClaimSpec<C>): Promise<RunContext> {
-  const numConfigs = byProfile(spec.numConfigs);
-  const mutant = envMutant();
-  const replayPath = process.env[REPLAY_PATH_ENV];
+  const s = settings();
+  const numConfigs = byProfile(spec.design.configs);
+  const entry = claimEntry(spec.theorem.id);
   return {
-    masterSeed: resolveMasterSeed().seed,
-    engine: await initEngine(),
+    masterSeed: s.masterSeed,
+    engine: await initEngine(s.backend === undefined ? {} : { backend: s.backend }),
     alpha: assertionAlpha(spec.theorem.id, numConfigs + spec.twins.length),
     numConfigs,
-    maxShrinks: byProfile(spec.maxShrinks ?? DEFAULT_MAX_SHRINKS),
-    ...(mutant ? { mutant } : {}),
-    ...(replayPath ? { replayPath } : {}),
+    maxShrinks: byProfile(spec.design.shrinks ?? DEFAULT_MAX_SHRINKS),
+    replayed: s.replayed,
+    paperKey: entry.paper,
+    ...(s.fault ? { fault: getFault(s.fault) } : {}),
+    ...(s.replayPath ? { replayPath: s.replayPath } : {}),
   };
 }
+
+const recordsTo = (): string => settings().runDir ?? path.join(OUT_DIR, 'adhoc');
 
 export function claimProperty<C>(spec: ClaimSpec<C>): void {
   describe(spec.theorem.id, () => {
     test(`claim: ${spec.theorem.title}`, async () => {
       const record = await runClaim(spec, await context(spec));
-      writeRecord(record);
+      writeRecord(record, recordsTo());
       if (record.failure) throw new Error(record.failure);
     });
 
     for (const twin of spec.twins) {
       test(`twin ${twin.name} is rejected: ${twinDescription(twin)}`, async () => {
         const record = await runTwin(spec, twin, await context(spec));
-        writeRecord(record);
+        writeRecord(record, recordsTo());
         if (record.failure) throw new Error(record.failure);
       });
     }

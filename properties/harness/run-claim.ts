@@ -1,6 +1,6 @@
 /**
  * Running a claim: fast-check over its configurations, one calibrated check per configuration, and
- * its reject twins. Pure of jest and of the environment (seeds, engine, α and mutant come in through
+ * its reject twins. Pure of jest and of the environment (seeds, engine, α and fault come in through
  * {@link RunContext}), so the glue itself is unit-tested; `claim-property.ts` wires it into jest.
  *
  * For each configuration: check the theorem's hypotheses, run the Monte Carlo experiment with a seed
@@ -10,24 +10,40 @@
  */
 import fc from 'fast-check';
 import { deriveSeed } from '../../engine/random/seed';
-import type { Mutant } from '../../engine/mutants';
 import type { ConfigResult, EngineInfo, PropertyRecord } from '../../reports/schema';
-import type { Theorem } from '../../theorems/types';
+import type { Relation, Theorem } from '../../theorems/types';
+import { describeRelation } from '../../theorems/relation';
+import { selectCheck } from '../checks/select';
+import { componentsOf, type Fault } from '../faults/catalog';
 import type { ByProfile } from '../profile';
 import { replayLine } from './replay';
 import type { Check, CheckOutcome, Experiment, ExperimentContext } from './types';
 
 /**
- * A reject twin: the claim's test re-run where something is deliberately wrong — the engine
- * (`mutant`) or the prediction (`wrongPrediction`, e.g. β off by one layer). It must be rejected.
+ * A claim's sample design, fixed before any data: how many configurations fast-check generates and
+ * how many shrink steps it may take per profile, and every sample size the experiment uses, named
+ * (networks per configuration, per arm, training steps …). The α share is the registry's.
+ */
+export interface ClaimDesign {
+  configs: ByProfile<number>;
+  /** Shrink steps allowed after a failure (each one reruns a Monte Carlo experiment); default gate 4, full 12. */
+  shrinks?: ByProfile<number>;
+  /** Named sample sizes per profile. */
+  sizes?: Readonly<Record<string, ByProfile<number>>>;
+}
+
+/**
+ * A reject twin: the claim's test re-run where something is deliberately wrong — the engine (`fault`,
+ * a component substitution from the fault catalog) or the prediction (`wrongPrediction`, e.g. β off by
+ * one layer). It must be rejected.
  */
 export interface Twin<C> {
   /** Short name, e.g. `he-variance-1.8`. */
   name: string;
-  /** What is wrong, in words (defaults to the mutant's description). */
+  /** What is wrong, in words (defaults to the fault's description). */
   description?: string;
-  mutant?: Mutant;
-  wrongPrediction?: (config: C) => number;
+  fault?: Fault;
+  wrongPrediction?: (config: C) => Relation;
   /** A configuration chosen where the test has power against this fault. */
   config: C;
   /** The value the test will really see (when known), to report the twin test's power. */
@@ -35,9 +51,9 @@ export interface Twin<C> {
 }
 
 export function twinDescription<C>(twin: Twin<C>): string {
-  const text = twin.description ?? twin.mutant?.description;
-  if (text === undefined) throw new Error(`twin "${twin.name}" needs a description or a mutant`);
-  if (!twin.mutant && !twin.wrongPrediction) throw new Error(`twin "${twin.name}" must set a mutant or a wrongPrediction`);
+  const text = twin.description ?? twin.fault?.description;
+  if (text === undefined) throw new Error(`twin "${twin.name}" needs a description or a fault`);
+  if (!twin.fault && !twin.wrongPrediction) throw new Error(`twin "${twin.name}" must set a fault or a wrongPrediction`);
   return text;
 }
 
@@ -48,13 +64,10 @@ export interface ClaimSpec<C> {
   /** `__filename` of the property file, for the replay line. */
   file: string;
   configs: fc.Arbitrary<C>;
-  /** Configurations always tested first (fast-check `examples`; they count within numConfigs). */
+  /** Configurations always tested first (fast-check `examples`; they count within the design's configs). */
   examples?: C[];
-  numConfigs: ByProfile<number>;
-  /** Shrink steps allowed after a failure (each one reruns a Monte Carlo experiment). */
-  maxShrinks?: ByProfile<number>;
+  design: ClaimDesign;
   experiment(config: C, ctx: ExperimentContext): Promise<Experiment>;
-  check: Check;
   twins: Twin<C>[];
   /**
    * Reviewer figure data beyond the tested configurations (e.g. a sweep over depth), computed once
@@ -86,6 +99,9 @@ export function describeOutcome(theoremId: string, config: unknown, r: ConfigRes
   ].join('\n');
 }
 
+/** The check the theorem's relation and unit kind select (properties/checks/select.ts). */
+export const checkFor = <C>(theorem: Theorem<C>, relation: Relation): Check => selectCheck(relation, theorem.unit.kind);
+
 interface RunResult {
   result: ConfigResult;
   outcome: CheckOutcome;
@@ -97,17 +113,18 @@ async function runConfig<C>(
   config: C,
   seed: number,
   alpha: number,
-  mutant: Mutant | undefined,
-  predict: (config: C) => number = (c) => spec.theorem.predict(c),
+  fault: Fault | undefined,
+  predict: (config: C) => Relation = (c) => spec.theorem.predict(c),
 ): Promise<RunResult> {
   const started = Date.now();
   spec.theorem.domain(config);
-  const prediction = predict(config);
-  const exp = await spec.experiment(config, { seed, ...(mutant ? { mutant } : {}) });
+  const relation = predict(config);
+  const prediction = relation.value;
+  const exp = await spec.experiment(config, { seed, components: componentsOf(fault), ...(fault ? { fault } : {}) });
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
-  const outcome = spec.check.evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
+  const outcome = checkFor(spec.theorem, relation).evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
   const result: ConfigResult = {
     config: plain(config),
     seed,
@@ -115,6 +132,7 @@ async function runConfig<C>(
     estimate: outcome.estimate,
     interval: outcome.interval,
     prediction,
+    relation,
     alpha,
     verdict: outcome.verdict,
     ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
@@ -133,24 +151,28 @@ export interface RunContext {
   alpha: number;
   numConfigs: number;
   maxShrinks: number;
-  /** A wrong engine applied to the claim itself (THEORYCHECK_MUTANT). */
-  mutant?: Mutant;
+  /** A fault applied to the claim itself (THEORYCHECK_MUTANT). */
+  fault?: Fault;
   /** fast-check path to replay a counterexample directly. */
   replayPath?: string;
-  /** Environment whose THEORYCHECK_* variables go into replay lines. */
-  env?: NodeJS.ProcessEnv;
+  /** THEORYCHECK_* variables that go into replay lines (the settings' `replayed`). */
+  replayed?: Record<string, string>;
+  /** Paper folder of the claim (registry). */
+  paperKey?: string;
 }
 
-function baseRecord<C>(spec: ClaimSpec<C>, engine: EngineInfo): Pick<PropertyRecord, 'title' | 'family' | 'paper' | 'provenance' | 'statement' | 'test' | 'engine'> {
+function baseRecord<C>(spec: ClaimSpec<C>, ctx: RunContext, relation: Relation): Pick<PropertyRecord, 'title' | 'family' | 'paper' | 'provenance' | 'statement' | 'test' | 'engine' | 'paperKey'> {
   const t = spec.theorem;
+  const check = checkFor(t, relation);
   return {
     title: t.title,
     family: spec.family,
     paper: t.paper,
     provenance: t.provenance,
     statement: t.statement,
-    test: { name: spec.check.name, method: spec.check.method, sides: spec.check.sides },
-    engine,
+    test: { name: check.name, method: `${check.method}; decision rule: ${describeRelation(relation)}`, sides: check.sides },
+    engine: ctx.engine,
+    ...(ctx.paperKey ? { paperKey: ctx.paperKey } : {}),
   };
 }
 
@@ -166,11 +188,13 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
   const figures: Record<string, unknown>[] = [];
   let failures = 0;
   let lastFailure: { config: C; run: RunResult } | undefined;
+  let firstRelation: Relation | undefined;
 
   const property = fc.asyncProperty(spec.configs, async (config) => {
     if (failures > ctx.maxShrinks) fc.pre(false); // shrink budget spent: skip the candidate
     const seed = deriveSeed(ctx.masterSeed, theorem.id, config);
-    const run = await runConfig(spec, config, seed, ctx.alpha, ctx.mutant);
+    const run = await runConfig(spec, config, seed, ctx.alpha, ctx.fault);
+    firstRelation ??= run.result.relation;
     if (failures === 0) {
       primary.push(run.result);
       if (run.figures) figures.push({ config: plain(config), ...run.figures });
@@ -192,7 +216,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
     testFile: spec.file,
     testName: claimTestName(theorem.id),
     ...(details.failed && details.counterexamplePath ? { fcPath: details.counterexamplePath } : {}),
-    ...(ctx.env ? { env: ctx.env } : {}),
+    ...(ctx.replayed ? { replayed: ctx.replayed } : {}),
   });
   let failure: string | undefined;
   if (details.failed) {
@@ -207,7 +231,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
   const sweeps = spec.figures && !details.failed ? await spec.figures({ seed: deriveSeed(ctx.masterSeed, theorem.id, 'figures') }) : {};
   const allFigures = { ...(figures.length ? { perConfig: figures } : {}), ...sweeps };
   return {
-    ...baseRecord(spec, ctx.engine),
+    ...baseRecord(spec, ctx, firstRelation ?? { kind: 'equals', value: Number.NaN }),
     claimId: theorem.id,
     kind: 'claim',
     alpha: ctx.alpha * ctx.numConfigs,
@@ -218,7 +242,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
     seeds: { master: ctx.masterSeed, property: propertySeed >>> 0 },
     durationMs: Date.now() - started,
     ...(Object.keys(allFigures).length ? { figures: allFigures } : {}),
-    ...(ctx.mutant ? { twinDescription: `run under THEORYCHECK_MUTANT=${ctx.mutant.name}: ${ctx.mutant.description}` } : {}),
+    ...(ctx.fault ? { twinDescription: `run under THEORYCHECK_MUTANT=${ctx.fault.name}: ${ctx.fault.description}` } : {}),
   };
 }
 
@@ -228,7 +252,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const { theorem } = spec;
   const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
   const description = twinDescription(twin);
-  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.mutant, twin.wrongPrediction);
+  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.fault, twin.wrongPrediction);
   // A twin's error is a miss (bounded by the power below), not a false failure: the check's
   // calibration warning does not apply to it.
   const notes = (run.outcome.notes ?? []).slice();
@@ -243,7 +267,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   }
   const result = { ...run.result, ...(notes.length ? { notes } : {}) };
   const rejected = result.verdict === 'rejected';
-  const replay = replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.env ? { env: ctx.env } : {}) });
+  const replay = replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.replayed ? { replayed: ctx.replayed } : {}) });
   const failure = rejected
     ? undefined
     : [
@@ -252,7 +276,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
         `  replay:     ${replay}`,
       ].join('\n');
   return {
-    ...baseRecord(spec, ctx.engine),
+    ...baseRecord(spec, ctx, run.result.relation ?? { kind: 'equals', value: run.result.prediction }),
     claimId: `${theorem.id}~${twin.name}`,
     kind: 'twin',
     twinOf: theorem.id,

@@ -1,6 +1,7 @@
 /** Contracts between a claim's property file and the harness that runs it. */
-import type { IntervalRecord, Sides } from '../../reports/schema';
-import type { Mutant } from '../../engine/mutants';
+import type { IntervalRecord, Sides } from '../../theorems/vocabulary';
+import type { EngineComponents } from '../../engine/components';
+import type { Fault } from '../faults/catalog';
 
 /** What one Monte Carlo experiment returns: i.i.d. units whose mean estimates the prediction. */
 export interface Experiment {
@@ -29,8 +30,10 @@ export interface Group {
 export interface ExperimentContext {
   /** Seed of this configuration's Monte Carlo stream. */
   seed: number;
-  /** The deliberately wrong engine of a reject twin (or from THEORYCHECK_MUTANT). */
-  mutant?: Mutant;
+  /** The engine to run on: the defaults, or with a reject twin's fault (or THEORYCHECK_MUTANT's) substituted. */
+  components: EngineComponents;
+  /** The fault substituted, if any (for figure labels; experiments use `components`). */
+  fault?: Fault;
 }
 
 export interface CheckOutcome {

@@ -19,9 +19,9 @@
  * Reference: Casella & Berger (2002), Statistical Inference, 2nd ed., §9.2 (one-sided intervals
  * and the duality of intervals and tests).
  */
-import type { Sides } from '../../reports/schema';
+import type { Sides } from '../../theorems/vocabulary';
 
-export type { Sides } from '../../reports/schema';
+export type { Sides } from '../../theorems/vocabulary';
 
 /**
  * A confidence interval for one scalar parameter.

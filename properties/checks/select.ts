@@ -1,0 +1,71 @@
+/**
+ * The check a claim gets is selected by its theorem — the relation its prediction states and the kind
+ * of its units — never by the property file. Every (relation, unit kind) pair the suite uses is listed
+ * here with its check; any other pair is a design error reported with the pairs that exist.
+ */
+import type { Relation, UnitKind } from '../../theorems/vocabulary';
+import type { Check } from '../harness/types';
+import { exactEquality } from './exact-equality';
+import { binomialCountsCheck } from './goodness-of-fit';
+import { logSlopeWithin } from './log-slope';
+import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from './mean-vs-prediction';
+import { monotonePaired } from './monotone-paired';
+import { pairedDifferenceEquals } from './paired-difference';
+import { differenceEqualsPrediction } from './difference-equals';
+import { differenceBelowShown } from './difference-shown';
+import {
+  proportionAtLeastPrediction,
+  proportionAtMostPrediction,
+  proportionDifferenceAtLeastPrediction,
+  proportionDifferenceAtMostPrediction,
+  proportionDifferenceEqualsPrediction,
+  proportionEqualsPrediction,
+} from './proportion';
+import { proportionTrendShown } from './proportion-trend-shown';
+
+type Selector = (r: Relation) => Check;
+
+const TABLE: Readonly<Record<string, Selector>> = {
+  'equals/continuous': () => meanEqualsPrediction,
+  'atLeast/continuous': () => meanAtLeastPrediction,
+  'atMost/continuous': () => meanAtMostPrediction,
+  'equals/binary': () => proportionEqualsPrediction,
+  'atLeast/binary': () => proportionAtLeastPrediction,
+  'atMost/binary': () => proportionAtMostPrediction,
+  'implication/binary': () => proportionEqualsPrediction,
+  'equals/exact': () => exactEquality,
+  'equals/paired': () => pairedDifferenceEquals,
+  'equals/two-sample': () => differenceEqualsPrediction,
+  'equals/two-sample-binary': () => proportionDifferenceEqualsPrediction,
+  'atMost/two-sample-binary': () => proportionDifferenceAtMostPrediction,
+  'atLeast/two-sample-binary': () => proportionDifferenceAtLeastPrediction,
+  'shownBelow/two-sample-binary': () => differenceBelowShown,
+  'shownIncreasing/groups-binary': () => proportionTrendShown,
+  'nonDecreasing/paired-groups': () => monotonePaired,
+  'distributed/counts': (r) => binomialCountsCheck((r as Extract<Relation, { kind: 'distributed' }>).p),
+  'within/groups': (r) => {
+    const w = r as Extract<Relation, { kind: 'within' }>;
+    return logSlopeWithin(w.resolution, w.axis === 'log');
+  },
+};
+
+const cache = new Map<string, Check>();
+
+/** The check for a relation on units of a kind (memoized per relation shape). */
+export function selectCheck(relation: Relation, unit: UnitKind): Check {
+  const key = `${relation.kind}/${unit}`;
+  const select = TABLE[key];
+  if (select === undefined) {
+    throw new Error(`no check for a "${relation.kind}" relation on "${unit}" units; the pairs with a check are: ${Object.keys(TABLE).join(', ')}`);
+  }
+  const shape = relation.kind === 'within' ? `${key}/${relation.resolution}/${relation.axis}` : relation.kind === 'distributed' ? `${key}/${relation.p}` : key;
+  let check = cache.get(shape);
+  if (check === undefined) {
+    check = select(relation);
+    cache.set(shape, check);
+  }
+  return check;
+}
+
+/** The (relation kind, unit kind) pairs that have a check. */
+export const SELECTABLE: readonly string[] = Object.keys(TABLE);

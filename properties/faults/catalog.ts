@@ -1,0 +1,190 @@
+/**
+ * The fault catalog: deliberately wrong engines for reject twins. Every fault is the substitution of
+ * one engine component (engine/components.ts) — a wrong variance rule, a counter that drops pieces, a
+ * trainer with a wrong success criterion — described in words. The engine knows nothing of faults;
+ * `THEORYCHECK_MUTANT=<name>` runs every claim against one of these, and the claims it breaks must fail.
+ */
+import { initStd, COMMON_INIT } from '../../engine/condensation/small-init';
+import { meanAbsCosine } from '../../engine/condensation/orientations';
+import { DEFAULT_COMPONENTS, withComponents, type EngineComponents } from '../../engine/components';
+import { interior, lineRegions, type LineCounter } from '../../engine/geometry/line-regions';
+import type { PwlNet64 } from '../../engine/geometry/net64';
+import { sampleGaussianBiases, sampleLaw } from '../../engine/init/laws';
+import { sampleRaiParams } from '../../engine/init/rai';
+import { sampleDenseParams } from '../../engine/train/params';
+import type { TrainActivation } from '../../engine/train/activations';
+
+export interface Fault {
+  name: string;
+  /** What is wrong, in words. */
+  description: string;
+  /** The substituted component(s). */
+  components: Partial<EngineComponents>;
+}
+
+const isHe = (rule: Parameters<EngineComponents['variance']>[0]): boolean => 'preset' in rule && rule.preset === 'he';
+
+/** Read-out y = Σ_j (−1)^j h_j of the last layer at x (the output-sign-changes counter's network output). */
+function readout(net: PwlNet64, x: Float64Array): number {
+  let h: Float64Array = x;
+  for (const { fanIn, fanOut, weights: W, biases: b, slope } of net.layers) {
+    const next = new Float64Array(fanOut);
+    for (let j = 0; j < fanOut; j++) {
+      let s = b[j];
+      for (let i = 0; i < fanIn; i++) s += W[j * fanIn + i] * h[i];
+      next[j] = s > 0 ? s : slope * s;
+    }
+    h = next;
+  }
+  let y = 0;
+  for (let j = 0; j < h.length; j++) y += (j % 2 === 0 ? 1 : -1) * h[j];
+  return y;
+}
+
+/** A counter that reports the sign changes of the network output instead of activation-region breakpoints. */
+const countOutputSignChanges: LineCounter = (net, seg, options = {}) => {
+  const exact = lineRegions(net, seg, options);
+  const ends = [seg.t0, ...exact.breakpoints, seg.t1];
+  const x = new Float64Array(net.inputDim);
+  const signs: number[] = [];
+  const changes: number[] = [];
+  for (let k = 0; k + 1 < ends.length; k++) {
+    const t = interior(ends[k], ends[k + 1]);
+    for (let i = 0; i < x.length; i++) x[i] = seg.x0[i] + t * seg.u[i];
+    const s = Math.sign(readout(net, x));
+    if (signs.length > 0 && s !== 0 && signs[signs.length - 1] !== 0 && s !== signs[signs.length - 1]) changes.push(ends[k]);
+    if (s !== 0) signs.push(s);
+  }
+  const layerBreakpoints = new Int32Array(net.layers.length);
+  layerBreakpoints[net.layers.length - 1] = changes.length;
+  return { breakpoints: Float64Array.from(changes), regions: changes.length + 1, layerBreakpoints };
+};
+
+/** A counter that splits pieces only at first-layer zero crossings (deeper layers' breakpoints dropped). */
+const countFirstLayerOnly: LineCounter = (net, seg, options = {}) => {
+  lineRegions(net, seg, { ...(options.inspect ? { inspect: options.inspect } : {}) }); // every layer's input, as the exact counter sees it
+  const first = lineRegions({ inputDim: net.inputDim, layers: net.layers.slice(0, 1) }, seg);
+  const layerBreakpoints = new Int32Array(net.layers.length);
+  layerBreakpoints[0] = first.layerBreakpoints[0];
+  return { breakpoints: first.breakpoints, regions: first.regions, layerBreakpoints };
+};
+
+const swap = (a: TrainActivation, x: TrainActivation['kind'], y: TrainActivation['kind']): TrainActivation =>
+  a.kind === x ? ({ kind: y } as TrainActivation) : a.kind === y ? ({ kind: x } as TrainActivation) : a;
+
+const FAULTS: readonly Fault[] = [
+  {
+    name: 'he-variance-1.8',
+    description: 'the He initializer draws weights of variance 1.8/fan-in (labelled He, i.e. 2/fan-in)',
+    components: { variance: (rule, fanIn, fanOut) => (isHe(rule) ? 1.8 / fanIn : DEFAULT_COMPONENTS.variance(rule, fanIn, fanOut)) },
+  },
+  {
+    name: 'he-fan-out',
+    description: 'the He initializer computes its variance from the fan-out (2/fan-out; for convolutions: output channels × kernel size)',
+    components: { variance: (rule, fanIn, fanOut) => (isHe(rule) ? 2 / fanOut : DEFAULT_COMPONENTS.variance(rule, fanIn, fanOut)) },
+  },
+  {
+    name: 'uniform-as-gaussian',
+    description: 'the engine draws uniform weights (same variance) when Gaussian weights are asked for',
+    components: { sampleWeights: (stream, law, std, out, offset, length) => sampleLaw(stream, law === 'gaussian' ? 'uniform' : law, std, out, offset, length) },
+  },
+  {
+    name: 'residual-scale-ignored',
+    description: 'residual modules are added unscaled (η_l treated as 1)',
+    components: { residualScale: () => 1 },
+  },
+  {
+    name: 'count-output-sign-changes',
+    description: 'the line counter reports the sign changes of the network output (read-out Σ_j (−1)^j h_j) instead of the activation-region breakpoints',
+    components: { countLine: countOutputSignChanges },
+  },
+  {
+    name: 'count-first-layer-only',
+    description: 'the line counter splits pieces only at first-layer zero crossings (deeper layers merged)',
+    components: { countLine: countFirstLayerOnly },
+  },
+  {
+    name: 'zero-as-active',
+    description: 'the neuron-state counter counts a pre-activation of exactly 0 as active (ReLU(0) = 0 and its gradient is 0: it is dead)',
+    components: { activeRule: 'nonnegative' },
+  },
+  {
+    name: 'positive-biases',
+    description: 'the engine draws the Gaussian biases as |N(0, s_b²)| (asymmetric) when symmetric biases are asked for',
+    components: {
+      sampleBiases: (stream, std, out, offset = 0, length = out.length - offset) => {
+        sampleGaussianBiases(stream, std, out, offset, length);
+        for (let j = offset; j < offset + length; j++) out[j] = Math.abs(out[j]);
+      },
+    },
+  },
+  {
+    name: 'rai-without-positive-entry',
+    description: 'the randomized asymmetric initialization skips its positive Beta(2, 1) entry (a symmetric N(0, σ²/fan-in) init labelled RAI)',
+    components: { rai: (widths, stream) => sampleRaiParams(widths, stream, { positiveEntry: false }) },
+  },
+  {
+    name: 'ddi-unanchored',
+    description: 'the data-dependent initialization leaves the first layer at the plain initializer (hyperplanes not anchored at the data)',
+    components: { ddi: (spec, _inputs, stream, parts) => sampleDenseParams(spec, stream, parts) },
+  },
+  {
+    name: 'success-when-loss-halved',
+    description:
+      "the trainer counts a run as successful when its loss fell below half its initial value instead of below the threshold (a born-dead net still halves its loss by fitting the read-out bias to the targets' mean)",
+    components: {
+      train: async (options) => {
+        const { success, ...rest } = options;
+        const result = await DEFAULT_COMPONENTS.train({ ...rest, checkpoints: [0, ...(rest.checkpoints ?? [])] });
+        if (!success) return result;
+        const initial = result.checkpoints[0].loss;
+        return { ...result, successStep: Int32Array.from(result.finalLoss, (l, e) => (l < initial[e] / 2 ? options.steps : -1)) };
+      },
+    },
+  },
+  {
+    name: 'multiplicity-swapped',
+    description: 'the engine runs x²·tanh x where tanh is asked and tanh where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
+    components: { trainActivation: (a) => swap(a, 'tanh', 'x2tanh') },
+  },
+  {
+    name: 'sigmoid-x2tanh-swapped',
+    description: 'the engine runs x²·tanh x where sigmoid is asked and sigmoid where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
+    components: { trainActivation: (a) => swap(a, 'sigmoid', 'x2tanh') },
+  },
+  {
+    name: 'small-init-as-common',
+    description: 'a small initialization (var = m^−γ, γ > 1, or an explicit small variance) is drawn as the common one, var = 1/m',
+    components: { smallInitStd: (_scale, m) => initStd(COMMON_INIT, m) },
+  },
+  {
+    name: 'alignment-random-direction',
+    description: 'the alignment analysis measures |cos| against an isotropic random direction instead of z = Σ_i y_i (x_i, 1)',
+    components: {
+      alignment: (units, direction, stream) => {
+        const random = new Float64Array(direction.length);
+        stream.fillNormal(random, 1);
+        return meanAbsCosine(units, random);
+      },
+    },
+  },
+  {
+    name: 'leaky-relu-0.3',
+    description: 'every ReLU is replaced by a leaky ReLU of slope 0.3',
+    components: {
+      activation: (a) => (a.kind === 'relu' ? { kind: 'leaky-relu', slope: 0.3 } : a),
+      trainActivation: (a) => (a.kind === 'relu' ? { kind: 'leaky-relu', slope: 0.3 } : a),
+    },
+  },
+];
+
+export const FAULT_NAMES: readonly string[] = FAULTS.map((f) => f.name);
+
+export function getFault(name: string): Fault {
+  const f = FAULTS.find((x) => x.name === name);
+  if (f === undefined) throw new Error(`unknown fault "${name}" (THEORYCHECK_MUTANT); valid: ${FAULT_NAMES.join(', ')}`);
+  return f;
+}
+
+/** The engine a fault runs on (the defaults when there is none). */
+export const componentsOf = (fault?: Fault): EngineComponents => withComponents(fault?.components ?? {});

@@ -1,0 +1,63 @@
+/**
+ * Constructors of the relations a theorem's prediction states (the type is in `vocabulary.ts`), and
+ * their one-line rendering for reports ("≤ 0.75", "within 1 ± 0.15 (exponent)").
+ */
+import type { Relation } from './vocabulary';
+
+const finite = (name: string, x: number): number => {
+  if (typeof x !== 'number' || !Number.isFinite(x)) throw new Error(`${name} must be a finite number; got ${x}`);
+  return x;
+};
+
+export const equals = (value: number): Relation => ({ kind: 'equals', value: finite('equals(value)', value) });
+export const atMost = (value: number): Relation => ({ kind: 'atMost', value: finite('atMost(value)', value) });
+export const atLeast = (value: number): Relation => ({ kind: 'atLeast', value: finite('atLeast(value)', value) });
+/** P(event) ≥ p for 0/1 units: the relation atLeast on a proportion. */
+export const proportionAtLeast = (p: number): Relation => {
+  if (!(p >= 0 && p <= 1)) throw new Error(`proportionAtLeast(p) needs p in [0, 1]; got ${p}`);
+  return atLeast(p);
+};
+
+export function within(value: number, resolution: number, axis: 'log' | 'linear'): Relation {
+  finite('within(value)', value);
+  if (!(resolution >= 0 && Number.isFinite(resolution))) throw new Error(`within(resolution) must be a finite number ≥ 0; got ${resolution}`);
+  return { kind: 'within', value, resolution, axis };
+}
+
+export const shownBelow = (value = 0): Relation => ({ kind: 'shownBelow', value: finite('shownBelow(value)', value) });
+export const shownIncreasing = (value = 0): Relation => ({ kind: 'shownIncreasing', value: finite('shownIncreasing(value)', value) });
+export const nonDecreasing = (value = 0): Relation => ({ kind: 'nonDecreasing', value: finite('nonDecreasing(value)', value) });
+
+export function binomialLaw(trials: number, p: number): Relation {
+  if (!(Number.isInteger(trials) && trials >= 0)) throw new Error(`binomialLaw(trials) must be an integer ≥ 0; got ${trials}`);
+  if (!(p > 0 && p <= 1)) throw new Error(`binomialLaw(p) must be in (0, 1]; got ${p}`);
+  return { kind: 'distributed', law: 'binomial', trials, p, value: trials * p };
+}
+
+export const implication = (antecedent: string, consequent: string): Relation => ({ kind: 'implication', antecedent, consequent, value: 0 });
+
+const num = (x: number): string => (Number.isInteger(x) ? String(x) : Math.abs(x) !== 0 && (Math.abs(x) < 1e-3 || Math.abs(x) >= 1e5) ? x.toExponential(4) : String(Number(x.toPrecision(6))));
+
+/** One line for reports: the decision rule against the predicted value. */
+export function describeRelation(r: Relation): string {
+  switch (r.kind) {
+    case 'equals':
+      return `= ${num(r.value)}`;
+    case 'atMost':
+      return `≤ ${num(r.value)}`;
+    case 'atLeast':
+      return `≥ ${num(r.value)}`;
+    case 'within':
+      return `within ${num(r.value)} ± ${num(r.resolution)} (${r.axis === 'log' ? 'growth exponent' : 'log slope per unit of x'})`;
+    case 'shownBelow':
+      return `shown < ${num(r.value)} (difference)`;
+    case 'shownIncreasing':
+      return `shown increasing (trend slope > ${num(r.value)})`;
+    case 'nonDecreasing':
+      return `non-decreasing (paired steps ≥ ${num(r.value)})`;
+    case 'distributed':
+      return `~ Binomial(${r.trials}, ${num(r.p)})`;
+    case 'implication':
+      return `${r.antecedent} ⇒ ${r.consequent} on every run`;
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * The suite's shared vocabulary: types only, no code. It is the one module of ours that every folder
+ * may import (engine/, theorems/, properties/, reports/; enforced by `npm run lint`). Anything with
+ * behaviour lives in its folder: relations are built with `theorems/relation.ts`, results are shaped by
+ * `reports/schema.ts`.
+ */
+
+/** Provenance of a claim's text: [P] paper, [S] secondary source, [R] recalled (unverified), [D] derived exactly. */
+export type Provenance = 'P' | 'S' | 'R' | 'D';
+
+export interface Citation {
+  authors: string;
+  year: number;
+  title: string;
+  arxiv?: string;
+  venue?: string;
+  /** Section, theorem or equation the claim comes from. */
+  where: string;
+}
+
+/** Sidedness of a comparison between an interval and a prediction. */
+export type Sides = 'two-sided' | 'lower' | 'upper';
+
+export interface IntervalRecord {
+  /** −∞ for a one-sided interval (−∞, U]; JSON has no infinities, so report.json stores null. */
+  lower: number;
+  /** +∞ for a one-sided interval [L, ∞); stored as null in report.json. */
+  upper: number;
+  /** Confidence level 1 − α. */
+  level: number;
+}
+
+/** The engine a record was produced on. */
+export interface EngineInfo {
+  backend: string;
+  /** package name → version, plus `node`. */
+  versions: Record<string, string>;
+  /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
+  fallback?: string;
+}
+
+/**
+ * What one unit of a claim's experiment is, which (with the relation) selects the statistical check:
+ * - `continuous`: one real number per unit (e.g. a network's M_d/M_0);
+ * - `binary`: 0/1 per unit (a network born dead, a run that succeeded);
+ * - `exact`: a deterministic value, no sampling error (e.g. a computed multiplicity);
+ * - `paired`: units with a per-unit reference from the same network (the claim is about their difference);
+ * - `two-sample`: two independent samples of real units (units vs reference);
+ * - `two-sample-binary`: two independent samples of 0/1 units;
+ * - `counts`: non-negative integer counts whose whole law is predicted;
+ * - `groups`: independent samples at several design points x (a growth law in x);
+ * - `groups-binary`: 0/1 samples at several design points x (a trend in a probability);
+ * - `paired-groups`: paired samples at several design points x (unit i of every group from the same seed).
+ */
+export type UnitKind =
+  | 'continuous'
+  | 'binary'
+  | 'exact'
+  | 'paired'
+  | 'two-sample'
+  | 'two-sample-binary'
+  | 'counts'
+  | 'groups'
+  | 'groups-binary'
+  | 'paired-groups';
+
+/**
+ * The relation a claim states between what is measured and its prediction. `value` is always the
+ * number the check compares with (for `shownBelow` the difference units − reference; for `within`
+ * the growth exponent or per-unit slope; for `distributed` the law's mean).
+ */
+export type Relation =
+  /** E[unit] (or P(unit = 1), or the exact value) equals `value`. */
+  | { kind: 'equals'; value: number }
+  /** E[unit] ≤ value (a bound). */
+  | { kind: 'atMost'; value: number }
+  /** E[unit] ≥ value (a bound). */
+  | { kind: 'atLeast'; value: number }
+  /** A growth law: the exponent (`axis: 'log'`, log-log) or the slope of log E[unit] per unit of x (`axis: 'linear'`) lies within value ± resolution. */
+  | { kind: 'within'; value: number; resolution: number; axis: 'log' | 'linear' }
+  /** An effect that exists and is demonstrated: E[unit] − E[reference] < value (usually 0). */
+  | { kind: 'shownBelow'; value: number }
+  /** An effect that exists and is demonstrated: P(unit = 1) rises with x (trend slope > value). */
+  | { kind: 'shownIncreasing'; value: number }
+  /** Paired means do not decrease along x: E[U_{j+1} − U_j] ≥ value for consecutive design points. */
+  | { kind: 'nonDecreasing'; value: number }
+  /** The units' whole law is Binomial(trials, p); `value` = trials·p. */
+  | { kind: 'distributed'; law: 'binomial'; trials: number; p: number; value: number }
+  /** A per-run implication A ⇒ B: the unit is 1 on a run with A and not B, and P(unit = 1) = 0. */
+  | { kind: 'implication'; antecedent: string; consequent: string; value: 0 };
+
+export type RelationKind = Relation['kind'];
