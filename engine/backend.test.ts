@@ -13,10 +13,11 @@ describe('backend selection', () => {
 
   it('accepts the three backends and rejects anything else, listing the valid names', () => {
     for (const name of BACKENDS) expect(parseBackend(name)).toBe(name);
-    expect(() => parseBackend('webgpu')).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "webgpu"');
+    expect(() => parseBackend('webgpu')).toThrow('backend must be one of tensorflow, wasm, cpu; got "webgpu"');
+    expect(() => parseBackend('webgpu', 'THEORYCHECK_BACKEND')).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "webgpu"');
   });
 
-  it('an unknown THEORYCHECK_BACKEND fails engine start-up with the same message', async () => {
+  it('an unknown backend option fails engine start-up with the same message', async () => {
     await jest.isolateModulesAsync(async () => {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const fresh = require('./backend') as typeof import('./backend');

@@ -11,17 +11,12 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { EngineInfo } from '../theorems/vocabulary';
 
-export const BACKENDS = ['tensorflow', 'wasm', 'cpu'] as const;
-export type BackendName = (typeof BACKENDS)[number];
+import { BACKENDS, parseBackend, type BackendName } from './backend-names';
+
+export { BACKENDS, parseBackend, type BackendName };
 
 export interface ActiveEngine extends EngineInfo {
   backend: BackendName;
-}
-
-export function parseBackend(name: string): BackendName {
-  const trimmed = name.trim();
-  if ((BACKENDS as readonly string[]).includes(trimmed)) return trimmed as BackendName;
-  throw new Error(`backend must be one of ${BACKENDS.join(', ')}; got "${name}"`);
 }
 
 function tryLoadTfjsNode(): string | undefined {

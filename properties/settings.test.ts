@@ -31,3 +31,9 @@ describe('settings: the one place environment variables are read', () => {
     expect(s.replayed).toEqual({ THEORYCHECK_PROFILE: 'full', THEORYCHECK_MUTANT: 'he-fan-out', THEORYCHECK_BACKEND: 'cpu' });
   });
 });
+
+describe('settings: backend', () => {
+  it('rejects an unknown THEORYCHECK_BACKEND naming the variable and the valid names', () => {
+    expect(() => readSettings({ THEORYCHECK_BACKEND: 'gpu' })).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "gpu"');
+  });
+});

@@ -16,6 +16,7 @@
  */
 import { randomInt } from 'node:crypto';
 import { RUN_DIR_ENV } from '../reports/records';
+import { parseBackend } from '../engine/backend-names';
 
 export const SEED_ENV = 'THEORYCHECK_SEED';
 export const FRESH_SEED_ENV = 'THEORYCHECK_FRESH_SEED';
@@ -91,6 +92,8 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     masterSeed = randomInt(0, UINT32_MAX);
     env[SEED_ENV] = String(masterSeed);
   } else masterSeed = DEFAULT_MASTER_SEED;
+  const backendText = given(env, BACKEND_ENV);
+  if (backendText !== undefined) parseBackend(backendText, BACKEND_ENV);
   const profileText = given(env, PROFILE_ENV);
   const alphaText = given(env, ALPHA_ENV);
   const optional = (key: keyof Settings, name: string): Partial<Settings> => {

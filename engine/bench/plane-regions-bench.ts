@@ -5,7 +5,7 @@
  * unit-area square [−½, ½]² centred on the input origin (where the first-layer lines concentrate).
  * Bias std 0.1 (the default figure) and 1e-3 (variance 1e-6, Hanin & Rolnick's ICML 2019 setting).
  *
- * 1. Time of the depth-3 width-64 count: median of BENCH_REPS (default 5) repetitions on one net
+ * 1. Time of the depth-3 width-64 count: median of `--reps` (default 5) repetitions on one net
  *    after a warm-up, and the slowest single count over 5 nets, against the 2 s target.
  * 2. Mean count over nets for depth 3, widths 32 and 64, against Hanin & Rolnick's heuristic
  *    (#neurons)²/2! regions per unit area (96²/2 = 4608 for width 32; T ~ 1 in their Theorem 5).
@@ -15,7 +15,6 @@ import { sampleNet64 } from '../geometry/net64';
 import { planeRegions, squareSlice } from '../geometry/plane-regions';
 import type { NetworkSpec } from '../network/spec';
 
-const REPS = Number(process.env.BENCH_REPS ?? 5);
 const TARGET_MS = 2000;
 
 const spec = (width: number, biasStd: number): NetworkSpec => ({
@@ -41,7 +40,7 @@ function meanSd(xs: number[]): [number, number] {
   return [m, Math.sqrt(v)];
 }
 
-export async function benchPlaneRegions(): Promise<void> {
+export async function benchPlaneRegions(REPS = 5): Promise<void> {
   const slice = squareSlice([0, 0], 0.5);
   console.log('\n4. Exact activation regions in a 2-D slice (float64, one core): depth 3, He normal, ReLU, square [−½, ½]²');
 

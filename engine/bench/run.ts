@@ -10,6 +10,7 @@
  *    where the automatic choice switches (LOOP_MIN_FLOPS).
  * 3. Sampling cost relative to the forward pass it feeds (target ≤ 0.3 for the canonical ensemble).
  */
+import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { initEngine } from '../backend';
@@ -18,7 +19,15 @@ import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/
 import { benchPlaneRegions } from './plane-regions-bench';
 import { benchTraining } from './train-bench';
 
-const REPS = Number(process.env.BENCH_REPS ?? 3);
+/** Command line: `npm run bench -- [--reps N] [--train-steps N]` (options, not environment variables). */
+const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' } } });
+const positive = (name: string, text: string): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be an integer ≥ 1; got "${text}"`);
+  return n;
+};
+const REPS = positive('reps', args.reps);
+const TRAIN_STEPS = positive('train-steps', args['train-steps']);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
@@ -104,8 +113,8 @@ async function main(): Promise<void> {
   const canonicalRow = rows[0];
   const bestForward = Math.min(canonicalRow.loop, canonicalRow.batched);
   console.log(`\n3. Sampling / forward pass, canonical ensemble: ziggurat ${zig.toFixed(0)} ms / forward ${bestForward.toFixed(0)} ms = ${(zig / bestForward).toFixed(2)} (target ≤ 0.3; naive Box–Muller: ${(naive / bestForward).toFixed(2)})`);
-  await benchPlaneRegions();
-  await benchTraining();
+  await benchPlaneRegions(Math.max(REPS, 5));
+  await benchTraining(TRAIN_STEPS);
 }
 
 main().catch((err: unknown) => {

@@ -13,7 +13,6 @@ import { sampleDenseParams } from '../train/params';
 import { chooseTrainStrategy, trainEnsemble, type TrainStrategy } from '../train/train';
 import type { TrainActivation } from '../train/activations';
 
-const STEPS = Number(process.env.BENCH_TRAIN_STEPS ?? 200);
 
 interface Case {
   label: string;
@@ -45,7 +44,7 @@ async function stepsPerSecond(c: Case, strategy: TrainStrategy, steps: number): 
   return r.timing.stepsPerSecond;
 }
 
-export async function benchTraining(): Promise<void> {
+export async function benchTraining(STEPS = 200): Promise<void> {
   console.log(`\n5. Training an ensemble (engine/train), full-batch Adam, ${STEPS} steps, steps/s (net-steps/s)`);
   for (const c of CASES) {
     const row: Record<TrainStrategy, number> = { batched: 0, loop: 0 };

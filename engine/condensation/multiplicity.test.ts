@@ -34,7 +34,7 @@ describe('computeMultiplicity (finite differences on the engine\'s float64 σ)',
     }
   });
 
-  it('detects higher multiplicities (x⁴ e^x: p = 4) and a mutant rewrite; refuses a flat function', () => {
+  it('detects higher multiplicities (x⁴ e^x: p = 4) and an activation component rewrite; refuses a flat function', () => {
     const r = computeMultiplicity((x) => x ** 4 * Math.exp(x));
     expect(r.applicable && r.p).toBe(4);
     expect(multiplicityNumber(activationMultiplicity({ kind: 'tanh' }, () => ({ kind: 'x2tanh' })))).toBe(3);

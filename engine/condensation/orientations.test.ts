@@ -1,8 +1,7 @@
 import { analyzeOrientations, angleHistogram, completeLinkage, heatmap, inputWeights, leadingEigenvectorOrder, meanAbsCosine, similarityMatrix } from './orientations';
 import { initialStageEnd, stageCheckpoints, validateStageRule } from './initial-stage';
-import { describeInitScale, initStd, sampleSmallInit, validateInitScale } from './small-init';
+import { COMMON_INIT, describeInitScale, initStd, sampleSmallInit, validateInitScale } from './small-init';
 import { RandomStream } from '../random/stream';
-import { getMutant } from '../mutants';
 import type { DenseLayer64 } from '../train/params';
 
 /** A 1-D layer whose neurons j have (w_j, b_j) = r_j (cos θ_j, sin θ_j). */
@@ -110,8 +109,8 @@ describe('small initialization scales', () => {
     expect(() => validateInitScale({ kind: 'variance-power', gamma: 0 })).toThrow('init.gamma must be a number in (0, 8]; got 0');
     expect(() => initStd({ kind: 'std', std: 0.1 }, 0)).toThrow('m (hidden width) must be an integer ≥ 1; got 0');
   });
-  it('the small-init-as-common mutant draws var = 1/m', () => {
-    const p = sampleSmallInit([1, 400, 1], { kind: 'std', std: 1e-4 }, new RandomStream(1), getMutant('small-init-as-common'));
+  it('the std component decides the scale (here: the common init, var = 1/m)', () => {
+    const p = sampleSmallInit([1, 400, 1], { kind: 'std', std: 1e-4 }, new RandomStream(1), (_scale, m) => initStd(COMMON_INIT, m));
     const w = p.layers[0].weights;
     const v = w.reduce((s, x) => s + x * x, 0) / w.length;
     expect(v).toBeGreaterThan(0.8 / 400);

@@ -97,15 +97,6 @@ describe('lineRegions (exact, float64)', () => {
     }
   });
 
-  test('faults: output sign changes never exceed breakpoints; first-layer-only keeps layer-1 roots', () => {
-    const s = new RandomStream(15);
-    const net = sampleNet64(spec([2, 16, 16, 16], 0.1), s);
-    const seg = { x0: [0.6, -0.8], u: [0.6, 0.8], t0: 0, t1: 3 };
-    const exact = lineRegions(net, seg);
-    expect(lineRegions(net, seg, { fault: 'output-sign-changes' }).breakpoints.length).toBeLessThanOrEqual(exact.breakpoints.length);
-    expect(lineRegions(net, seg, { fault: 'first-layer-only' }).breakpoints.length).toBe(exact.layerBreakpoints[0]);
-  });
-
   test('nearest breakpoint distance', () => {
     expect(nearestBreakpointDistance(Float64Array.of(-2, 0.5, 3), 0)).toBe(0.5);
     expect(nearestBreakpointDistance(new Float64Array(0), 0)).toBe(Infinity);

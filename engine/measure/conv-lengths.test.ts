@@ -1,7 +1,7 @@
 import { initEngine } from '../backend';
 import { he, type InitScheme } from '../init/initializer';
 import { sampleLaw } from '../init/laws';
-import { getMutant, type Mutant } from '../mutants';
+import type { SamplingParts } from '../geometry/net64';
 import { RandomStream } from '../random/stream';
 import { deriveSeed } from '../random/seed';
 import type { Activation } from '../network/activation';
@@ -99,17 +99,17 @@ describe('measureConvLengths agrees with a direct float64 evaluation of the same
     ['He gaussian, k = 3', experiment({ channels: [2, 3, 5, 4], kernel: 3, length: 7, nets: 4, inputs: gaussianInputs(5, 2, 14) }), undefined],
     ['uniform c = 1.3, k = 5 = T', experiment({ channels: [3, 4, 4], kernel: 5, length: 5, nets: 3, init: { law: 'uniform', variance: { scale: 1.3 }, bias: { law: 'zero' } }, inputs: gaussianInputs(2, 2, 15) }), undefined],
     ['truncated normal Glorot, k = 1', experiment({ channels: [2, 5, 3], kernel: 1, length: 6, nets: 3, init: { law: 'truncated-normal', variance: { preset: 'glorot' }, bias: { law: 'zero' } }, inputs: gaussianInputs(3, 2, 12) }), undefined],
-    ['leaky-relu-0.3 mutant', experiment({ channels: [2, 3, 5, 4], kernel: 3, length: 7, nets: 3, inputs: gaussianInputs(6, 2, 14) }), getMutant('leaky-relu-0.3')],
-  ] as [string, ConvLengthExperiment, Mutant | undefined][])('%s', async (_name, e0, mutant) => {
+    ['a substituted activation component (leaky ReLU 0.3)', experiment({ channels: [2, 3, 5, 4], kernel: 3, length: 7, nets: 3, inputs: gaussianInputs(6, 2, 14) }), { activation: () => ({ kind: 'leaky-relu', slope: 0.3 }) }],
+  ] as [string, ConvLengthExperiment, SamplingParts | undefined][])('%s', async (_name, e0, parts) => {
     const { channels, kernel } = e0;
     const stds = channels.slice(1).map((cOut, j) => {
       const fanIn = channels[j] * kernel;
       const v = e0.init.variance;
       return sqrt('scale' in v ? v.scale / fanIn : v.preset === 'he' ? 2 / fanIn : 2 / (fanIn + cOut * kernel));
     });
-    const activation: Activation = mutant ? { kind: 'leaky-relu', slope: 0.3 } : { kind: 'relu' };
+    const activation: Activation = parts ? { kind: 'leaky-relu', slope: 0.3 } : { kind: 'relu' };
     for (const strategy of ['batched', 'loop'] as const) {
-      const t = await measureConvLengths({ ...e0, strategy, ...(mutant ? { mutant } : {}) });
+      const t = await measureConvLengths({ ...e0, strategy, ...(parts ? { parts } : {}) });
       expect(t.outcomes.ok).toBe(e0.nets * 2);
       for (let e = 0; e < e0.nets; e++) {
         for (let b = 0; b < 2; b++) {
@@ -166,17 +166,16 @@ describe('measureConvLengths: determinism, chunking and strategies', () => {
   });
 });
 
-describe('measureConvLengths: mutants resolve like dense layers, with conv fans', () => {
-  it('he-fan-out uses 2/(C_out·k); he-variance-1.8 uses 1.8/(C_in·k); leaky-relu-0.3 swaps the activation', () => {
+describe('measureConvLengths: components resolve like dense layers, with conv fans', () => {
+  it('the variance component sees the conv fans (C_in·k, C_out·k); the activation component replaces σ', () => {
     const spec = { channels: [4, 16, 8], kernel: 3, length: 8, init: he() };
     expect(resolveConvNetwork(spec).layers.map((l) => l.weightStd ** 2)).toEqual([2 / 12, 2 / 48].map((v) => sqrt(v) ** 2));
-    expect(resolveConvNetwork(spec, getMutant('he-fan-out')).layers.map((l) => [l.fanIn, l.fanOut, l.weightStd ** 2])).toEqual([
+    const fanOut = (_rule: unknown, _fanIn: number, out: number): number => 2 / out;
+    expect(resolveConvNetwork(spec, { variance: fanOut }).layers.map((l) => [l.fanIn, l.fanOut, l.weightStd ** 2])).toEqual([
       [12, 48, sqrt(2 / 48) ** 2],
       [48, 24, sqrt(2 / 24) ** 2],
     ]);
-    expect(resolveConvNetwork(spec, getMutant('he-variance-1.8')).layers[0].weightStd).toBe(sqrt(1.8 / 12));
-    expect(resolveConvNetwork(spec, getMutant('leaky-relu-0.3')).activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
-    expect(resolveConvNetwork(spec, getMutant('uniform-as-gaussian')).layers[0].law).toBe('uniform');
+    expect(resolveConvNetwork(spec, { activation: () => ({ kind: 'leaky-relu', slope: 0.3 }) }).activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
   });
 });
 
@@ -203,8 +202,7 @@ describe('measureConvLengths: depth is measured in log space, failures are repor
   });
 
   it('an infinite weight is reported as a non-finite outcome, never silently', async () => {
-    const broken: Mutant = { name: 'inf', description: 'infinite variance', variance: () => Infinity };
-    const t = await measureConvLengths(experiment({ mutant: broken, nets: 5 }));
+    const t = await measureConvLengths(experiment({ parts: { variance: () => Infinity }, nets: 5 }));
     expect(t.outcomes.nonfinite).toBe(10);
     expect(t.status.every((s) => s === STATUS_NONFINITE)).toBe(true);
   });

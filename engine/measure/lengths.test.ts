@@ -1,7 +1,6 @@
 import { test as propTest, fc } from '@fast-check/jest';
 import { initEngine } from '../backend';
 import { he } from '../init/initializer';
-import type { Mutant } from '../mutants';
 import { measureLengths, STATUS_DEAD, STATUS_NONFINITE, type LengthExperiment } from './lengths';
 
 const x = new Float32Array([1, -2, 0.5, 3]);
@@ -102,8 +101,7 @@ describe('measureLengths: depth is measured in log space, failures are reported'
   });
 
   it('a NaN or infinite weight is reported as a non-finite outcome, never silently', async () => {
-    const broken: Mutant = { name: 'inf', description: 'infinite variance', variance: () => Infinity };
-    const t = await measureLengths(experiment({ mutant: broken, nets: 5 }));
+    const t = await measureLengths(experiment({ parts: { variance: () => Infinity }, nets: 5 }));
     expect(t.outcomes.nonfinite).toBe(5);
     expect(t.status.every((s) => s === STATUS_NONFINITE)).toBe(true);
   });

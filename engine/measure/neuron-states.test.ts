@@ -3,7 +3,6 @@ import { sampleNet64, type PwlNet64 } from '../geometry/net64';
 import { toPwlNet64 } from '../train/export';
 import { sampleRaiParams, RAI_SIGMA } from '../init/rai';
 import { sampleDataDependentParams } from '../init/data-dependent';
-import { getMutant } from '../mutants';
 import { deadLayerOnInterval, statesAtPoint, statesOnData } from './neuron-states';
 import type { NetworkSpec } from '../network/spec';
 
@@ -77,7 +76,7 @@ describe('neuron states', () => {
       }
     }
     // Without the positive entry: all N(0, σ²/fan-in) — the sample variance of layer-2 weights.
-    const q = sampleRaiParams([3, 200, 200, 1], new RandomStream(5), getMutant('rai-without-positive-entry'));
+    const q = sampleRaiParams([3, 200, 200, 1], new RandomStream(5), { positiveEntry: false });
     const w = q.layers[1].weights;
     const v = w.reduce((a, x) => a + x * x, 0) / w.length;
     expect(v / (RAI_SIGMA ** 2 / 200)).toBeGreaterThan(0.97);

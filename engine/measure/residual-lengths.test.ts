@@ -1,6 +1,5 @@
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../backend';
-import { getMutant, type Mutant } from '../mutants';
 import { RandomStream } from '../random/stream';
 import { deriveSeed } from '../random/seed';
 import { measureResidualLengths, resolveResidualModules, STATUS_NONFINITE, type ResidualLengthExperiment } from './residual-lengths';
@@ -128,17 +127,16 @@ describe('measureResidualLengths: exact against a float64 reference', () => {
     expect(abs(t.logM[(2 * 2 + 1) * 4 + 3] - ref[1][3])).toBeLessThan(2e-5);
   });
 
-  it('residual-scale-ignored runs every module at η = 1; other mutants reach W1, W2 and σ', async () => {
-    const e0 = experiment({ nets: 2, mutant: getMutant('residual-scale-ignored') });
+  it('a residual-scale component of 1 runs every module at η = 1; the variance and activation components reach W1, W2 and σ', async () => {
+    const e0 = experiment({ nets: 2, parts: { residualScale: () => 1 } });
     const t = await measureResidualLengths(e0);
     expect(t.modules.map((m) => m.eta)).toEqual([1, 1, 1]);
     const ref = reference(e0, 1, [1, 1, 1]);
     expect(abs(t.logM[(1 * 2 + 0) * 4 + 3] - ref[0][3])).toBeLessThan(2e-5);
-    const heavy = resolveResidualModules(8, [0.5], getMutant('he-variance-1.8'))[0];
+    const heavy = resolveResidualModules(8, [0.5], { variance: (rule, fanIn) => ('preset' in rule && rule.preset === 'he' ? 1.8 / fanIn : 1 / fanIn) })[0];
     expect(heavy.std1 ** 2).toBeCloseTo(1.8 / 8, 12);
     expect(heavy.std2 ** 2).toBeCloseTo(1 / 8, 12);
-    expect(resolveResidualModules(8, [0.5], getMutant('uniform-as-gaussian'))[0].law).toBe('uniform');
-    expect(resolveResidualModules(8, [0.5], getMutant('leaky-relu-0.3'))[0].activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
+    expect(resolveResidualModules(8, [0.5], { activation: () => ({ kind: 'leaky-relu', slope: 0.3 }) })[0].activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
   });
 });
 
@@ -166,8 +164,7 @@ describe('measureResidualLengths: depth is measured in log space, failures are r
   });
 
   it('a NaN or infinite weight is reported as a non-finite outcome, never silently', async () => {
-    const broken: Mutant = { name: 'inf', description: 'infinite variance', variance: () => Infinity };
-    const t = await measureResidualLengths(experiment({ mutant: broken, nets: 5 }));
+    const t = await measureResidualLengths(experiment({ parts: { variance: () => Infinity }, nets: 5 }));
     expect(t.outcomes.nonfinite).toBe(10);
     expect(t.status.every((s) => s === STATUS_NONFINITE)).toBe(true);
   });

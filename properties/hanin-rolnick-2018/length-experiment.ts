@@ -11,8 +11,8 @@ import { lengthRatio, type LogLengthTrace } from '../../engine/measure/log-space
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import type { NetworkSpec } from '../../engine/network/spec';
-import type { Mutant } from '../../engine/mutants';
-import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fm1-mean-length';
+import type { SamplingParts } from '../../engine/geometry/net64';
+import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { Experiment } from '../harness/types';
 import { ss } from '../stats/simple-statistics';
 
@@ -75,14 +75,14 @@ export function unitEmpiricalVariances(trace: LogLengthTrace): Float64Array {
 
 export async function lengthExperiment(
   config: LengthConfig & { output?: 'relu' | 'linear' },
-  opts: { seed: number; nets: number; mutant?: Mutant; inputs?: Float32Array },
+  opts: { seed: number; nets: number; parts?: SamplingParts; inputs?: Float32Array },
 ): Promise<{ trace: LogLengthTrace; experiment: Experiment }> {
   const trace = await measureLengths({
     network: networkOf(config),
     inputs: opts.inputs ?? fixedInputs(opts.seed, config.widths[0]),
     nets: opts.nets,
     seed: opts.seed,
-    ...(opts.mutant ? { mutant: opts.mutant } : {}),
+    ...(opts.parts ? { parts: opts.parts } : {}),
   });
   return { trace, experiment: traceExperiment(trace, unitRatios(trace, trace.depth)) };
 }

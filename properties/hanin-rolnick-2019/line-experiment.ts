@@ -1,7 +1,9 @@
 /**
  * Monte Carlo over networks for the line claims: sample each network in float64 from the engine's
- * initializer (with the run's mutant), count its breakpoints on a fixed segment exactly, and, for
- * the Kac–Rice claim, compute the per-network prediction Σ_l n_l Λ_{l−1}/π from the same pieces.
+ * initializer (on the run's components), count its breakpoints on a fixed segment with the engine's
+ * line counter (`countLine`), and, for the Kac–Rice claim, measure the spherical length Λ_{l−1} of
+ * every layer's augmented input on the same pieces and turn them into the per-network prediction
+ * Σ_l n_l Λ_{l−1}/π with the theorem's formula (theorems/hanin-rolnick-2019/lines-kac-rice.ts).
  * Network e draws from deriveSeed(seed, 'net', e), so a configuration's units are reproducible.
  */
 import fc from 'fast-check';
@@ -11,31 +13,33 @@ import { deriveSeed } from '../../engine/random/seed';
 import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
 import { lineRegions, nearestBreakpointDistance, type LayerInput } from '../../engine/geometry/line-regions';
 import { sphericalLength } from '../../engine/geometry/spherical-length';
+import type { EngineComponents } from '../../engine/components';
 import type { NetworkSpec } from '../../engine/network/spec';
-import type { WeightLaw } from '../../engine/init/laws';
-import type { Mutant } from '../../engine/mutants';
 import type { SegmentSpec } from '../../theorems/hanin-rolnick-2019/line-config';
+import { augmentedCoordinate, kacRicePrediction, type LayerLength } from '../../theorems/hanin-rolnick-2019/lines-kac-rice';
+
+/** The engine parts a line experiment uses (sampling and the line counter); the defaults where absent. */
+export type LineParts = Partial<EngineComponents>;
 
 export interface LineNets {
   inputDim: number;
   widths: readonly number[];
-  /** c in Var(w) = c/fan-in; 2 is requested as the He preset (so He mutants apply). */
+  /** c in Var(w) = c/fan-in; 2 is requested as the He preset (so He faults apply). */
   weightScale: number;
   biasStd: number;
-  law?: WeightLaw;
 }
 
 export function networkSpec(n: LineNets): NetworkSpec {
   return {
     widths: [n.inputDim, ...n.widths],
-    init: { law: n.law ?? 'gaussian', variance: n.weightScale === 2 ? { preset: 'he' } : { scale: n.weightScale }, bias: { law: 'gaussian', std: n.biasStd } },
+    init: { law: 'gaussian', variance: n.weightScale === 2 ? { preset: 'he' } : { scale: n.weightScale }, bias: { law: 'gaussian', std: n.biasStd } },
     activation: { kind: 'relu' },
   };
 }
 
-function* networks(n: LineNets, count: number, seed: number, mutant?: Mutant): Generator<PwlNet64> {
+function* networks(n: LineNets, count: number, seed: number, parts: LineParts): Generator<PwlNet64> {
   const spec = networkSpec(n);
-  for (let e = 0; e < count; e++) yield sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), mutant);
+  for (let e = 0; e < count; e++) yield sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), parts);
 }
 
 export interface LineCountSample {
@@ -46,37 +50,36 @@ export interface LineCountSample {
 }
 
 /** Breakpoint counts of `count` independent networks on the segment [0, T]. */
-export function lineCounts(n: LineNets, segment: SegmentSpec, count: number, seed: number, mutant?: Mutant, kacRice = false): LineCountSample {
+export function lineCounts(n: LineNets, segment: SegmentSpec, count: number, seed: number, parts: LineParts = {}, kacRice = false): LineCountSample {
+  const countLine = parts.countLine ?? lineRegions;
   const counts = new Float64Array(count);
   const kr = kacRice ? new Float64Array(count) : undefined;
   const seg = { x0: segment.x0, u: segment.u, t0: 0, t1: segment.length };
   let e = 0;
-  for (const net of networks(n, count, seed, mutant)) {
-    let P = 0;
+  for (const net of networks(n, count, seed, parts)) {
+    const lengths: LayerLength[] = [];
+    // Λ_{l−1} is measured on the augmented input (h_{l−1}, s_b/s_w,l), with s_w,l the theorem's law
+    // (c/fan-in): a fault that changes the variance changes the truth, not this prediction.
     const inspect = kr
       ? (input: LayerInput): void => {
           const layer = net.layers[input.layer];
-          // The engine's resolved weight std of this layer: recover it from the theorem's law
-          // (c/fan-in) — a mutant that changes the variance changes the truth, not this prediction.
-          const sw = Math.sqrt(n.weightScale / layer.fanIn);
-          P += (layer.fanOut * sphericalLength(input, n.biasStd / sw)) / Math.PI;
+          lengths.push({ width: layer.fanOut, sphericalLength: sphericalLength(input, augmentedCoordinate(n, layer.fanIn)) });
         }
       : undefined;
-    const r = lineRegions(net, seg, { ...(mutant?.lineCounter ? { fault: mutant.lineCounter } : {}), ...(inspect ? { inspect } : {}) });
-    counts[e] = r.breakpoints.length;
-    if (kr) kr[e] = P;
+    counts[e] = countLine(net, seg, inspect ? { inspect } : {}).breakpoints.length;
+    if (kr) kr[e] = kacRicePrediction(lengths);
     e++;
   }
   return { counts, ...(kr ? { kacRice: kr } : {}) };
 }
 
 /** Distance from x along ±u to the nearest breakpoint (whole line), per network. */
-export function boundaryDistances(n: LineNets, point: number[], direction: number[], count: number, seed: number, mutant?: Mutant): Float64Array {
+export function boundaryDistances(n: LineNets, point: number[], direction: number[], count: number, seed: number, parts: LineParts = {}): Float64Array {
+  const countLine = parts.countLine ?? lineRegions;
   const out = new Float64Array(count);
   let e = 0;
-  for (const net of networks(n, count, seed, mutant)) {
-    const r = lineRegions(net, { x0: point, u: direction, t0: -Infinity, t1: Infinity }, mutant?.lineCounter ? { fault: mutant.lineCounter } : {});
-    out[e++] = nearestBreakpointDistance(r.breakpoints, 0);
+  for (const net of networks(n, count, seed, parts)) {
+    out[e++] = nearestBreakpointDistance(countLine(net, { x0: point, u: direction, t0: -Infinity, t1: Infinity }).breakpoints, 0);
   }
   return out;
 }

@@ -1,14 +1,18 @@
 /**
  * Monte Carlo over networks for the 2-D claims: exact region counts in a square of a 2-D input
  * space (engine/geometry/plane-regions.ts) and the breakpoints on its four edges
- * (engine/geometry/line-regions.ts), per network. Network e draws from deriveSeed(seed, 'net', e).
+ * (engine/geometry/line-regions.ts), per network. Network e draws from deriveSeed(seed, 'net', e),
+ * on the run's sampling components. Both counters are the exact ones: the 2-D counter has no
+ * substitutable component, and the edges' breakpoints are part of its Euler decomposition.
  */
+import fc from 'fast-check';
+import { uniform } from '../harness/arbitraries';
+import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
-import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
 import { lineRegions } from '../../engine/geometry/line-regions';
 import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
-import type { Mutant } from '../../engine/mutants';
+import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
 import type { SquareSpec } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { networkSpec } from './line-experiment';
 
@@ -37,16 +41,22 @@ export interface PlaneSample {
   crossings: Float64Array;
 }
 
-export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, mutant?: Mutant): PlaneSample {
+export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, parts: SamplingParts = {}): PlaneSample {
   const spec = networkSpec({ inputDim: 2, widths, weightScale: 2, biasStd });
   const slice = squareSlice(sq.center, sq.halfSide);
   const regions = new Float64Array(count);
   const crossings = new Float64Array(count);
   for (let e = 0; e < count; e++) {
-    const net = sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), mutant);
+    const net = sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), parts);
     const R = planeRegions(net, slice).count;
     regions[e] = R;
     crossings[e] = R - 1 - boundaryBreakpoints(net, sq) / 2;
   }
   return { regions, crossings };
 }
+
+/** A square of the 2-D input space: centre in [−0.75, 0.75]², half-side in [0.5, 1.5] (so it sees many boundaries already at N = 8). */
+export const squareIn: fc.Arbitrary<SquareSpec> = fc.record({
+  center: fc.tuple(uniform(-0.75, 0.75), uniform(-0.75, 0.75)).map(([a, b]) => [round(a), round(b)]),
+  halfSide: uniform(0.5, 1.5).map((h) => round(h)),
+});

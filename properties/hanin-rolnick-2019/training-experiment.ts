@@ -1,19 +1,25 @@
 /**
  * The memorization experiment (theorems/hanin-rolnick-2019/memorization.ts): sample `nets` networks
  * [2, hidden…, 1] from the engine's initializer, give each its own random data set, train them
- * together (engine/train: the ensemble's nets are independent), and count each network's exact
+ * together with the engine's trainer (its networks are independent), and count each network's exact
  * regions in [−1, 1]² (and the breakpoints on its boundary) at the checkpoints. Network e's
- * parameters and data draw from deriveSeed(seed, 'net', e).
+ * parameters and data draw from deriveSeed(seed, 'net', e). Also the task's configuration generator
+ * and the figure summary shared by the two training claims.
  */
+import fc from 'fast-check';
 import { initEngine } from '../../engine/backend';
+import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
+import { activationSlope } from '../../engine/geometry/net64';
 import { sampleDenseParams } from '../../engine/train/params';
-import { trainEnsemble, type TrainData } from '../../engine/train/train';
+import type { TrainData } from '../../engine/train/train';
+import { isPiecewiseLinear } from '../../engine/train/activations';
 import { toPwlNet64 } from '../../engine/train/export';
 import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
-import type { Mutant } from '../../engine/mutants';
-import { ADAM_LR, DATA_SQUARE } from '../../theorems/hanin-rolnick-2019/memorization';
+import { ADAM_LR, DATA_SQUARE, type MemorizationTask } from '../../theorems/hanin-rolnick-2019/memorization';
+import { integer, logUniform } from '../harness/arbitraries';
+import { sampleMoments } from '../stats';
 import { networkSpec } from './line-experiment';
 import { boundaryBreakpoints } from './plane-experiment';
 
@@ -33,7 +39,8 @@ export interface MemorizationRun {
   checkpoints: number[];
   nets: number;
   seed: number;
-  mutant?: Mutant;
+  /** The engine to run on (sampling, trainer, activation); the defaults when absent. */
+  parts?: EngineComponents;
 }
 
 function randomTask(stream: RandomStream, points: number): TrainData {
@@ -47,26 +54,47 @@ function randomTask(stream: RandomStream, points: number): TrainData {
 /** Trains the ensemble to the last checkpoint and counts regions at every checkpoint. */
 export async function memorizationCounts(run: MemorizationRun): Promise<TrainedCounts[]> {
   await initEngine();
+  const parts = run.parts ?? DEFAULT_COMPONENTS;
   const spec = networkSpec({ inputDim: 2, widths: [...run.hidden, 1], weightScale: 2, biasStd: run.biasStd });
   const params = [];
   const data: TrainData[] = [];
   for (let e = 0; e < run.nets; e++) {
     const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
-    params.push(sampleDenseParams(spec, stream, run.mutant));
+    params.push(sampleDenseParams(spec, stream, parts));
     data.push(randomTask(stream, run.points));
   }
+  const activation = parts.trainActivation({ kind: 'relu' });
+  if (!isPiecewiseLinear(activation)) throw new Error(`memorizationCounts: regions need a piecewise-linear activation; the engine runs ${activation.kind}`);
   const steps = Math.max(...run.checkpoints);
-  const trained = await trainEnsemble({ params, activation: { kind: 'relu' }, data, optimizer: { kind: 'adam', lr: ADAM_LR }, steps, checkpoints: run.checkpoints });
+  const trained = await parts.train({ params, activation, data, optimizer: { kind: 'adam', lr: ADAM_LR }, steps, checkpoints: run.checkpoints });
   const slice = squareSlice(DATA_SQUARE.center, DATA_SQUARE.halfSide);
   const square = { center: [...DATA_SQUARE.center], halfSide: DATA_SQUARE.halfSide };
   return trained.checkpoints.map((c) => {
     const regions = new Float64Array(run.nets);
     const crossings = new Float64Array(run.nets);
     c.params.forEach((p, e) => {
-      const net = toPwlNet64(p, 0);
+      const net = toPwlNet64(p, activationSlope(activation));
       regions[e] = planeRegions(net, slice).count;
       crossings[e] = regions[e] - 1 - boundaryBreakpoints(net, square) / 2;
     });
     return { step: c.step, regions, crossings, loss: c.loss };
   });
 }
+
+/**
+ * The task's part of a training claim's configuration: P ∈ [16, 48] training points, a run of
+ * `steps` Adam steps with the regions counted after ¼, ½ or all of it (fast-check picks the
+ * checkpoint, so several checkpoints are asserted across configurations), s_b at initialization
+ * log-uniform in [1e-3, 0.05] (the papers' regime). Spread into an `fc.record` after the claim's own keys.
+ */
+export const memorizationTask = (steps: number): { [K in keyof MemorizationTask]: fc.Arbitrary<MemorizationTask[K]> } => ({
+  points: integer(16, 48),
+  steps: fc.constant(steps),
+  checkpoint: fc.constantFrom(steps / 4, steps / 2, steps),
+  biasStd: logUniform(1e-3, 0.05),
+});
+
+const mean = (x: Float64Array): number => sampleMoments(x).mean;
+
+/** Figure summary of one checkpoint: mean regions, crossings and training loss. */
+export const summary = (c: TrainedCounts) => ({ step: c.step, meanRegions: mean(c.regions), meanCrossings: mean(c.crossings), meanLoss: mean(c.loss) });

@@ -6,16 +6,17 @@
  */
 import fc from 'fast-check';
 import { RandomStream } from '../../engine/random/stream';
-import type { Mutant } from '../../engine/mutants';
 import type { Theorem } from '../../theorems/types';
-import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
+import { equals } from '../../theorems/relation';
+import type { Fault } from '../faults/catalog';
 import { runClaim, runTwin, type ClaimSpec, type RunContext } from './run-claim';
 
 interface Cfg {
   k: number;
 }
 
-const doubling: Mutant = { name: 'scale-1.5', description: 'draws are scaled by 1.5' };
+// A toy fault: the experiment reads which fault it runs under (real faults substitute engine components).
+const doubling: Fault = { name: 'scale-1.5', description: 'draws are scaled by 1.5', components: {} };
 
 function toyTheorem(predict: (c: Cfg) => number): Theorem<Cfg> {
   return {
@@ -26,8 +27,9 @@ function toyTheorem(predict: (c: Cfg) => number): Theorem<Cfg> {
     statement: 'E[U(0,k)] = k/2',
     hypotheses: ['k ≥ 1'],
     verification: 'exact',
+    unit: { kind: 'continuous', description: 'one U(0, k) draw' },
     domain: (c) => c,
-    predict,
+    predict: (c) => equals(predict(c)),
   };
 }
 
@@ -37,13 +39,12 @@ function toySpec(theorem: Theorem<Cfg>): ClaimSpec<Cfg> {
     family: 'toy',
     file: __filename,
     configs: fc.record({ k: fc.integer({ min: 1, max: 20 }) }),
-    numConfigs: { gate: 12, full: 12 },
-    check: meanEqualsPrediction,
-    twins: [{ name: 'scale-1.5', mutant: doubling, config: { k: 4 }, wrongValue: (c) => 0.75 * c.k }],
+    design: { configs: { gate: 12, full: 12 } },
+    twins: [{ name: 'scale-1.5', fault: doubling, config: { k: 4 }, wrongValue: (c) => 0.75 * c.k }],
     async experiment(config, ctx) {
       const units = new Float64Array(2000);
       new RandomStream(ctx.seed).fillUniform(units, config.k / 2);
-      const scale = ctx.mutant === doubling ? 1.5 : 1;
+      const scale = ctx.fault === doubling ? 1.5 : 1;
       return { units: units.map((u) => (u + config.k / 2) * scale) };
     },
   };
@@ -55,7 +56,7 @@ const ctx: RunContext = {
   alpha: 1e-4,
   numConfigs: 12,
   maxShrinks: 50,
-  env: {},
+  replayed: {},
 };
 
 describe('runClaim', () => {
@@ -108,8 +109,8 @@ describe('runTwin', () => {
 
   it('fails, naming the fault, when the test cannot see the wrong engine', async () => {
     const spec = toySpec(toyTheorem((c) => c.k / 2));
-    const harmless: Mutant = { name: 'noop', description: 'nothing is wrong' };
-    const record = await runTwin(spec, { name: 'noop', mutant: harmless, config: { k: 4 } }, ctx);
+    const harmless: Fault = { name: 'noop', description: 'nothing is wrong', components: {} };
+    const record = await runTwin(spec, { name: 'noop', fault: harmless, config: { k: 4 } }, ctx);
     expect(record.verdict).toBe('fail');
     expect(record.failure).toContain('reject twin "noop" was NOT rejected — the test has no power against: nothing is wrong');
   });

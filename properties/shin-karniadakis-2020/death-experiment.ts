@@ -1,18 +1,23 @@
 /**
  * Monte Carlo over networks for the dying-ReLU claims at initialization: networks drawn in float64
- * (engine/train/params.ts, engine/init/rai.ts, engine/init/data-dependent.ts), neuron states from
- * engine/measure/neuron-states.ts with the run's active rule (a mutant may count z = 0 as active).
- * Network e draws from deriveSeed(seed, 'net', e).
+ * (engine/train/params.ts, engine/init/rai.ts, engine/init/data-dependent.ts, through the run's
+ * engine components), neuron states from engine/measure/neuron-states.ts with the run's active rule
+ * (a fault may count z = 0 as active). Network e draws from deriveSeed(seed, 'net', e).
  */
+import fc from 'fast-check';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params';
 import { toPwlNet64 } from '../../engine/train/export';
-import type { PwlNet64 } from '../../engine/geometry/net64';
+import type { PwlNet64, SamplingParts } from '../../engine/geometry/net64';
 import type { NetworkSpec } from '../../engine/network/spec';
-import type { Mutant } from '../../engine/mutants';
+import { statesAtPoint, type PointStates } from '../../engine/measure/neuron-states';
+import type { DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
+import { integer, logUniform, uniform } from '../harness/arbitraries';
+import { round } from '../harness/figure-data';
+import type { ExperimentContext } from '../harness/types';
 
-/** He Gaussian weights (c = 2 as the He preset, so He mutants apply), zero or N(0, s_b²) biases, ReLU; `widths` includes the read-out. */
+/** He Gaussian weights (c = 2 as the He preset, so He faults apply), zero or N(0, s_b²) biases, ReLU; `widths` includes the read-out. */
 export function heSpec(widths: readonly number[], biasStd: number, weightScale = 2): NetworkSpec {
   return {
     widths,
@@ -29,13 +34,33 @@ export function* nets(count: number, seed: number, draw: (stream: RandomStream, 
   }
 }
 
-/** He networks with hidden widths `widths.slice(1)` and a scalar read-out. */
-export const heNets = (widths: readonly number[], biasStd: number, count: number, seed: number, mutant?: Mutant, weightScale = 2) =>
-  nets(count, seed, (stream) => sampleDenseParams(heSpec([...widths, 1], biasStd, weightScale), stream, mutant));
+/** He networks with hidden widths `widths.slice(1)` and a scalar read-out, drawn with the engine `parts` (default: the engine's). */
+export const heNets = (widths: readonly number[], biasStd: number, count: number, seed: number, parts?: SamplingParts, weightScale = 2) =>
+  nets(count, seed, (stream) => sampleDenseParams(heSpec([...widths, 1], biasStd, weightScale), stream, parts));
 
 /** Uniform draws of `n` points in [−1, 1]^d (row-major). */
 export function uniformInputs(stream: RandomStream, n: number, d: number): Float64Array {
   const x = new Float64Array(n * d);
   stream.fillUniform(x, 1);
   return x;
+}
+
+/** A non-zero input of dimension d (components in [−1.5, 1.5], norm ≥ 0.1). */
+export const point = (d: number): fc.Arbitrary<number[]> => fc.array(uniform(-1.5, 1.5).map((v) => round(v)), { minLength: d, maxLength: d }).filter((x) => Math.hypot(...x) >= 0.1);
+
+/** Zero biases, or N(0, s_b²) with s_b log-uniform in [0.1, 1]. */
+export const biasLaw: fc.Arbitrary<number> = fc.oneof(fc.constant(0), logUniform(0.1, 1));
+
+/** Networks [n_0, N × depth] at a point x: n_0 1–4, constant width N and depth in the given ranges, zero or Gaussian biases. */
+export const pointConfigs = (minN: number, maxN: number, minDepth: number, maxDepth: number): fc.Arbitrary<DeathNetConfig> =>
+  fc
+    .record({ n0: integer(1, 4), N: integer(minN, maxN), depth: integer(minDepth, maxDepth), biasStd: biasLaw })
+    .chain(({ n0, N, depth, biasStd }) => point(n0).map((x) => ({ widths: [n0, ...Array<number>(depth).fill(N)], biasStd, x })));
+
+/** One unit per He network at the configuration's point: `unit` of its neuron states (the run's engine and active rule). */
+export function unitsAtPoint(c: DeathNetConfig, count: number, ctx: ExperimentContext, unit: (states: PointStates) => number): Float64Array {
+  const units = new Float64Array(count);
+  const rule = ctx.components.activeRule;
+  for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) units[e] = unit(statesAtPoint(net, c.x, rule));
+  return units;
 }

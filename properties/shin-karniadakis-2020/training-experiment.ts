@@ -1,23 +1,36 @@
 /**
  * Training runs for the trainability claims: `nets` networks drawn by `draw`, their trainability at
  * initialization on the task's inputs (engine/measure/neuron-states.ts), then trained together on
- * the task (engine/train; the ensemble's nets are independent) with success recorded per network.
- * A mutant's activation rewrite (e.g. leaky ReLU) applies to training; trainability keeps the
- * definition (z ≤ 0 on all inputs), so a leaky engine lets "dead" networks learn.
+ * the task (the engine's trainer component; the ensemble's nets are independent) with success
+ * recorded per network. Everything runs on the given engine parts: a fault's training activation
+ * (e.g. leaky ReLU) applies to training while trainability keeps the definition (z ≤ 0 on all
+ * inputs), so a leaky engine lets "dead" networks learn; a substituted trainer decides success itself.
  */
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
-import { trainEnsemble } from '../../engine/train/train';
 import { toPwlNet64 } from '../../engine/train/export';
-import type { DenseParams64 } from '../../engine/train/params';
-import type { TrainActivation } from '../../engine/train/activations';
-import { activeRuleOf, statesOnData } from '../../engine/measure/neuron-states';
-import type { Mutant } from '../../engine/mutants';
+import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params';
+import type { SamplingParts } from '../../engine/geometry/net64';
+import { statesOnData } from '../../engine/measure/neuron-states';
+import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
 import { taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
 import { proportionWithCi, type ProportionWithCi } from '../harness/figure-data';
+import { heSpec } from './death-experiment';
 
-export interface TrainabilityRuns {
+/** The engine parts a training experiment runs on (a whole `EngineComponents` value works). */
+type TrainingParts = Pick<EngineComponents, 'activeRule' | 'trainActivation' | 'train'>;
+
+/** A deep-net task of the trainability claims: `target` on 20 equally spaced inputs, Adam lr 1e-3 for `steps`, threshold 1e-3. */
+export const deepTask = (target: 'abs' | 'sin3', steps: number): TrainingTask => ({ target, points: 20, steps, lr: 1e-3, lossBelow: 1e-3 });
+
+/** A draw of He networks [...widths, 1] (zero or N(0, s_b²) biases) with the engine `parts` (default: the engine's). */
+export const he =
+  (c: { widths: number[]; biasStd: number }, parts?: SamplingParts) =>
+  (stream: RandomStream): DenseParams64 =>
+    sampleDenseParams(heSpec([...c.widths, 1], c.biasStd), stream, parts);
+
+interface TrainabilityRuns {
   trainable: Float64Array;
   success: Float64Array;
   finalLoss: Float64Array;
@@ -34,9 +47,9 @@ export async function trainabilityRuns(
   nets: number,
   seed: number,
   draw: (stream: RandomStream, inputs: Float64Array) => DenseParams64,
-  mutant?: Mutant,
+  parts: TrainingParts = DEFAULT_COMPONENTS,
 ): Promise<TrainabilityRuns> {
-  return (await trainabilityArms(task, nets, [{ seed, draw }], mutant))[0];
+  return (await trainabilityArms(task, nets, [{ seed, draw }], parts))[0];
 }
 
 /**
@@ -44,29 +57,21 @@ export async function trainabilityRuns(
  * so each net's trajectory is the one it would follow alone; one call costs about what one arm does).
  * Every arm's networks come from its own seed: the results per arm do not depend on the others.
  */
-export async function trainabilityArms(task: TrainingTask, nets: number, arms: readonly Arm[], mutant?: Mutant): Promise<TrainabilityRuns[]> {
+export async function trainabilityArms(task: TrainingTask, nets: number, arms: readonly Arm[], parts: TrainingParts = DEFAULT_COMPONENTS): Promise<TrainabilityRuns[]> {
   const data = taskData(task);
   const params = arms.flatMap((arm) => Array.from({ length: nets }, (_, e) => arm.draw(new RandomStream(deriveSeed(arm.seed, 'net', e)), data.inputs)));
-  const all = await trainParams(task, data, params, mutant);
+  const all = await trainParams(task, data, params, parts);
   return arms.map((_, a) => {
     const part = (x: Float64Array): Float64Array => x.slice(a * nets, (a + 1) * nets);
     return { trainable: part(all.trainable), success: part(all.success), finalLoss: part(all.finalLoss) };
   });
 }
 
-async function trainParams(task: TrainingTask, data: ReturnType<typeof taskData>, params: DenseParams64[], mutant?: Mutant): Promise<TrainabilityRuns> {
+async function trainParams(task: TrainingTask, data: ReturnType<typeof taskData>, params: DenseParams64[], parts: TrainingParts): Promise<TrainabilityRuns> {
   await initEngine();
-  const rule = activeRuleOf(mutant);
-  const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, rule).trainable ? 1 : 0));
-  const relu: TrainActivation = { kind: 'relu' };
-  const activation = mutant?.activation ? (mutant.activation(relu) as TrainActivation) : relu;
-  if (mutant?.successWhenLossHalved) {
-    // The faulty criterion of the `success-when-loss-halved` twin: L(θ_steps) < L(θ_0)/2.
-    const result = await trainEnsemble({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, checkpoints: [0] });
-    const initial = result.checkpoints[0].loss;
-    return { trainable, success: Float64Array.from(result.finalLoss, (l, e) => (l < initial[e] / 2 ? 1 : 0)), finalLoss: result.finalLoss };
-  }
-  const result = await trainEnsemble({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
+  const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, parts.activeRule).trainable ? 1 : 0));
+  const activation = parts.trainActivation({ kind: 'relu' });
+  const result = await parts.train({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
   return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss };
 }
 

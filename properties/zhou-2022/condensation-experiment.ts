@@ -7,14 +7,14 @@
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
-import { trainEnsemble, type OptimizerSpec, type TrainData } from '../../engine/train/train';
+import type { OptimizerSpec, TrainData } from '../../engine/train/train';
 import type { TrainActivation } from '../../engine/train/activations';
 import type { DenseParams64 } from '../../engine/train/params';
-import type { Mutant } from '../../engine/mutants';
+import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
 import { sampleSmallInit, type InitScale } from '../../engine/condensation/small-init';
 import { analyzeOrientations, maxInputWeightNorm, type OrientationAnalysis, type OrientationRules } from '../../engine/condensation/orientations';
 import { initialStageEnd, stageCheckpoints, type InitialStageRule, type StageEnd } from '../../engine/condensation/initial-stage';
-import { FIG5_SETTING } from '../../theorems/zhou-2022/orientations-bound';
+import { FIG5_SETTING } from '../../theorems/zhou-2022/fig5-setting';
 import { ADAM_STAGE_RULE, ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
 
 export type DataName = 'fig5-1d' | 'fig2' | 'fig3';
@@ -40,18 +40,6 @@ export function paperData(name: DataName, stream: RandomStream, n: number, d: nu
   return { inputs, targets };
 }
 
-/** z = Σ_i y_i (x_i, 1) ∈ R^{d+1}. */
-export function zDirection(data: TrainData, d: number): Float64Array {
-  const n = data.targets.length;
-  const z = new Float64Array(d + 1);
-  for (let i = 0; i < n; i++) {
-    const y = data.targets[i];
-    for (let k = 0; k < d; k++) z[k] += y * data.inputs[i * d + k];
-    z[d] += y;
-  }
-  return z;
-}
-
 export interface CondensationRun {
   /** [d, hidden…, 1]. */
   widths: number[];
@@ -66,7 +54,8 @@ export interface CondensationRun {
   rules: OrientationRules;
   nets: number;
   seed: number;
-  mutant?: Mutant;
+  /** The engine parts the run uses (default: the engine as the paper defines it); a fault substitutes one. */
+  parts?: CondensationParts;
   /** Analyse every net at this fixed step instead of its own stage end (paired comparisons). */
   analyseAt?: readonly number[];
   /**
@@ -75,6 +64,9 @@ export interface CondensationRun {
    */
   readoutBias?: boolean;
 }
+
+/** The engine components a condensation run uses: the small-init std, the activation the trainer runs and the trainer. */
+export type CondensationParts = Pick<EngineComponents, 'smallInitStd' | 'trainActivation' | 'train'>;
 
 export interface NetLayerResult {
   stage: StageEnd;
@@ -92,29 +84,29 @@ export interface CondensationResult {
   ms: number;
 }
 
-/** Resolves the activations after a mutant's rewrite. */
-export function resolveActivations(a: TrainActivation | readonly TrainActivation[], mutant?: Mutant): TrainActivation | TrainActivation[] {
-  const rw = mutant?.trainActivation ?? ((x: TrainActivation) => x);
-  return Array.isArray(a) ? (a as readonly TrainActivation[]).map(rw) : rw(a as TrainActivation);
+/** The activations the trainer runs where `a` is requested (one, or one per hidden layer). */
+export function resolveActivations(a: TrainActivation | readonly TrainActivation[], trainActivation: EngineComponents['trainActivation']): TrainActivation | TrainActivation[] {
+  return Array.isArray(a) ? (a as readonly TrainActivation[]).map(trainActivation) : trainActivation(a as TrainActivation);
 }
 
 export async function runCondensation(run: CondensationRun): Promise<CondensationResult> {
   await initEngine();
   const t0 = Date.now();
+  const parts = run.parts ?? DEFAULT_COMPONENTS;
   const d = run.widths[0];
   const params: DenseParams64[] = [];
   const data: TrainData[] = [];
   for (let e = 0; e < run.nets; e++) {
     const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
-    const p = sampleSmallInit(run.widths, run.init, stream, run.mutant);
+    const p = sampleSmallInit(run.widths, run.init, stream, parts.smallInitStd);
     if (run.readoutBias === false) p.layers[p.layers.length - 1].biases.fill(0);
     params.push(p);
     data.push(paperData(run.data, stream, run.points, d));
   }
   const checkpoints = stageCheckpoints(run.stage);
-  const trained = await trainEnsemble({
+  const trained = await parts.train({
     params,
-    activation: resolveActivations(run.activation, run.mutant),
+    activation: resolveActivations(run.activation, parts.trainActivation),
     data,
     optimizer: run.optimizer,
     steps: run.stage.maxSteps,
@@ -145,7 +137,7 @@ export async function runCondensation(run: CondensationRun): Promise<Condensatio
 }
 
 /** The 1-D Fig. 5/6 setting (1-100-1, 40 points, Adam lr 5e-4, ε 1e-8) at an explicit init std, with the Adam stage rule. */
-export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, mutant?: Mutant): Promise<CondensationResult> =>
+export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, parts?: CondensationParts): Promise<CondensationResult> =>
   runCondensation({
     widths: [1, FIG5_SETTING.m, 1],
     activation,
@@ -157,6 +149,6 @@ export const fig5Run = (activation: TrainActivation, std: number, seed: number, 
     rules: ORIENTATION_RULES,
     nets,
     seed,
-    ...(mutant ? { mutant } : {}),
+    ...(parts ? { parts } : {}),
   });
 

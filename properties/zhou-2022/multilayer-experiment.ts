@@ -13,16 +13,15 @@
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
-import { trainEnsemble } from '../../engine/train/train';
 import type { TrainActivation } from '../../engine/train/activations';
 import type { DenseParams64 } from '../../engine/train/params';
-import type { Mutant } from '../../engine/mutants';
 import { sampleSmallInit } from '../../engine/condensation/small-init';
 import { analyzeOrientations, heatmap, maxInputWeightNorm, type OrientationAnalysis } from '../../engine/condensation/orientations';
 import { ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
-import { FIG3_ACTIVATIONS, FIG3_MULTIPLICITY, FIG3_SETTING, FIG3_SNAPSHOT_STEPS } from '../../theorems/zhou-2022/multilayer';
+import { FIG3_ACTIVATIONS, FIG3_MULTIPLICITY, FIG3_SETTING, FIG3_SNAPSHOT_STEPS } from '../../theorems/zhou-2022/multilayer-per-layer-multiplicity';
 import { histogram, mean, proportionWithCi, round } from '../harness/figure-data';
-import { paperData, resolveActivations } from './condensation-experiment';
+import { DEFAULT_COMPONENTS } from '../../engine/components';
+import { paperData, resolveActivations, type CondensationParts } from './condensation-experiment';
 
 export interface MultiLayerRun {
   std: number;
@@ -32,7 +31,8 @@ export interface MultiLayerRun {
   steps: number;
   every: number;
   residual?: boolean;
-  mutant?: Mutant;
+  /** The engine parts the run uses (default: the engine as the paper defines it). */
+  parts?: CondensationParts;
 }
 
 export interface MultiLayerResult {
@@ -47,26 +47,27 @@ export interface MultiLayerResult {
   ms: number;
 }
 
-export const fig3Widths = (): number[] => [FIG3_SETTING.d, ...new Array<number>(5).fill(FIG3_SETTING.m), 1];
+const fig3Widths = (): number[] => [FIG3_SETTING.d, ...new Array<number>(5).fill(FIG3_SETTING.m), 1];
 
 export async function runMultiLayer(run: MultiLayerRun): Promise<MultiLayerResult> {
   await initEngine();
   const t0 = Date.now();
+  const parts = run.parts ?? DEFAULT_COMPONENTS;
   const widths = fig3Widths();
   const params: DenseParams64[] = [];
   const data = [];
   for (let e = 0; e < run.nets; e++) {
     const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
-    const p = sampleSmallInit(widths, { kind: 'std', std: run.std }, stream, run.mutant);
+    const p = sampleSmallInit(widths, { kind: 'std', std: run.std }, stream, parts.smallInitStd);
     p.layers[p.layers.length - 1].biases.fill(0);
     params.push(p);
     data.push(paperData('fig3', stream, FIG3_SETTING.points, FIG3_SETTING.d));
   }
   const steps = Array.from({ length: run.steps / run.every + 1 }, (_, i) => i * run.every);
   const acts = FIG3_ACTIVATIONS.map((kind) => ({ kind }) as TrainActivation);
-  const trained = await trainEnsemble({
+  const trained = await parts.train({
     params,
-    activation: resolveActivations(acts, run.mutant) as TrainActivation[],
+    activation: resolveActivations(acts, parts.trainActivation) as TrainActivation[],
     data,
     optimizer: { kind: 'adam', lr: FIG3_SETTING.lr, epsilon: FIG3_SETTING.epsilon },
     steps: run.steps,
@@ -85,7 +86,7 @@ export function layerHeatmap(a: OrientationAnalysis): { lines: number; orientati
 }
 
 /** Checkpoint index of layer l's stage end: the paper's snapshot step, or the last step trained if earlier. */
-export function snapshotIndex(r: MultiLayerResult, layer: number): number {
+function snapshotIndex(r: MultiLayerResult, layer: number): number {
   const want = Math.min(FIG3_SNAPSHOT_STEPS[layer], r.steps[r.steps.length - 1]);
   const i = r.steps.indexOf(want);
   if (i < 0) throw new Error(`snapshotIndex: step ${want} (layer ${layer + 1}) is not a checkpoint of this run`);
@@ -94,7 +95,6 @@ export function snapshotIndex(r: MultiLayerResult, layer: number): number {
 
 /** The analysis of net e's layer l at that layer's stage end. */
 export const atSnapshot = (r: MultiLayerResult, e: number, layer: number): OrientationAnalysis => r.analyses[snapshotIndex(r, layer)][e][layer];
-
 
 /** Per-layer figure data at each layer's stage end: lines histogram, mean lines/orientations/score, share within ≤ p_l lines with a 95% Wilson interval. */
 export function perLayerSummary(r: MultiLayerResult): Record<string, unknown>[] {

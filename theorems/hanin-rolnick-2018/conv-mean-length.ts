@@ -38,47 +38,13 @@
  * becoming exponentially large or small". The paper states no convolutional formula: the product
  * law, the circular-padding hypothesis and the fan-in C_{j−1}·k are [D] (derived above).
  */
-import { OutOfDomainError, type Theorem } from '../types';
-import { initProblem, lawVarianceFactor, nominalScale, type InitSpec } from '../_internals/initialization';
+import type { Theorem } from '../types';
+import { equals } from '../relation';
+import { lawVarianceFactor, nominalScale } from '../_internals/initialization';
+import { checkConvDomain, type ConvLengthConfig } from './convolutional';
 import { cite } from './paper';
 
-export interface ConvLengthConfig {
-  /** [C_0, C_1, …, C_d]: input channels, then the channels of every (ReLU) layer. */
-  channels: number[];
-  /** Kernel size k (odd, 1 ≤ k ≤ T). */
-  kernel: number;
-  /** Sequence length T (stride 1, circular padding: constant through the network). */
-  length: number;
-  init: InitSpec & { bias: { law: 'zero' } | { law: 'gaussian'; std: number } };
-}
-
 export const ID = 'HR2018.Conv.mean-length';
-
-const isInt = (x: unknown): x is number => typeof x === 'number' && Number.isInteger(x);
-
-export function channelsProblem(channels: readonly number[]): string | undefined {
-  if (!Array.isArray(channels) || channels.length < 2) return `channels must be [C_0, C_1, …, C_d] with depth d ≥ 1; got ${JSON.stringify(channels)}`;
-  const bad = channels.findIndex((c) => !isInt(c) || c < 1);
-  return bad >= 0 ? `channels[${bad}] must be an integer ≥ 1; got ${channels[bad]}` : undefined;
-}
-
-export function checkConvDomain(id: string, config: ConvLengthConfig): ConvLengthConfig {
-  const { channels, kernel, length, init } = config;
-  let problem = channelsProblem(channels);
-  if (problem === undefined && (!isInt(length) || length < 1)) problem = `length (T) must be an integer ≥ 1; got ${length}`;
-  if (problem === undefined && (!isInt(kernel) || kernel < 1 || kernel % 2 === 0 || kernel > length)) {
-    problem = `kernel must be an odd integer in [1, length = ${length}]; got ${kernel}`;
-  }
-  problem ??= initProblem(init);
-  if (problem !== undefined) throw new OutOfDomainError(id, problem);
-  if (init.bias.law !== 'zero') {
-    throw new OutOfDomainError(
-      id,
-      `biases must be zero (with bias variance s_b², E[M_j] follows (c_j/2)E[M_{j−1}] + s_b²/2, not a product); got ${JSON.stringify(init.bias)}`,
-    );
-  }
-  return config;
-}
 
 /** Effective c_j = (C_{j−1}·k)·Var(W_j) of every layer (fan-in C_{j−1}·k, fan-out C_j·k). */
 export function convEffectiveScales(config: ConvLengthConfig): number[] {
@@ -107,6 +73,7 @@ export const convMeanLength: Theorem<ConvLengthConfig> = {
   ],
   verification:
     '[P] abstract and §1: correct variance (2/fan-in) avoids FM1 "in fully connected and convolutional networks". [D] exact product formula (the paper gives none for convolutions), derived in the file header: with circular padding Σ_t‖patch_t‖² = k‖z‖² exactly; with zero padding it would not hold.',
+  unit: { kind: 'continuous', description: 'one random convolutional network: M_d/M_0 averaged over a few fixed input sequences (its mean is E[M_d]/M_0)' },
   domain: (config) => checkConvDomain(ID, config),
-  predict: convMeanLengthRatio,
+  predict: (config) => equals(convMeanLengthRatio(config)),
 };

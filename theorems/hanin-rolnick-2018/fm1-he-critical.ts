@@ -1,10 +1,11 @@
 /**
  * FM1 avoided by He initialization (Hanin & Rolnick 2018, abstract): with variance 2/fan-in the mean
  * length is preserved at every depth, E[M_j]/M_0 = 1 for all j — whatever the symmetric law
- * (Gaussian or uniform) and the width profile. Corollary of {@link fm1MeanLength} with c_j = 2.
+ * (Gaussian or uniform) and the width profile. Corollary of HR2018.FM1.mean-length with c_j = 2.
  */
 import { OutOfDomainError, type Theorem } from '../types';
-import { checkFm1Domain, meanLengthRatio, type LengthConfig } from './fm1-mean-length';
+import { equals } from '../relation';
+import { checkFm1Domain, meanLengthRatio, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
 export const ID = 'HR2018.FM1.he-critical';
@@ -17,6 +18,7 @@ export const fm1HeCritical: Theorem<LengthConfig> = {
   statement: 'With Var(W_ab^(j)) = 2/n_{j−1} and zero biases, E[M_d]/M_0 = 1 for every depth d and width profile.',
   hypotheses: ['as HR2018.FM1.mean-length', 'He preset (2/fan-in) with a law whose variance equals its nominal variance (gaussian or uniform)'],
   verification: '[P] abstract statement; [D] value 1 from the exact product formula.',
+  unit: { kind: 'continuous', description: 'one random network: M_d/M_0 averaged over a few fixed inputs (its mean is E[M_d]/M_0)' },
   domain: (config) => {
     checkFm1Domain(ID, config);
     if (!('preset' in config.init.variance) || config.init.variance.preset !== 'he') {
@@ -27,5 +29,5 @@ export const fm1HeCritical: Theorem<LengthConfig> = {
     }
     return config;
   },
-  predict: meanLengthRatio,
+  predict: (config) => equals(meanLengthRatio(config)),
 };

@@ -3,7 +3,8 @@
  * 1/fan-in halves the mean length at every layer, E[M_d]/M_0 = 2^−d.
  */
 import { OutOfDomainError, type Theorem } from '../types';
-import { checkFm1Domain, type LengthConfig } from './fm1-mean-length';
+import { equals } from '../relation';
+import { checkFm1Domain, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
 export const ID = 'HR2018.FM1.lecun';
@@ -16,6 +17,7 @@ export const fm1Lecun: Theorem<LengthConfig> = {
   statement: 'With Var(W) = 1/fan-in (gaussian or uniform) and zero biases: E[M_d]/M_0 = 2^−d.',
   hypotheses: ['as HR2018.FM1.mean-length', 'LeCun preset (1/fan-in), law gaussian or uniform'],
   verification: '[S] Fig. 1(a) quote; [D] the value 2^−d from the exact product formula.',
+  unit: { kind: 'continuous', description: 'one random network: M_d/M_0 averaged over a few fixed inputs (its mean is E[M_d]/M_0)' },
   domain: (config) => {
     checkFm1Domain(ID, config);
     if (!('preset' in config.init.variance) || config.init.variance.preset !== 'lecun' || config.init.law === 'truncated-normal') {
@@ -23,5 +25,5 @@ export const fm1Lecun: Theorem<LengthConfig> = {
     }
     return config;
   },
-  predict: (config) => 2 ** -(config.widths.length - 1),
+  predict: (config) => equals(2 ** -(config.widths.length - 1)),
 };

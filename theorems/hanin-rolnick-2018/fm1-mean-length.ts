@@ -17,34 +17,12 @@
  * The exact product formula is [D]: derived above and Monte Carlo checked in claims.md; the paper's
  * own theorem numbering (recalled as Theorem 5) is [R] and is not relied upon.
  */
-import { OutOfDomainError, type Theorem } from '../types';
-import { effectiveScales, initProblem, widthsProblem, type InitSpec } from '../_internals/initialization';
+import type { Theorem } from '../types';
+import { equals } from '../relation';
+import { checkFm1Domain, meanLengthRatio, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
-export interface LengthConfig {
-  /** [n_0, n_1, …, n_d]; every layer is ReLU-activated. */
-  widths: number[];
-  init: InitSpec & { bias: { law: 'zero' } | { law: 'gaussian'; std: number } };
-}
-
 export const ID = 'HR2018.FM1.mean-length';
-
-export function checkFm1Domain(id: string, config: LengthConfig): LengthConfig {
-  const problem = widthsProblem(config.widths) ?? initProblem(config.init);
-  if (problem !== undefined) throw new OutOfDomainError(id, problem);
-  if (config.init.bias.law !== 'zero') {
-    throw new OutOfDomainError(
-      id,
-      `biases must be zero (with bias variance s_b², E[M_j] follows (c_j/2)E[M_{j−1}] + s_b²/2, not a product); got ${JSON.stringify(config.init.bias)}`,
-    );
-  }
-  return config;
-}
-
-/** ∏_j c_j / 2 with c_j the effective variance scale of layer j. */
-export function meanLengthRatio(config: LengthConfig): number {
-  return effectiveScales(config.init, config.widths).reduce((p, c) => p * (c / 2), 1);
-}
 
 export const fm1MeanLength: Theorem<LengthConfig> = {
   id: ID,
@@ -60,6 +38,7 @@ export const fm1MeanLength: Theorem<LengthConfig> = {
   ],
   verification:
     '[P] abstract: FM1 avoided by "a symmetric distribution with variance 2/fan-in". [D] exact product formula derived in claims.md §2.3 and MC-checked. [R] theorem number.',
+  unit: { kind: 'continuous', description: 'one random network: M_d/M_0 averaged over a few fixed inputs (its mean is E[M_d]/M_0)' },
   domain: (config) => checkFm1Domain(ID, config),
-  predict: meanLengthRatio,
+  predict: (config) => equals(meanLengthRatio(config)),
 };

@@ -5,8 +5,9 @@
  * exponentially in depth. 0.773741 = Var(Z | |Z| ≤ 2) for Z ~ N(0,1) (exact, [D]).
  */
 import { OutOfDomainError, type Theorem } from '../types';
+import { equals } from '../relation';
 import { truncatedNormalVariance } from '../_internals/initialization';
-import { checkFm1Domain, type LengthConfig } from './fm1-mean-length';
+import { checkFm1Domain, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
 export const ID = 'HR2018.FM1.truncated-normal';
@@ -19,6 +20,7 @@ export const fm1TruncatedNormal: Theorem<LengthConfig> = {
   statement: 'Truncated normal at ±2 nominal std (He nominal variance 2/fan-in, no correction), zero biases: E[M_d]/M_0 = 0.773741^d.',
   hypotheses: ['as HR2018.FM1.mean-length', 'He preset with law truncated-normal (cut at ±2σ, not rescaled)'],
   verification: '[S] Fig. 1 compares truncated normal with He; [R] that this exact initializer is in the figure; [D] the factor 0.773741 and the product.',
+  unit: { kind: 'continuous', description: 'one random network: M_d/M_0 averaged over a few fixed inputs (its mean is E[M_d]/M_0)' },
   domain: (config) => {
     checkFm1Domain(ID, config);
     if (config.init.law !== 'truncated-normal' || !('preset' in config.init.variance) || config.init.variance.preset !== 'he') {
@@ -26,5 +28,5 @@ export const fm1TruncatedNormal: Theorem<LengthConfig> = {
     }
     return config;
   },
-  predict: (config) => truncatedNormalVariance(2) ** (config.widths.length - 1),
+  predict: (config) => equals(truncatedNormalVariance(2) ** (config.widths.length - 1)),
 };

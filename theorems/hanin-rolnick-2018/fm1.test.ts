@@ -1,6 +1,8 @@
 import { OutOfDomainError } from '../types';
 import { effectiveScales, normalizedFourthMoment, truncatedNormalVariance } from '../_internals/initialization';
-import { fm1MeanLength, type LengthConfig } from './fm1-mean-length';
+import { equals } from '../relation';
+import type { LengthConfig } from './fully-connected';
+import { fm1MeanLength } from './fm1-mean-length';
 import { fm1HeCritical } from './fm1-he-critical';
 import { fm1TruncatedNormal } from './fm1-truncated-normal';
 import { fm1Lecun } from './fm1-lecun';
@@ -25,17 +27,25 @@ describe('initialization constants', () => {
 });
 
 describe('HR2018.FM1 predictions', () => {
+  it('every FM1 claim states an equality with the exact value', () => {
+    expect(fm1MeanLength.predict(config([3, 8, 8, 8], 'gaussian', { scale: 3 }))).toEqual(equals(1.5 ** 3));
+    expect(fm1HeCritical.predict(config([3, 8], 'uniform', { preset: 'he' }))).toEqual(equals(1));
+    expect(fm1Lecun.predict(config([3, 8, 8], 'gaussian', { preset: 'lecun' }))).toEqual(equals(0.25));
+    expect(fm1TruncatedNormal.predict(config([3, 8], 'truncated-normal', { preset: 'he' })).kind).toBe('equals');
+    for (const t of [fm1MeanLength, fm1HeCritical, fm1TruncatedNormal, fm1Lecun]) expect(t.unit.kind).toBe('continuous');
+  });
+
   it('E[M_d]/M_0 = ∏ c_j/2', () => {
-    expect(fm1MeanLength.predict(config([3, 8, 8, 8], 'uniform', { scale: 3 }))).toBeCloseTo(1.5 ** 3, 14);
-    expect(fm1MeanLength.predict(config([3, 8, 8], 'truncated-normal', { preset: 'he' }))).toBeCloseTo(0.7737413035499232 ** 2, 14);
+    expect(fm1MeanLength.predict(config([3, 8, 8, 8], 'uniform', { scale: 3 })).value).toBeCloseTo(1.5 ** 3, 14);
+    expect(fm1MeanLength.predict(config([3, 8, 8], 'truncated-normal', { preset: 'he' })).value).toBeCloseTo(0.7737413035499232 ** 2, 14);
   });
 
   it('He: 1 at every depth; truncated normal: 0.773741^d; LeCun: 2^−d', () => {
     for (const d of [1, 5, 40]) {
       const widths = [4, ...Array<number>(d).fill(16)];
-      expect(fm1HeCritical.predict(config(widths, 'gaussian', { preset: 'he' }))).toBe(1);
-      expect(fm1TruncatedNormal.predict(config(widths, 'truncated-normal', { preset: 'he' }))).toBeCloseTo(0.7737413035499232 ** d, 14);
-      expect(fm1Lecun.predict(config(widths, 'uniform', { preset: 'lecun' }))).toBe(2 ** -d);
+      expect(fm1HeCritical.predict(config(widths, 'gaussian', { preset: 'he' })).value).toBe(1);
+      expect(fm1TruncatedNormal.predict(config(widths, 'truncated-normal', { preset: 'he' })).value).toBeCloseTo(0.7737413035499232 ** d, 14);
+      expect(fm1Lecun.predict(config(widths, 'uniform', { preset: 'lecun' })).value).toBe(2 ** -d);
     }
   });
 
@@ -46,7 +56,7 @@ describe('HR2018.FM1 predictions', () => {
       [fm1TruncatedNormal, config(widths, 'truncated-normal', { preset: 'he' })],
       [fm1Lecun, config(widths, 'gaussian', { preset: 'lecun' })],
     ] as const) {
-      expect(theorem.predict(c)).toBeCloseTo(fm1MeanLength.predict(c), 14);
+      expect(theorem.predict(c).value).toBeCloseTo(fm1MeanLength.predict(c).value, 14);
     }
   });
 });

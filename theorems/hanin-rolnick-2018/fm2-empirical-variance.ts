@@ -13,8 +13,8 @@
  * Verification. [P] the FM2 sentence above; [D] the exact formula; [R] the paper's statement of it.
  */
 import { OutOfDomainError, type Theorem } from '../types';
-import { checkFm1Domain, type LengthConfig } from './fm1-mean-length';
-import { gaussianFactors } from './fm2-gaussian';
+import { equals } from '../relation';
+import { checkFm1Domain, gaussianFactors, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
 export const ID = 'HR2018.FM2.empirical-variance';
@@ -42,6 +42,7 @@ export const fm2EmpiricalVariance: Theorem<LengthConfig> = {
   statement: 'He Gaussian weights, zero biases: E[Var̂_j(M_j)]/M_0² = (1/d)Σ_j S_j − (1/d²)Σ_j (2(d−j)+1) S_j, S_j = ∏_{k≤j}(1 + 5/n_k).',
   hypotheses: ['fully connected, every layer ReLU, zero biases', 'He Gaussian weights (variance 2/fan-in)', 'depth d ≥ 2', 'input x fixed and non-zero'],
   verification: '[P] FM2 sentence; [D] exact formula (claims.md §2.3); [R] the paper’s form of it.',
+  unit: { kind: 'continuous', description: 'one random network: the empirical variance across layers 1..d of M_j/M_0, averaged over a few fixed inputs (its mean is E[Var̂[M]]/M_0²)' },
   domain: (config) => {
     checkFm1Domain(ID, config);
     if (config.init.law !== 'gaussian' || !('preset' in config.init.variance) || config.init.variance.preset !== 'he') {
@@ -50,5 +51,5 @@ export const fm2EmpiricalVariance: Theorem<LengthConfig> = {
     if (config.widths.length < 3) throw new OutOfDomainError(ID, `depth must be ≥ 2 (one layer has no variance across layers); got ${config.widths.length - 1}`);
     return config;
   },
-  predict: (config) => expectedEmpiricalVariance(config.widths),
+  predict: (config) => equals(expectedEmpiricalVariance(config.widths)),
 };

@@ -25,8 +25,9 @@
  * MC-checked in claims.md: widths [10,20,5,15,10] → 7.50). [R] the paper's constants.
  */
 import { OutOfDomainError, type Theorem } from '../types';
-import { beta, effectiveScales } from '../_internals/initialization';
-import { checkFm1Domain, type LengthConfig } from './fm1-mean-length';
+import { equals } from '../relation';
+import { effectiveScales } from '../_internals/initialization';
+import { checkFm1Domain, gaussianFactors, type LengthConfig } from './fully-connected';
 import { cite } from './paper';
 
 export interface SecondMomentConfig extends LengthConfig {
@@ -36,30 +37,15 @@ export interface SecondMomentConfig extends LengthConfig {
 
 export const ID = 'HR2018.FM2.gaussian';
 
-/** Per-layer factors E[F_j²]/E[F_j]² of the Gaussian law: 1 + 5/n_j (ReLU), 1 + 2/n_d (linear output). */
-export function gaussianFactors(widths: readonly number[], output: 'relu' | 'linear' = 'relu'): number[] {
-  return widths.slice(1).map((n, k, hidden) => (output === 'linear' && k === hidden.length - 1 ? 1 + 2 / n : 1 + 5 / n));
-}
-
 /** Per-layer mean gains g_j = E[M_j | M_{j−1}] / M_{j−1}: c_j/2 (ReLU) or c_d (linear output). */
 export function meanGains(config: SecondMomentConfig): number[] {
   const c = effectiveScales(config.init, config.widths);
   return c.map((cj, k) => (config.output === 'linear' && k === c.length - 1 ? cj : cj / 2));
 }
 
-export { beta };
-
 /** E[M_d²]/E[M_d]² for Gaussian weights. */
 export function secondMomentRatio(config: SecondMomentConfig): number {
   return gaussianFactors(config.widths, config.output).reduce((p, f) => p * f, 1);
-}
-
-export function checkFm2Domain(id: string, config: SecondMomentConfig): SecondMomentConfig {
-  checkFm1Domain(id, config);
-  if (config.output !== undefined && config.output !== 'relu' && config.output !== 'linear') {
-    throw new OutOfDomainError(id, `output must be 'relu' or 'linear'; got "${String(config.output)}"`);
-  }
-  return config;
 }
 
 export const fm2Gaussian: Theorem<SecondMomentConfig> = {
@@ -71,12 +57,16 @@ export const fm2Gaussian: Theorem<SecondMomentConfig> = {
     'Gaussian weights of variance c_j/fan-in, zero biases: E[M_d²]/M_0² = ∏_j g_j²·f_j with g_j = c_j/2, f_j = 1 + 5/n_j for ReLU layers and g_d = c_d, f_d = 1 + 2/n_d for a linear output layer; hence E[M_d²]/E[M_d]² = ∏ f_j ≤ exp(5β), independent of c.',
   hypotheses: ['fully connected, zero biases', 'Gaussian weights, variance c_j / n_{j−1} (any c_j > 0)', 'every layer ReLU, or all but a linear output layer', 'input x fixed and non-zero'],
   verification: '[P] abstract (variance exponential in Σ1/n_j); [D] exact product, derived from the χ²_K structure (claims.md §2.3); [R] the paper’s own constants.',
+  unit: { kind: 'continuous', description: 'one random network: (M_d/M_0)² averaged over a few fixed inputs (its mean is E[M_d²]/M_0²)' },
   domain: (config) => {
-    checkFm2Domain(ID, config);
+    checkFm1Domain(ID, config);
+    if (config.output !== undefined && config.output !== 'relu' && config.output !== 'linear') {
+      throw new OutOfDomainError(ID, `output must be 'relu' or 'linear'; got "${String(config.output)}"`);
+    }
     if (config.init.law !== 'gaussian') {
       throw new OutOfDomainError(ID, `the exact factor 1 + 5/n_j needs Gaussian weights; got law "${config.init.law}" (see HR2018.FM2.law-*-bound)`);
     }
     return config;
   },
-  predict: (config) => meanGains(config).reduce((p, g) => p * g * g, 1) * secondMomentRatio(config),
+  predict: (config) => equals(meanGains(config).reduce((p, g) => p * g * g, 1) * secondMomentRatio(config)),
 };

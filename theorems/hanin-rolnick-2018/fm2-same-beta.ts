@@ -14,6 +14,7 @@
  * Verification. [P] abstract and §1 conclusions; [D] the exact products.
  */
 import { OutOfDomainError, type Theorem } from '../types';
+import { equals } from '../relation';
 import { cite } from './paper';
 
 export interface SameBetaConfig {
@@ -40,11 +41,15 @@ export const fm2SameBeta: Theorem<SameBetaConfig> = {
   statement: 'He Gaussian, zero biases: E[M²]/M_0² at (depth d, width w) minus at (depth 2d, width 2w) equals (1 + 5/w)^d − (1 + 5/(2w))^{2d} = O(d/w²), although both are ≈ exp(5β).',
   hypotheses: ['fully connected, every layer ReLU, zero biases, He Gaussian weights', 'A: d layers of width w; B: 2d layers of width 2w (same β = d/w)'],
   verification: '[P] abstract and §1; [D] exact products (claims.md §2.3).',
+  unit: {
+    kind: 'two-sample',
+    description: 'two independent ensembles of random networks, A (depth d, width w) and B (depth 2d, width 2w): per network (M/M_0)² at the output, averaged over a few fixed inputs shared by A and B',
+  },
   domain: (c) => {
     for (const [name, v] of [['n0', c.n0], ['width', c.width], ['depth', c.depth]] as const) {
       if (!Number.isInteger(v) || v < 1) throw new OutOfDomainError(ID, `${name} must be an integer ≥ 1; got ${v}`);
     }
     return c;
   },
-  predict: (c) => secondMomentA(c) - secondMomentB(c),
+  predict: (c) => equals(secondMomentA(c) - secondMomentB(c)),
 };

@@ -1,6 +1,10 @@
 import { OutOfDomainError } from '../types';
-import { beta, fm2Gaussian, gaussianFactors, secondMomentRatio, type SecondMomentConfig } from './fm2-gaussian';
-import { fm2LawLowerBound, fm2LawUpperBound, lawConstant } from './fm2-law-bounds';
+import { atLeast, atMost, equals } from '../relation';
+import { beta } from '../_internals/initialization';
+import { gaussianFactors, lawConstant } from './fully-connected';
+import { fm2Gaussian, secondMomentRatio, type SecondMomentConfig } from './fm2-gaussian';
+import { fm2LawLowerBound } from './fm2-law-lower-bound';
+import { fm2LawUpperBound } from './fm2-law-upper-bound';
 import { expectedEmpiricalVariance, fm2EmpiricalVariance } from './fm2-empirical-variance';
 import { fm2SameBeta } from './fm2-same-beta';
 
@@ -11,6 +15,18 @@ const cfg = (widths: number[], law: SecondMomentConfig['init']['law'] = 'gaussia
 });
 
 describe('HR2018.FM2 predictions', () => {
+  it('each claim states its relation: exact values are equalities, the general-law bounds one-sided', () => {
+    const he = cfg([3, 10, 4]);
+    expect(fm2Gaussian.predict(he)).toEqual(equals((1 + 5 / 10) * (1 + 5 / 4)));
+    const u = cfg([3, 10, 20], 'uniform');
+    expect(fm2LawLowerBound.predict(u)).toEqual({ ...atLeast(1), value: expect.closeTo((1 + 2.6 / 10) * (1 + 2.6 / 20), 12) });
+    expect(fm2LawUpperBound.predict(u)).toEqual({ ...atMost(1), value: expect.closeTo((1 + 5 / 10) * (1 + 5 / 20), 12) });
+    expect(fm2SameBeta.predict({ n0: 4, width: 50, depth: 2 }).kind).toBe('equals');
+    expect(fm2EmpiricalVariance.predict(cfg([3, 10, 20])).kind).toBe('equals');
+    expect(fm2SameBeta.unit.kind).toBe('two-sample');
+    for (const t of [fm2Gaussian, fm2LawLowerBound, fm2LawUpperBound, fm2EmpiricalVariance]) expect(t.unit.kind).toBe('continuous');
+  });
+
   it('reproduces claims.md §2.3: widths [10,20,5,15,10] give ∏(1 + 5/n_j) = 7.50', () => {
     // (1.5)(1.25)(2)(4/3)(1.5) = 7.5 exactly
     expect(secondMomentRatio(cfg([3, 10, 20, 5, 15, 10]))).toBeCloseTo(7.5, 12);
@@ -20,20 +36,20 @@ describe('HR2018.FM2 predictions', () => {
   it('a linear output layer contributes 1 + 2/n_d and a mean gain c_d instead of c_d/2', () => {
     expect(gaussianFactors([3, 10, 4], 'linear')).toEqual([1.5, 1.5]);
     // He: gains 1 and 2 → E[M²]/M_0² = 1²·1.5 · 2²·1.5 = 9
-    expect(fm2Gaussian.predict(cfg([3, 10, 4], 'gaussian', 'linear'))).toBeCloseTo(9, 12);
+    expect(fm2Gaussian.predict(cfg([3, 10, 4], 'gaussian', 'linear')).value).toBeCloseTo(9, 12);
   });
 
   it('is independent of the variance scale once divided by E[M_d]²', () => {
     const c: SecondMomentConfig = { widths: [3, 8, 8], init: { law: 'gaussian', variance: { scale: 3.7 }, bias: { law: 'zero' } } };
-    expect(fm2Gaussian.predict(c) / (3.7 / 2) ** 4).toBeCloseTo((1 + 5 / 8) ** 2, 12);
+    expect(fm2Gaussian.predict(c).value / (3.7 / 2) ** 4).toBeCloseTo((1 + 5 / 8) ** 2, 12);
   });
 
   it('general laws: uniform between ∏(1 + 2.6/n) and ∏(1 + 5/n) — claims.md §2.3 [3.20, 7.50]', () => {
     const c = cfg([3, 10, 20, 5, 15, 10], 'uniform');
     expect(lawConstant(c)).toBeCloseTo(2.6, 14);
     // 1.26 · 1.13 · 1.52 · (1 + 2.6/15) · 1.26 = 3.1995177984 (claims.md rounds it to 3.20)
-    expect(fm2LawLowerBound.predict(c)).toBeCloseTo(3.1995177984, 9);
-    expect(fm2LawUpperBound.predict(c)).toBeCloseTo(7.5, 12);
+    expect(fm2LawLowerBound.predict(c).value).toBeCloseTo(3.1995177984, 9);
+    expect(fm2LawUpperBound.predict(c).value).toBeCloseTo(7.5, 12);
   });
 
   it('empirical variance across layers: one layer of width n at depth 2 by hand', () => {
@@ -44,7 +60,7 @@ describe('HR2018.FM2 predictions', () => {
   });
 
   it('same β: depth d width w vs depth 2d width 2w differ by O(d/w²)', () => {
-    const diff = fm2SameBeta.predict({ n0: 4, width: 50, depth: 2 });
+    const diff = fm2SameBeta.predict({ n0: 4, width: 50, depth: 2 }).value;
     expect(diff).toBeCloseTo((1.1 ** 2) - (1.05 ** 4), 14);
     expect(Math.abs(diff)).toBeLessThan(0.02);
   });

@@ -1,20 +1,8 @@
 import { OutOfDomainError } from '../types';
-import {
-  constantEtas,
-  etasOf,
-  geometricEtas,
-  harmonicEtas,
-  resnetMeanLength,
-  scheduled,
-  type ResNetConfig,
-} from './resnet-mean-length';
-import {
-  lengthRatioMoment,
-  moduleRatioMoment,
-  moduleSecondMoment,
-  resnetSecondMoment,
-  resnetSecondMomentBound,
-} from './resnet-second-moment';
+import { equals } from '../relation';
+import { constantEtas, etasOf, geometricEtas, harmonicEtas, lengthRatioMoment, moduleRatioMoment, scheduled, type ResNetConfig } from './residual';
+import { resnetMeanLength } from './resnet-mean-length';
+import { moduleSecondMoment, resnetBoundedSecondMoment, resnetSecondMomentBound } from './resnet-bounded-second-moment';
 
 describe('η schedules', () => {
   it('constant, geometric and harmonic', () => {
@@ -27,12 +15,18 @@ describe('η schedules', () => {
 });
 
 describe('HR2018.ResNet predictions', () => {
+  it('both claims state an equality on continuous units', () => {
+    expect(resnetMeanLength.predict({ width: 16, etas: [0.5, 1] })).toEqual(equals(1.25 * 2));
+    expect(resnetBoundedSecondMoment.predict({ width: 4, etas: [1] })).toEqual(equals(7.375));
+    for (const t of [resnetMeanLength, resnetBoundedSecondMoment]) expect(t.unit.kind).toBe('continuous');
+  });
+
   it('E[M_L]/M_0 = ∏(1 + η_l²)', () => {
-    expect(resnetMeanLength.predict({ width: 16, etas: [0.5, 0, 1] })).toBeCloseTo(1.25 * 1 * 2, 14);
-    expect(resnetMeanLength.predict({ width: 3, etas: constantEtas(1, 10) })).toBe(1024);
+    expect(resnetMeanLength.predict({ width: 16, etas: [0.5, 0, 1] }).value).toBeCloseTo(1.25 * 1 * 2, 14);
+    expect(resnetMeanLength.predict({ width: 3, etas: constantEtas(1, 10) }).value).toBe(1024);
     // Summable schedules stay bounded: harmonic ≤ exp(η_1² π²/6), geometric ≤ exp(η_1²/(1 − b²)).
-    expect(resnetMeanLength.predict({ width: 8, etas: harmonicEtas(1, 10_000) })).toBeLessThan(Math.exp(Math.PI ** 2 / 6));
-    expect(resnetMeanLength.predict({ width: 8, etas: geometricEtas(1, 0.5, 10_000) })).toBeLessThan(Math.exp(4 / 3));
+    expect(resnetMeanLength.predict({ width: 8, etas: harmonicEtas(1, 10_000) }).value).toBeLessThan(Math.exp(Math.PI ** 2 / 6));
+    expect(resnetMeanLength.predict({ width: 8, etas: geometricEtas(1, 0.5, 10_000) }).value).toBeLessThan(Math.exp(4 / 3));
   });
 
   it('E[M_L²]/M_0² = ∏(1 + 2η² + 4η²/n + η⁴(1 + 5/n)(1 + 2/n)), term by term', () => {
@@ -40,7 +34,7 @@ describe('HR2018.ResNet predictions', () => {
     expect(moduleSecondMoment(1, 4)).toBe(7.375);
     // n = 10, η = 0.5: 1 + 0.5 + 0.1 + 0.0625 · 1.5 · 1.2 = 1.7125
     expect(moduleSecondMoment(0.5, 10)).toBeCloseTo(1.7125, 14);
-    expect(resnetSecondMoment.predict({ width: 10, etas: [0.5, 0.5, 0] })).toBeCloseTo(1.7125 ** 2, 13);
+    expect(resnetBoundedSecondMoment.predict({ width: 10, etas: [0.5, 0.5, 0] }).value).toBeCloseTo(1.7125 ** 2, 13);
   });
 
   it('the closed forms agree with the general moment formula E[R^k] (cumulants of ‖h‖², χ² moments)', () => {
@@ -61,11 +55,11 @@ describe('HR2018.ResNet predictions', () => {
     for (const L of [1, 10, 100, 1000]) {
       const c: ResNetConfig = { width: 16, etas: harmonicEtas(0.8, L) };
       const bound = resnetSecondMomentBound(c);
-      expect(resnetSecondMoment.predict(c)).toBeLessThanOrEqual(bound);
+      expect(resnetBoundedSecondMoment.predict(c).value).toBeLessThanOrEqual(bound);
       expect(bound).toBeLessThan(Math.exp((0.64 * Math.PI ** 2) / 6 * (2 + 4 / 16) + 0.4096 * 1.3125 * 1.125 * 1.0823));
     }
     // Constant η: the second moment explodes like (E[R²])^L.
-    expect(resnetSecondMoment.predict({ width: 16, etas: constantEtas(0.5, 100) })).toBeGreaterThan(1e20);
+    expect(resnetBoundedSecondMoment.predict({ width: 16, etas: constantEtas(0.5, 100) }).value).toBeGreaterThan(1e20);
   });
 });
 
@@ -80,7 +74,7 @@ describe('HR2018.ResNet hypotheses reject configurations outside the domain, nam
     [{ width: 8, etas: [0.5, 0.5], schedule: { kind: 'geometric', eta1: 0.5, ratio: 1, modules: 2 } }, 'schedule.ratio (b in η_l = η_1·b^(l−1)) must lie in (0, 1) for a summable schedule; got 1'],
     [{ width: 8, etas: [0.5], schedule: { kind: 'cosine', modules: 1 } }, 'schedule.kind must be constant, geometric or harmonic; got "cosine"'],
   ])('%j → %s', (c, message) => {
-    for (const theorem of [resnetMeanLength, resnetSecondMoment]) {
+    for (const theorem of [resnetMeanLength, resnetBoundedSecondMoment]) {
       expect(() => theorem.domain(c as ResNetConfig)).toThrow(OutOfDomainError);
       expect(() => theorem.domain(c as ResNetConfig)).toThrow(message);
     }
@@ -88,12 +82,12 @@ describe('HR2018.ResNet hypotheses reject configurations outside the domain, nam
 
   it('a prediction that overflows float64 is outside the domain', () => {
     expect(() => resnetMeanLength.domain({ width: 8, etas: constantEtas(1e200, 2) })).toThrow(/overflows float64/);
-    expect(() => resnetSecondMoment.domain({ width: 8, etas: constantEtas(1e100, 2) })).toThrow(/overflows float64/);
+    expect(() => resnetBoundedSecondMoment.domain({ width: 8, etas: constantEtas(1e100, 2) })).toThrow(/overflows float64/);
   });
 
   it('configurations inside the domain pass through unchanged', () => {
     const c = scheduled(16, { kind: 'geometric', eta1: 0.7, ratio: 0.8, modules: 12 });
     expect(resnetMeanLength.domain(c)).toBe(c);
-    expect(resnetSecondMoment.domain(c)).toBe(c);
+    expect(resnetBoundedSecondMoment.domain(c)).toBe(c);
   });
 });

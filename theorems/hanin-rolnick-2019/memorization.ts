@@ -9,7 +9,7 @@
  * weights, Gaussian biases N(0, s_b²) at initialization, linear scalar read-out. Every network gets
  * its own data set, so the networks are i.i.d. units.
  */
-import { biasProblem, increasingProblem } from './plane-config';
+import { biasProblem } from './plane-config';
 
 export const ADAM_LR = 1e-3;
 /** The square in which regions are counted: the data's domain. */
@@ -30,5 +30,3 @@ export function taskProblem(t: MemorizationTask): string | undefined {
   if (!Number.isInteger(t.checkpoint) || t.checkpoint < 0 || t.checkpoint > t.steps) return `checkpoint must be an integer in [0, steps = ${t.steps}]; got ${t.checkpoint}`;
   return biasProblem(t.biasStd);
 }
-
-export { increasingProblem };

@@ -26,4 +26,8 @@ export function increasingProblem(name: string, xs: unknown, divisorOf?: number)
   return ok ? undefined : `${name} must be ≥ 2 increasing integers ≥ 1${divisorOf !== undefined ? ` dividing ${divisorOf}` : ''}; got ${JSON.stringify(xs)}`;
 }
 
-export { throwIf } from '../types';
+/** Number of pairs of distinct neurons, C(N, 2): the regressor of the N² claims (plane-neurons-squared.ts). */
+export const neuronPairs = (neurons: number): number => (neurons * (neurons - 1)) / 2;
+
+/** T̂ from a mean count: E[#regions]/area = (T̂·N)²/2 (Theorem 5's constant, reported, not asserted). */
+export const fittedT = (meanRegions: number, area: number, neurons: number): number => Math.sqrt((2 * meanRegions) / area) / neurons;

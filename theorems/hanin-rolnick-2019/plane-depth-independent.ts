@@ -12,8 +12,9 @@
  * Verification. [P] NeurIPS abstract ("bounded by the total number of neurons raised to the input
  * dimension", "tight both at initialization and during training"); [R] Theorem 5.
  */
-import { type Theorem } from '../types';
-import { biasProblem, increasingProblem, squareProblem, throwIf, type SquareSpec } from './plane-config';
+import { within } from '../relation';
+import { throwIf, type Theorem } from '../types';
+import { biasProblem, increasingProblem, squareProblem, type SquareSpec } from './plane-config';
 import { citeNeurips } from './paper';
 
 export const ID = 'HR2019.Plane.depth-independent';
@@ -34,9 +35,10 @@ export const planeDepthIndependent: Theorem<PlaneDepthSweepConfig> = {
   statement: `He initialisation, 2-D input, N neurons split evenly over d layers: the slope of log E[#regions in a square] against d lies within 0 ± ${RESOLUTION}.`,
   hypotheses: ['2-D input space; weights i.i.d. N(0, 2/fan-in), biases N(0, s_b²), s_b > 0', 'fixed square and total number of neurons; width N/d', `resolution ±${RESOLUTION} per layer in log count`],
   verification: '[P] NeurIPS 2019 abstract; [R] Theorem 5. The resolution is this suite\'s reading of "independent of depth".',
+  unit: { kind: 'groups', description: 'one network of depth d and width N/d, at x = d: its exact number of activation regions in the square' },
   domain(c) {
     throwIf(ID, biasProblem(c.biasStd) ?? squareProblem(c.square) ?? (Number.isInteger(c.neurons) && c.neurons >= 1 ? undefined : `neurons must be an integer ≥ 1; got ${c.neurons}`) ?? increasingProblem('depths', c.depths, c.neurons));
     return c;
   },
-  predict: () => 0,
+  predict: () => within(0, RESOLUTION, 'linear'),
 };

@@ -23,15 +23,13 @@
  *
  * Verification. [R] Theorem 5 (claims.md §3.2); [D] the Euler decomposition above.
  */
-import { type Theorem } from '../types';
-import { biasProblem, increasingProblem, squareProblem, throwIf, type SquareSpec } from './plane-config';
+import { within } from '../relation';
+import { throwIf, type Theorem } from '../types';
+import { biasProblem, increasingProblem, squareProblem, type SquareSpec } from './plane-config';
 import { citeNeurips } from './paper';
 
 export const ID = 'HR2019.Plane.neurons-squared';
 export const RESOLUTION = 0.125;
-
-/** Number of pairs of distinct neurons, C(N, 2). */
-export const neuronPairs = (neurons: number): number => (neurons * (neurons - 1)) / 2;
 
 export interface PlaneWidthSweepConfig {
   depth: number;
@@ -48,12 +46,10 @@ export const planeNeuronsSquared: Theorem<PlaneWidthSweepConfig> = {
   statement: `He initialisation, 2-D input, fixed depth and square: the exponent a of E[#regions − 1 − V_bd/2] ∝ C(N, 2)^a lies within 1 ± ${RESOLUTION} (V_bd: breakpoints on the square's edges; C(N, 2) ≈ N²/2).`,
   hypotheses: ['2-D input space; weights i.i.d. N(0, 2/fan-in), biases N(0, s_b²), s_b > 0', 'fixed square and depth; constant width', `resolution ±${RESOLUTION} on the exponent of C(N, 2) (±${2 * RESOLUTION} on that of N)`],
   verification: '[R] Theorem 5 and its constant T (claims.md §3.2); [D] the Euler decomposition #regions = 1 + V_int + V_bd/2 + (components − 1) (validated per network in engine/geometry tests).',
+  unit: { kind: 'groups', description: 'one network of constant width w and the configuration\'s depth, at x = C(N, 2) pairs of its N = d·w neurons: its crossing count Q = #regions − 1 − V_bd/2 in the square' },
   domain(c) {
     throwIf(ID, biasProblem(c.biasStd) ?? squareProblem(c.square) ?? increasingProblem('widths', c.widths) ?? (Number.isInteger(c.depth) && c.depth >= 1 && c.depth <= 16 ? undefined : `depth must be an integer in [1, 16]; got ${c.depth}`));
     return c;
   },
-  predict: () => 1,
+  predict: () => within(1, RESOLUTION, 'log'),
 };
-
-/** T̂ from a mean count: E[#regions]/area = (T̂·N)²/2. */
-export const fittedT = (meanRegions: number, area: number, neurons: number): number => Math.sqrt((2 * meanRegions) / area) / neurons;

@@ -14,9 +14,10 @@
  * width 32 with label corruption; random 2-D data); the exact task parameters (data size, steps)
  * of the paper are not recorded, so the ones used are stated in the property file.
  */
-import { type Theorem } from '../types';
-import { increasingProblem, taskProblem, type MemorizationTask } from './memorization';
-import { throwIf } from './plane-config';
+import { within } from '../relation';
+import { throwIf, type Theorem } from '../types';
+import { taskProblem, type MemorizationTask } from './memorization';
+import { increasingProblem } from './plane-config';
 import { citeNeurips } from './paper';
 
 export const ID = 'HR2019.Training.depth-independent';
@@ -39,9 +40,10 @@ export const trainedDepthIndependent: Theorem<TrainedDepthSweepConfig> = {
     `resolution ±${RESOLUTION} per layer in log count`,
   ],
   verification: '[P] NeurIPS 2019 abstract; the task parameters are this suite\'s (the paper\'s are not recorded in claims.md).',
+  unit: { kind: 'groups', description: 'one network of depth d and width N/d trained on its own memorization task, at x = d: its exact number of activation regions in [−1, 1]² after the checkpoint' },
   domain(c) {
     throwIf(ID, taskProblem(c) ?? (Number.isInteger(c.neurons) && c.neurons >= 1 ? undefined : `neurons must be an integer ≥ 1; got ${c.neurons}`) ?? increasingProblem('depths', c.depths, c.neurons));
     return c;
   },
-  predict: () => 0,
+  predict: () => within(0, RESOLUTION, 'linear'),
 };

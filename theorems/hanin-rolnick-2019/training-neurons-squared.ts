@@ -10,14 +10,16 @@
  * Verification. [P] NeurIPS abstract; [R] Theorem 5's constant (the fitted T̂ is reported, not
  * asserted).
  */
-import { type Theorem } from '../types';
-import { increasingProblem, taskProblem, type MemorizationTask } from './memorization';
-import { throwIf } from './plane-config';
+import { within } from '../relation';
+import { throwIf, type Theorem } from '../types';
+import { taskProblem, type MemorizationTask } from './memorization';
+import { increasingProblem } from './plane-config';
 import { citeNeurips } from './paper';
+import { RESOLUTION } from './plane-neurons-squared';
 
 export const ID = 'HR2019.Training.neurons-squared';
-export { RESOLUTION, neuronPairs } from './plane-neurons-squared';
-import { RESOLUTION } from './plane-neurons-squared';
+/** The resolution at initialization (HR2019.Plane.neurons-squared). */
+export { RESOLUTION };
 
 export interface TrainedWidthSweepConfig extends MemorizationTask {
   depth: number;
@@ -36,9 +38,10 @@ export const trainedNeuronsSquared: Theorem<TrainedWidthSweepConfig> = {
     `resolution ±${RESOLUTION} on the exponent of C(N, 2)`,
   ],
   verification: '[P] NeurIPS 2019 abstract; task parameters are this suite\'s.',
+  unit: { kind: 'groups', description: 'one network of constant width w and the configuration\'s depth trained on its own memorization task, at x = C(N, 2) pairs of its N = d·w neurons: its crossing count Q = #regions − 1 − V_bd/2 in [−1, 1]² after the checkpoint' },
   domain(c) {
     throwIf(ID, taskProblem(c) ?? (Number.isInteger(c.depth) && c.depth >= 1 && c.depth <= 16 ? undefined : `depth must be an integer in [1, 16]; got ${c.depth}`) ?? increasingProblem('widths', c.widths));
     return c;
   },
-  predict: () => 1,
+  predict: () => within(1, RESOLUTION, 'log'),
 };

@@ -1,7 +1,8 @@
 /**
  * Configurations of the dying-ReLU claims: a fully connected ReLU network [n_0, n_1, …, n_d]
  * (hidden widths; the read-out plays no role in neuron states), weights i.i.d. N(0, c/fan-in) (He:
- * c = 2), biases zero or i.i.d. N(0, s_b²).
+ * c = 2), biases zero or i.i.d. N(0, s_b²); their validation, and the exact at-a-point formulas the
+ * death claims share.
  */
 
 export interface DeathNetConfig {
@@ -31,3 +32,6 @@ export { throwIf } from '../types';
 
 /** ∏_l (1 − 2^{−n_l}) over the hidden widths: the probability that no hidden layer is all-zero at x. */
 export const aliveProbability = (hidden: readonly number[]): number => hidden.reduce((p, n) => p * (1 - 2 ** -n), 1);
+
+/** 1 − ∏_l (1 − 2^{−n_l}): the probability that some hidden layer is all-zero at x (born dead at x; born-dead-at-point.ts). */
+export const bornDeadProbability = (hidden: readonly number[]): number => 1 - aliveProbability(hidden);

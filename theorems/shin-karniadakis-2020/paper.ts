@@ -6,7 +6,7 @@
  */
 import type { Citation } from '../types';
 
-export const SHIN_KARNIADAKIS_2020 = {
+const SHIN_KARNIADAKIS_2020 = {
   authors: 'Yeonjong Shin, George Em Karniadakis',
   year: 2020,
   title: 'Trainability of ReLU Networks and Data-dependent Initialization',
@@ -14,7 +14,7 @@ export const SHIN_KARNIADAKIS_2020 = {
   venue: 'Journal of Machine Learning for Modeling and Computing 1(1):39–74 (2020)',
 } as const;
 
-export const LU_SHIN_SU_KARNIADAKIS_2020 = {
+const LU_SHIN_SU_KARNIADAKIS_2020 = {
   authors: 'Lu Lu, Yeonjong Shin, Yanhui Su, George Em Karniadakis',
   year: 2020,
   title: 'Dying ReLU and Initialization: Theory and Numerical Examples',

@@ -6,11 +6,18 @@
  * **success** = the training MSE falls below `lossBelow` at some step ≤ `steps`. The threshold must be
  * below the targets' variance, the loss of the best constant, so that a network constant on the
  * data (born dead) can never succeed.
+ *
+ * Definitions shared by the trainability claims, as implemented (engine/measure/neuron-states.ts; the
+ * paper's exact wording could not be read): a network is **trainable** at initialization iff no hidden
+ * layer is dead on all the training inputs (otherwise it is constant on the data forever: every
+ * gradient below and in the dead layer is exactly 0, and nothing above varies with the input).
  */
-export const TARGETS = ['abs', 'sin3'] as const;
-export type Target = (typeof TARGETS)[number];
+import { deathNetProblem } from './config';
 
-export const targetFunction = (t: Target): ((x: number) => number) => (t === 'abs' ? Math.abs : (x: number) => Math.sin(3 * x));
+const TARGETS = ['abs', 'sin3'] as const;
+type Target = (typeof TARGETS)[number];
+
+const targetFunction = (t: Target): ((x: number) => number) => (t === 'abs' ? Math.abs : (x: number) => Math.sin(3 * x));
 
 export interface TrainingTask {
   target: Target;
@@ -41,4 +48,22 @@ export function taskProblem(t: TrainingTask): string | undefined {
     return `lossBelow must be in (0, Var(targets) = ${targetVariance(t).toPrecision(4)}) so that a constant network cannot succeed; got ${t.lossBelow}`;
   }
   return undefined;
+}
+
+/** A trained network [1, n_1, …, n_d] (scalar read-out added) on a task. */
+export interface TrainabilityConfig extends TrainingTask {
+  /** [1, n_1, …, n_d]: hidden widths (a scalar read-out is added). */
+  widths: number[];
+  biasStd: number;
+}
+
+/** The hypotheses of the trainability claims. */
+export const TRAINING_HYPOTHESES: readonly string[] = [
+  '1-D input, hidden ReLU layers, scalar linear read-out; He Gaussian weights, zero or N(0, s_b²) biases',
+  'full-batch Adam on MSE over P equally spaced inputs of [−1, 1] (task.ts); success = MSE < threshold < Var(targets) within the step budget',
+  'trainable = no hidden layer dead (z ≤ 0) on all the training inputs at initialization',
+];
+
+export function trainabilityProblem(c: TrainabilityConfig): string | undefined {
+  return deathNetProblem(c) ?? (c.widths[0] !== 1 ? `the input must be 1-D; got n_0 = ${c.widths[0]}` : undefined) ?? taskProblem(c);
 }

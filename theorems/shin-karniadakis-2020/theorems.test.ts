@@ -3,17 +3,23 @@
  * (numerical integration, hand-computed products, the claim sheet's Monte Carlo figures) and
  * domains that reject bad configurations with a message naming the parameter.
  */
-import { activeOnDataProbability, firstLayerDeath } from './first-layer-death';
-import { activeMeanAtPoint, lastLayerActiveMean } from './active-mean-at-point';
-import { activeCountAtPoint } from './active-count-at-point';
-import { bornDeadAtPoint, bornDeadAtPointTheorem, bornDeadDomainBound } from './born-dead';
-import { raiBornDeadLower } from './rai-born-dead';
-import { ddiNoPermanentlyDead } from './ddi-no-dead';
-import { ddiSuccess, overParameterization, trainabilityNecessary } from './trainability';
+import { activeOnDataProbability, deathFirstLayerOnData } from './death-first-layer-on-data';
+import { deathActiveMeanAtPoint, lastLayerActiveMean } from './death-active-mean-at-point';
+import { deathActiveCountAtPoint } from './death-active-count-at-point';
+import { bornDeadAtPoint } from './born-dead-at-point';
+import { bornDeadDomainBound } from './born-dead-domain-bound';
+import { raiBornDeadLower } from './rai-born-dead-lower';
+import { ddiNoPermanentlyDead } from './ddi-no-permanently-dead';
+import { trainabilityNecessary } from './trainability-necessary';
+import { trainabilityOverParameterization } from './trainability-over-parameterization';
+import { ddiSuccessVsHe } from './ddi-success-vs-he';
 import { trainabilityWidthTrend } from './trainability-width-trend';
+import { bornDeadProbability } from './config';
 import { targetVariance, taskData } from './task';
-import { OutOfDomainError } from '../types';
+import { OutOfDomainError, type Relation, type Theorem, type UnitKind } from '../types';
+import { atMost, binomialLaw, equals, implication, shownBelow, shownIncreasing } from '../relation';
 import { normalCdf } from '../../properties/stats';
+import { SELECTABLE } from '../../properties/checks/select';
 
 /** P(w a + b ≤ 0 and w c + b ≤ 0), w ~ N(0, s_w²), b ~ N(0, s_b²), by Simpson quadrature over w with stdlib's Φ (oracle). */
 function deadByQuadrature(sw: number, sb: number, a: number, c: number): number {
@@ -53,10 +59,10 @@ describe('SK2020.Death.first-layer-on-data', () => {
 
   it('rejects bad configurations, naming the parameter', () => {
     const ok = { width: 4, weightScale: 2, biasStd: 1, data: [0, 1] };
-    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, width: 0 }), /width must be an integer ≥ 1; got 0/);
-    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, weightScale: NaN }), /weightScale must be a finite number > 0; got NaN/);
-    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, biasStd: -1 }), /biasStd must be a finite number > 0; got -1/);
-    expectOutOfDomain(() => firstLayerDeath.domain({ ...ok, data: [] }), /data must be ≥ 1 finite numbers/);
+    expectOutOfDomain(() => deathFirstLayerOnData.domain({ ...ok, width: 0 }), /width must be an integer ≥ 1; got 0/);
+    expectOutOfDomain(() => deathFirstLayerOnData.domain({ ...ok, weightScale: NaN }), /weightScale must be a finite number > 0; got NaN/);
+    expectOutOfDomain(() => deathFirstLayerOnData.domain({ ...ok, biasStd: -1 }), /biasStd must be a finite number > 0; got -1/);
+    expectOutOfDomain(() => deathFirstLayerOnData.domain({ ...ok, data: [] }), /data must be ≥ 1 finite numbers/);
   });
 });
 
@@ -68,26 +74,26 @@ describe('active counts and born dead at a point', () => {
     expect(lastLayerActiveMean({ widths: [2, 3, 2, 4], biasStd: 0.5, x: [1, 0] })).toBe(2);
     // The zero-as-active fault counts the exact zeros after a dead layer as active.
     expect(lastLayerActiveMean({ widths: [1, 1, 1], biasStd: 0, x: [1] }, true)).toBeCloseTo(0.25 + 0.5, 15);
-    expect(activeMeanAtPoint.predict({ widths: [1, 2, 2], biasStd: 0, x: [1] })).toBeCloseTo(0.75, 15);
+    expect(deathActiveMeanAtPoint.predict({ widths: [1, 2, 2], biasStd: 0, x: [1] })).toEqual({ kind: 'equals', value: expect.closeTo(0.75, 15) });
   });
 
   it('P(born dead at x) = 1 − ∏(1 − 2^{−N_l}): hand values and the claim sheet’s Monte Carlo (20k nets, L = 10)', () => {
-    expect(bornDeadAtPoint([2, 2, 2])).toBeCloseTo(1 - 0.75 ** 3, 15);
+    expect(bornDeadProbability([2, 2, 2])).toBeCloseTo(1 - 0.75 ** 3, 15);
     // claims.md §1.5: N = 2: 0.924; N = 3: 0.699; N = 5: 0.241 (±0.003 at 20k nets), nine hidden layers.
-    expect(Math.abs(bornDeadAtPoint(Array(9).fill(2)) - 0.924)).toBeLessThan(0.01);
-    expect(Math.abs(bornDeadAtPoint(Array(9).fill(3)) - 0.699)).toBeLessThan(0.01);
-    expect(Math.abs(bornDeadAtPoint(Array(9).fill(5)) - 0.241)).toBeLessThan(0.01);
+    expect(Math.abs(bornDeadProbability(Array(9).fill(2)) - 0.924)).toBeLessThan(0.01);
+    expect(Math.abs(bornDeadProbability(Array(9).fill(3)) - 0.699)).toBeLessThan(0.01);
+    expect(Math.abs(bornDeadProbability(Array(9).fill(5)) - 0.241)).toBeLessThan(0.01);
     // Monotone: up in depth, down in width.
-    expect(bornDeadAtPoint([3, 3, 3, 3])).toBeGreaterThan(bornDeadAtPoint([3, 3, 3]));
-    expect(bornDeadAtPoint([4, 4, 4])).toBeLessThan(bornDeadAtPoint([3, 3, 3]));
+    expect(bornDeadProbability([3, 3, 3, 3])).toBeGreaterThan(bornDeadProbability([3, 3, 3]));
+    expect(bornDeadProbability([4, 4, 4])).toBeLessThan(bornDeadProbability([3, 3, 3]));
   });
 
   it('rejects bad configurations, naming the parameter', () => {
     const ok = { widths: [2, 3, 3], biasStd: 0, x: [1, 0] };
-    expectOutOfDomain(() => activeCountAtPoint.domain({ ...ok, widths: [2, -3] }), /widths\[1\] must be an integer in \[1, 4096\]; got -3/);
-    expectOutOfDomain(() => bornDeadAtPointTheorem.domain({ ...ok, biasStd: NaN }), /biasStd \(s_b\) must be in \[0, 100\]/);
-    expectOutOfDomain(() => activeMeanAtPoint.domain({ ...ok, x: [0, 0] }), /x must be non-zero/);
-    expectOutOfDomain(() => activeMeanAtPoint.domain({ ...ok, x: [1] }), /x must be 2 finite numbers/);
+    expectOutOfDomain(() => deathActiveCountAtPoint.domain({ ...ok, widths: [2, -3] }), /widths\[1\] must be an integer in \[1, 4096\]; got -3/);
+    expectOutOfDomain(() => bornDeadAtPoint.domain({ ...ok, biasStd: NaN }), /biasStd \(s_b\) must be in \[0, 100\]/);
+    expectOutOfDomain(() => deathActiveMeanAtPoint.domain({ ...ok, x: [0, 0] }), /x must be non-zero/);
+    expectOutOfDomain(() => deathActiveMeanAtPoint.domain({ ...ok, x: [1] }), /x must be 2 finite numbers/);
     expectOutOfDomain(() => raiBornDeadLower.domain({ ...ok, biasStd: 0.5 }), /zero biases/);
     expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [1, 2], biasStd: 0, interval: [1, 1] }), /interval must be \[a, c\] with finite a < c/);
     expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [2, 2], biasStd: 0, interval: [0, 1] }), /the input must be 1-D/);
@@ -109,10 +115,36 @@ describe('trainability', () => {
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [2, 4], biasStd: 0, ...task }), /the input must be 1-D; got n_0 = 2/);
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lossBelow: 1 }), /lossBelow must be in \(0, Var\(targets\)/);
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lr: 0 }), /lr must be in \(0, 1\]; got 0/);
-    expectOutOfDomain(() => ddiSuccess.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
-    expectOutOfDomain(() => overParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
+    expectOutOfDomain(() => ddiSuccessVsHe.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
+    expectOutOfDomain(() => trainabilityOverParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [4, 2], biasStd: 0, points: 20 }), /widths must be ≥ 2 increasing widths/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 0, widths: [2, 4], biasStd: 0, points: 20 }), /depth must be an integer in \[1, 64\]; got 0/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [2, 4], biasStd: 0, points: 1 }), /points must be an integer in \[2, 10000\]; got 1/);
+  });
+});
+
+describe('relations and units', () => {
+  const point = { widths: [1, 3, 3, 3], biasStd: 0, x: [0.5] };
+  const task = { target: 'abs' as const, points: 20, steps: 100, lr: 1e-3, lossBelow: 1e-3 };
+  const bornDead3 = 1 - (7 / 8) ** 3;
+  const cases: [Theorem<unknown>, unknown, Relation, UnitKind][] = [
+    [deathFirstLayerOnData, { width: 8, weightScale: 2, biasStd: 1, data: [0.3] }, equals(0.5), 'binary'],
+    [deathActiveCountAtPoint, point, binomialLaw(3, 0.5), 'counts'],
+    [deathActiveMeanAtPoint, { ...point, biasStd: 0.5 }, equals(1.5), 'continuous'],
+    [bornDeadAtPoint, point, equals(bornDead3), 'binary'],
+    [bornDeadDomainBound, { widths: [1, 3, 3, 3], biasStd: 0, interval: [-1, 1] }, atMost(bornDead3), 'binary'],
+    [raiBornDeadLower, point, shownBelow(0), 'two-sample-binary'],
+    [ddiNoPermanentlyDead, { widths: [1, 8], biasStd: 0.5, points: 5 }, equals(0), 'binary'],
+    [trainabilityNecessary, { widths: [1, 4], biasStd: 0, ...task }, implication('success', 'trainable at initialization'), 'binary'],
+    [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0), 'two-sample-binary'],
+    [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
+    [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0), 'groups-binary'],
+  ];
+
+  it.each(cases.map(([t, ...rest]) => [t.id, t, ...rest] as const))('%s: the prediction with its relation, on units the relation has a check for', (_id, theorem, config, relation, unit) => {
+    const predicted = theorem.predict(theorem.domain(config));
+    expect(predicted).toEqual({ ...relation, value: expect.closeTo(relation.value, 14) });
+    expect(theorem.unit.kind).toBe(unit);
+    expect(SELECTABLE).toContain(`${relation.kind}/${unit}`);
   });
 });

@@ -14,14 +14,15 @@
  *
  * Verification. [P] abstract (direction); [R] the paper's own trainability bounds. The lower bound
  * P(trainable) ≥ ∏_l (1 − 2^{−n_l}) (a dead layer on the data is dead at every training input, so in
- * particular at one of them; born-dead.ts) is [D] and also rises to 1 with the width, which is why
+ * particular at one of them; born-dead-at-point.ts) is [D] and also rises to 1 with the width, which is why
  * the rise is expected; measured while designing: depth 6, 20 inputs: 0.27 (width 2) → 1.0 (width 10).
  */
 import { type Theorem } from '../types';
+import { shownIncreasing } from '../relation';
 import { citeSK } from './paper';
 import { deathNetProblem, throwIf } from './config';
 
-export const ID = 'SK2020.Trainability.width-trend';
+const ID = 'SK2020.Trainability.width-trend';
 
 export interface WidthTrendConfig {
   /** Number of hidden layers (all of the same width within a group). */
@@ -44,6 +45,7 @@ export const trainabilityWidthTrend: Theorem<WidthTrendConfig> = {
     'trainable = no hidden layer dead (z ≤ 0) on all the P training inputs (equally spaced on [−1, 1])',
   ],
   verification: '[P] abstract (direction only); [D] the lower bound ∏(1 − 2^{−w}) rising to 1; the depths, widths and data are this suite\'s.',
+  unit: { kind: 'groups-binary', description: 'one network at one of the widths compared: 1 if it is trainable at initialization on the P inputs; one group of networks per width' },
   domain(c) {
     throwIf(
       ID,
@@ -57,5 +59,5 @@ export const trainabilityWidthTrend: Theorem<WidthTrendConfig> = {
     return c;
   },
   /** The slope to exceed: 0 ("rises"). */
-  predict: () => 0,
+  predict: () => shownIncreasing(0),
 };

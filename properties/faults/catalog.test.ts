@@ -1,0 +1,91 @@
+/**
+ * The fault catalog: each fault substitutes the component it names and does what its description
+ * says, on the engine itself (the claims' twins then prove that the tests see it).
+ */
+import { RandomStream } from '../../engine/random/stream';
+import { COMPONENT_NAMES, DEFAULT_COMPONENTS } from '../../engine/components';
+import { sampleNet64 } from '../../engine/geometry/net64';
+import { resolveNetwork, type NetworkSpec } from '../../engine/network/spec';
+import { resolveConvNetwork } from '../../engine/measure/conv-lengths';
+import { resolveResidualModules } from '../../engine/measure/residual-lengths';
+import { RAI_SIGMA } from '../../engine/init/rai';
+import { sampleSmallInit } from '../../engine/condensation/small-init';
+import { componentsOf, FAULT_NAMES, getFault } from './catalog';
+
+const he = { law: 'gaussian' as const, variance: { preset: 'he' as const }, bias: { law: 'zero' as const } };
+const dense = (widths: number[], biasStd = 0): NetworkSpec => ({
+  widths,
+  init: { ...he, bias: biasStd > 0 ? { law: 'gaussian', std: biasStd } : { law: 'zero' } },
+  activation: { kind: 'relu' },
+});
+const sampleVariance = (w: Float64Array): number => w.reduce((a, x) => a + x * x, 0) / w.length;
+
+describe('fault catalog', () => {
+  it('every fault substitutes only known components and describes itself; unknown names are an error listing the valid ones', () => {
+    for (const name of FAULT_NAMES) {
+      const f = getFault(name);
+      expect(f.description.length).toBeGreaterThan(20);
+      expect(Object.keys(f.components).length).toBeGreaterThan(0);
+      for (const k of Object.keys(f.components)) expect(COMPONENT_NAMES).toContain(k);
+    }
+    expect(() => getFault('nope')).toThrow(/unknown fault "nope" \(THEORYCHECK_MUTANT\); valid: he-variance-1.8, /);
+    expect(componentsOf()).toEqual(DEFAULT_COMPONENTS);
+  });
+
+  it('variance faults: he-variance-1.8 → 1.8/fan-in, he-fan-out → 2/fan-out (conv fans C·k), other rules untouched', () => {
+    const heavy = componentsOf(getFault('he-variance-1.8'));
+    expect(resolveNetwork(dense([3, 10, 20]), heavy).layers.map((l) => l.weightStd ** 2)).toEqual([1.8 / 3, 1.8 / 10].map((v) => Math.sqrt(v) ** 2));
+    expect(resolveResidualModules(8, [0.5], heavy)[0].std2 ** 2).toBeCloseTo(1 / 8, 12); // LeCun W2 untouched
+    const conv = resolveConvNetwork({ channels: [4, 16, 8], kernel: 3, length: 8, init: he }, componentsOf(getFault('he-fan-out')));
+    expect(conv.layers.map((l) => l.weightStd ** 2)).toEqual([2 / 48, 2 / 24].map((v) => Math.sqrt(v) ** 2));
+  });
+
+  it('leaky-relu-0.3 replaces ReLU in every activation component; multiplicity-swapped swaps tanh and x²·tanh', () => {
+    const leaky = componentsOf(getFault('leaky-relu-0.3'));
+    expect(resolveNetwork(dense([2, 4]), leaky).layers[0].activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
+    expect(leaky.trainActivation({ kind: 'relu' })).toEqual({ kind: 'leaky-relu', slope: 0.3 });
+    const swapped = componentsOf(getFault('multiplicity-swapped'));
+    expect([swapped.trainActivation({ kind: 'tanh' }), swapped.trainActivation({ kind: 'x2tanh' }), swapped.trainActivation({ kind: 'sigmoid' })]).toEqual([
+      { kind: 'x2tanh' },
+      { kind: 'tanh' },
+      { kind: 'sigmoid' },
+    ]);
+  });
+
+  it('uniform-as-gaussian draws bounded weights of the same variance; positive-biases draws |N(0, s_b²)|', () => {
+    const net = sampleNet64(dense([50, 400], 0.5), new RandomStream(3), componentsOf(getFault('uniform-as-gaussian')));
+    const w = net.layers[0].weights;
+    const s = Math.sqrt(2 / 50);
+    expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(Math.sqrt(3) * s);
+    expect(sampleVariance(w) / (s * s)).toBeGreaterThan(0.97);
+    expect(sampleVariance(w) / (s * s)).toBeLessThan(1.03);
+    const pos = sampleNet64(dense([2, 300], 0.5), new RandomStream(4), componentsOf(getFault('positive-biases')));
+    expect(pos.layers[0].biases.every((b) => b >= 0)).toBe(true);
+  });
+
+  it('rai-without-positive-entry is the symmetric N(0, σ²/fan-in) part alone; small-init-as-common draws var = 1/m', () => {
+    const q = componentsOf(getFault('rai-without-positive-entry')).rai([3, 200, 200, 1], new RandomStream(5));
+    const v = sampleVariance(q.layers[1].weights) / (RAI_SIGMA ** 2 / 200);
+    expect(v).toBeGreaterThan(0.97);
+    expect(v).toBeLessThan(1.03);
+    const p = sampleSmallInit([1, 400, 1], { kind: 'std', std: 1e-4 }, new RandomStream(1), componentsOf(getFault('small-init-as-common')).smallInitStd);
+    const u = sampleVariance(p.layers[0].weights) * 400;
+    expect(u).toBeGreaterThan(0.8);
+    expect(u).toBeLessThan(1.2);
+  });
+
+  it('line counters: output sign changes never exceed the breakpoints; first-layer-only keeps the layer-1 roots', () => {
+    const net = sampleNet64(dense([2, 16, 16, 16], 0.1), new RandomStream(15));
+    const seg = { x0: [0.6, -0.8], u: [0.6, 0.8], t0: 0, t1: 3 };
+    const exact = DEFAULT_COMPONENTS.countLine(net, seg);
+    expect(componentsOf(getFault('count-output-sign-changes')).countLine(net, seg).breakpoints.length).toBeLessThanOrEqual(exact.breakpoints.length);
+    const first = componentsOf(getFault('count-first-layer-only')).countLine(net, seg);
+    expect(first.breakpoints.length).toBe(exact.layerBreakpoints[0]);
+    expect(exact.breakpoints.length).toBeGreaterThan(first.breakpoints.length);
+  });
+
+  it('zero-as-active counts z = 0 as active', () => {
+    expect(componentsOf(getFault('zero-as-active')).activeRule).toBe('nonnegative');
+    expect(DEFAULT_COMPONENTS.activeRule).toBe('positive');
+  });
+});

@@ -1,0 +1,64 @@
+/**
+ * HR2019.Plane.depth-independent: in a 2-D slice, at a fixed number of neurons N, the slope of
+ * log E[#regions] against depth lies within 0 ± 0.1.
+ *
+ * Domain (property choices): N ∈ {24, 48}, depths 1, 2, 3, 4 (width N/d ≥ 6); square centred in
+ * [−0.75, 0.75]² with half-side in [0.5, 1.5]; 100 networks per depth. Biases in the papers' regime,
+ * s_b log-uniform in [1e-3, 0.05] (the experiments use s_b = 1e-3 "to prevent collapse"); with
+ * larger biases the count falls with depth (measured, figure data `depthSlopeVsBias`: not a growth,
+ * but outside the stated resolution). Reject twin: a 2^depth growth.
+ */
+import fc from 'fast-check';
+import { claimProperty, type ClaimDesign } from '../harness/claim-property';
+import { byProfile } from '../profile';
+import { fitLogSlope, fromGroups } from '../checks/log-slope';
+import { logUniform } from '../harness/arbitraries';
+import { deriveSeed } from '../../engine/random/seed';
+import { within } from '../../theorems/relation';
+import { planeDepthIndependent, RESOLUTION, type PlaneDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/plane-depth-independent';
+import { planeCounts, squareIn } from './plane-experiment';
+
+const DESIGN = {
+  configs: { gate: 4, full: 10 },
+  sizes: { netsPerDepth: { gate: 100, full: 400 }, figureNets: { gate: 40, full: 200 } },
+} as const satisfies ClaimDesign;
+
+const configs: fc.Arbitrary<PlaneDepthSweepConfig> = fc.record({
+  neurons: fc.constantFrom(24, 48),
+  depths: fc.constant([1, 2, 3, 4]),
+  biasStd: logUniform(1e-3, 0.05),
+  square: squareIn,
+});
+
+claimProperty<PlaneDepthSweepConfig>({
+  theorem: planeDepthIndependent,
+  family: 'hanin-rolnick-2019/plane',
+  file: __filename,
+  configs,
+  design: DESIGN,
+  async experiment(c, ctx) {
+    const groups = c.depths.map((d) => ({
+      x: d,
+      units: planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components).regions,
+    }));
+    return fromGroups(groups);
+  },
+  twins: [
+    {
+      name: 'exponential-in-depth',
+      description: 'a prediction that the 2-D count grows like 2^depth at fixed N (slope log 2 per layer)',
+      wrongPrediction: () => within(Math.log(2), RESOLUTION, 'linear'),
+      config: { neurons: 24, depths: [1, 2, 3, 4], biasStd: 0.01, square: { center: [0.3, -0.2], halfSide: 1 } },
+      wrongValue: () => 0,
+    },
+  ],
+  async figures({ seed }) {
+    const sq = { center: [0.3, -0.2], halfSide: 1 };
+    const rows = [0.001, 0.01, 0.05, 0.1, 0.3, 1].map((biasStd) => {
+      const groups = [1, 2, 3, 4].map((d) => ({ x: d, units: planeCounts(Array<number>(d).fill(24 / d), biasStd, sq, byProfile(DESIGN.sizes.figureNets), deriveSeed(seed, 'bias', biasStd, d)).regions }));
+      const fit = fitLogSlope(groups, false);
+      return { biasStd, slopePerLayer: fit.slope, se: fit.se, meanRegionsByDepth: fit.groups.map((g) => ({ depth: g.x, mean: g.mean, n: g.n })) };
+    });
+    return { depthSlopeVsBias: { neurons: 24, square: sq, rows } };
+  },
+});

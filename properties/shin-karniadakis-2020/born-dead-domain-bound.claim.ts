@@ -1,0 +1,46 @@
+/**
+ * LSSK2020.BornDead.domain-bound: P(network constant on an interval) ≤ 1 − ∏(1 − 2^{−N_l}), one-sided;
+ * "constant" measured exactly as a hidden layer identically zero on [a, c]
+ * (engine/measure/neuron-states.ts, deadLayerOnInterval).
+ *
+ * Domain: 1-D, width 2–5, depth 2–10, zero or Gaussian biases, interval [a, c] ⊂ [−2, 2] of length
+ * ≥ 0.5; 3000 networks.
+ */
+import fc from 'fast-check';
+import { claimProperty, type ClaimDesign } from '../harness/claim-property';
+import { byProfile } from '../profile';
+import { round } from '../harness/figure-data';
+import { integer, uniform } from '../harness/arbitraries';
+import { atMost } from '../../theorems/relation';
+import { deadLayerOnInterval } from '../../engine/measure/neuron-states';
+import { bornDeadDomainBound, type DomainConfig } from '../../theorems/shin-karniadakis-2020/born-dead-domain-bound';
+import { bornDeadProbability } from '../../theorems/shin-karniadakis-2020/config';
+import { biasLaw, heNets } from './death-experiment';
+
+const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 3000, full: 12000 } } } as const satisfies ClaimDesign;
+
+const domainConfigs: fc.Arbitrary<DomainConfig> = fc
+  .record({ N: integer(2, 5), depth: integer(2, 10), biasStd: biasLaw, a: uniform(-2, 1.5), len: uniform(0.5, 2) })
+  .map(({ N, depth, biasStd, a, len }) => ({ widths: [1, ...Array<number>(depth).fill(N)], biasStd, interval: [round(a, 3), round(Math.min(2, a + len), 3)] as [number, number] }));
+
+claimProperty<DomainConfig>({
+  theorem: bornDeadDomainBound,
+  family: 'shin-karniadakis-2020/death',
+  file: __filename,
+  configs: domainConfigs,
+  design: DESIGN,
+  async experiment(c, ctx) {
+    const count = byProfile(DESIGN.sizes.nets);
+    const units = new Float64Array(count);
+    for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
+    return { units };
+  },
+  twins: [
+    {
+      name: 'bound-two-widths-wider',
+      description: 'the bound computed for layers two neurons wider than the network (a bound too small)',
+      wrongPrediction: (c) => atMost(bornDeadProbability(c.widths.slice(1).map((n) => n + 2))),
+      config: { widths: [1, 2, 2, 2, 2, 2, 2], biasStd: 0, interval: [-1, 1] },
+    },
+  ],
+});

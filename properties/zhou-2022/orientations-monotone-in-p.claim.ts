@@ -1,0 +1,44 @@
+/**
+ * ZZLZX2022.Orientations.monotone-in-p — 1-D input (Fig. 5/6 setting): paired orientation counts
+ * (same initial parameters and data) do not decrease from tanh to x tanh to x² tanh; the design point
+ * of each group is the activation's declared multiplicity (the theorem's designPoint). Rules:
+ * theorems/zhou-2022/rules.ts; net e draws from deriveSeed(configuration seed, 'net', e).
+ */
+import fc from 'fast-check';
+import { claimProperty, type ClaimDesign } from '../harness/claim-property';
+import { byProfile } from '../profile';
+import { histogram } from '../harness/figure-data';
+import { logUniform } from '../harness/arbitraries';
+import { getFault } from '../faults/catalog';
+import { STD_RANGE } from '../../theorems/zhou-2022/fig5-setting';
+import { designPoint, MONOTONE_ACTIVATIONS, orientationsMonotoneInP, type MonotoneConfig } from '../../theorems/zhou-2022/orientations-monotone-in-p';
+import { fig5Run } from './condensation-experiment';
+
+/** Paired nets per activation (each seed runs tanh, x tanh and x² tanh). */
+const DESIGN = {
+  configs: { gate: 1, full: 6 },
+  shrinks: { gate: 1, full: 3 },
+  sizes: { nets: { gate: 32, full: 64 } },
+} satisfies ClaimDesign;
+
+claimProperty<MonotoneConfig>({
+  theorem: orientationsMonotoneInP,
+  family: 'zhou-2022/orientations-monotone-in-p',
+  file: __filename,
+  configs: fc.record({ std: logUniform(STD_RANGE.p1[0], STD_RANGE.p1[1]) }),
+  design: DESIGN,
+  async experiment(c, ctx) {
+    const nets = byProfile(DESIGN.sizes.nets);
+    const groups = [];
+    for (const kind of MONOTONE_ACTIVATIONS) {
+      const r = await fig5Run({ kind }, c.std, ctx.seed, nets, ctx.components);
+      groups.push({ x: designPoint(kind), units: Float64Array.from(r.layers, (L) => L[0].analysis.orientations) });
+    }
+    return {
+      units: Float64Array.from(groups.flatMap((g) => Array.from(g.units))),
+      groups,
+      figures: { orientationsByP: Object.fromEntries(groups.map((g) => [`p${g.x}`, histogram(Array.from(g.units))])) },
+    };
+  },
+  twins: [{ name: 'multiplicity-swapped', fault: getFault('multiplicity-swapped'), config: { std: 1e-3 } }],
+});

@@ -1,0 +1,46 @@
+/**
+ * Over-parameterization (Shin & Karniadakis 2020, abstract: "over-parameterization is both necessary
+ * and sufficient for minimizing the training loss"): at the same depth and task, the success rate at
+ * a narrow width is shown below the rate at a wide one, p_narrow − p_wide < 0 (two independent
+ * samples). Trainable and success as defined in task.ts.
+ *
+ * Verification. [P] abstract statements; [R] the paper's task settings (claims.md §1.4) — the tasks
+ * here are this suite's. Measured while designing: deep narrow nets (depth 6, |x|, 3000 Adam steps)
+ * He success 0.08 → 1.0 for widths 2 → 10, trainability 0.27 → 1.0.
+ */
+import { type Theorem } from '../types';
+import { shownBelow } from '../relation';
+import { citeSK } from './paper';
+import { deathNetProblem, throwIf } from './config';
+import { TRAINING_HYPOTHESES, taskProblem, type TrainingTask } from './task';
+
+const ID = 'SK2020.Trainability.over-parameterization';
+
+export interface WidthComparisonConfig extends TrainingTask {
+  depth: number;
+  narrow: number;
+  wide: number;
+  biasStd: number;
+}
+
+export const trainabilityOverParameterization: Theorem<WidthComparisonConfig> = {
+  id: ID,
+  title: 'Over-parameterization: the success rate at a narrow width is below the rate at a wide one',
+  paper: citeSK('abstract ("over-parameterization is both necessary and sufficient for minimizing the training loss")'),
+  provenance: 'P',
+  statement: 'Same depth and task: P(success | width narrow) − P(success | width wide) < 0 (shown by two samples).',
+  hypotheses: TRAINING_HYPOTHESES,
+  verification: '[P] abstract; the widths compared and the task are this suite\'s.',
+  unit: { kind: 'two-sample-binary', description: 'one training run: 1 if it succeeded; units: networks of the narrow width, reference: networks of the wide width (independent samples)' },
+  domain(c) {
+    throwIf(
+      ID,
+      deathNetProblem({ widths: [1, c.narrow, c.wide], biasStd: c.biasStd }) ??
+        (c.narrow < c.wide ? undefined : `narrow must be < wide; got ${c.narrow}, ${c.wide}`) ??
+        (Number.isInteger(c.depth) && c.depth >= 1 ? undefined : `depth must be an integer ≥ 1; got ${c.depth}`) ??
+        taskProblem(c),
+    );
+    return c;
+  },
+  predict: () => shownBelow(0),
+};

@@ -1,0 +1,93 @@
+/**
+ * Multi-layer condensation (claims.md §4.3 Fig. 3): each layer condenses according to its own
+ * activation's multiplicity. Tested part: in the paper's six-layer residual net the p = 1 layer
+ * (sigmoid, layer 3) is markedly more condensed than the p = 3 layer (x² tanh, layer 1) of the same
+ * net; the per-layer counts against p_l are reported (figures), not asserted.
+ *
+ * Verification, in full. Calibration (scratch runs before the test; 32 nets, std 0.01, checkpoints
+ * every 100 steps to 1400). With residual connections every net moves (the earlier plain-net attempt
+ * had 4/12 frozen nets). Measured lines per layer at step 1400 (mean; nets within ≤ p_l lines): layer 1
+ * x² tanh 4.03 (10/32), layer 2 x tanh 1.78 (27/32), layer 3 sigmoid 1.25 (25/32), layer 4 tanh 5.41
+ * (3/32), layer 5 softplus 3.09 (3/32); at 1000: 4.13 (9/32), 1.97 (26/32), 1.69 (15/32), 8.97 (2/32),
+ * 7.53 (2/32). So "≤ p_l lines in every layer" does NOT hold robustly: layers 4–5 are still condensing
+ * at 1400 (their amplitudes grow slowest), and layer 1 sits at ~4 lines in R^4. A control with the
+ * official multiplicity-swapped mutant (tanh in layer 1, x² tanh in layer 4) showed that layer 1 keeps
+ * ~3.9 lines even with tanh (p = 1), i.e. the first layer's count at lr 4e-5 is limited by its slow
+ * growth, not only by p; and the paired orientation ordering layer 3 < layer 2 < layer 1 held under that
+ * mutant too (means 2.3, 3.3, 4.4) — a trend test on orientations has no power against it. What is
+ * robust and tied to p is the comparison of layer 3 with layer 1 when their activations are exchanged:
+ * condensation score gap S_3 − S_1 = 0.60 (sd 0.12) at step 1000 and 0.64 (sd 0.14) at 1400 with the
+ * paper's activations, −0.02 (sd 0.22) / −0.07 (sd 0.20) with sigmoid and x² tanh swapped (fault
+ * sigmoid-x2tanh-swapped, properties/faults/catalog.ts), 0.15 / 0.21 under multiplicity-swapped.
+ * Choices: the score (continuous, per net) instead of line counts (discrete, sd ≈ 1.2 for the gap) for
+ * power; the margin 1/3 fixed from the paper's counts (half the equal-size gap), not from the
+ * measurements; the paper's snapshot epochs as the stage-end rule (the amplitude rule of rules.ts,
+ * R_end = 0.2, ends layers 2–3 at ≈ 600 steps, while they are still at ~5 lines); check monotone-paired
+ * with two groups (x = 1/p: layer 1 then layer 3), one-sided t at α′ Edgeworth-calibrated; gate 24 nets
+ * × 1000 steps (≈ 16 s per run under jest, claim + twin ≈ 33 s), full 48 nets × 1400 steps. Twin:
+ * sigmoid-x2tanh-swapped must be rejected; its power at n = 24 (α′ ≈ 6e-6, twin sd ≈ 0.21) is ≈ 0.98 /
+ * 0.996 / 0.999 for true gaps −0.02 / −0.05 / −0.08 (noncentral t) — high but not 1 − α; the twin
+ * therefore runs 40 nets (se 0.033, t(39) quantile ≈ 5.0: it rejects when the mean gap is < ≈ 0.17,
+ * ≥ 5.6 se above a true gap of −0.02: power ≥ 1 − 1e-8). First gate run (seed 20181203): gap 0.631
+ * (sd 0.130, upper bound 0.779) consistent; twin −0.084 (sd 0.209, upper bound 0.152 < 1/3) rejected;
+ * at the snapshots 12/24 sigmoid layers on 1 line, 18/24 x tanh layers within 2, 4/24 x² tanh layers
+ * within 3. Not verified: layers 4–5 within their bounds (reported), d > 1 with p ≥ 2 (outside the
+ * theory), the plain (non-residual) net of the appendix.
+ */
+import { nonDecreasing } from '../relation';
+import type { Theorem } from '../types';
+import { citeZhou, intProblem, rangeProblem, throwIf } from './paper';
+
+const ID = 'ZZLZX2022.MultiLayer.per-layer-multiplicity';
+
+/** Fig. 3: hidden layers 1…5 use x² tanh, x tanh, sigmoid, tanh, softplus (p = 3, 2, 1, 1, 1). */
+export const FIG3_ACTIVATIONS = ['x2tanh', 'xtanh', 'sigmoid', 'tanh', 'softplus'] as const;
+export const FIG3_MULTIPLICITY = [3, 2, 1, 1, 1] as const;
+/** Fig. 3 setting; ε = 1e-8 is PyTorch's default (the authors' framework). */
+export const FIG3_SETTING = { d: 3, m: 18, points: 80, lr: 4e-5, epsilon: 1e-8, steps: 1400 } as const;
+/** The paper's snapshot epochs per layer (full-batch: epoch = step), used as the stage end of each layer. */
+export const FIG3_SNAPSHOT_STEPS = [1000, 900, 900, 1400, 1400] as const;
+/** Layers compared (0-based): the p = 3 layer (x² tanh) and the p = 1 layer (sigmoid), both ended by step 1000. */
+export const COMPARED_LAYERS = { p3: 0, p1: 2 } as const;
+/** The design point of a compared layer's group: x = 1/p_l (the p = 3 layer first, then the p = 1 layer). */
+export const layerDesignPoint = (layer: number): number => 1 / FIG3_MULTIPLICITY[layer];
+
+/**
+ * [D] condensation score S = fraction of pairs of kept neurons on the same line (|D| ≥ τ). With the
+ * paper's counts — 1 line for a p = 1 layer (S = 1) and 3 equal lines of m/3 = 6 neurons for the p = 3
+ * layer (S = 3·C(6,2)/C(18,2) = 45/153 ≈ 0.29) — the gap is ≈ 0.71; with 3 lines of any sizes S ≥ 1/3 −
+ * O(1/m), gap ≤ 2/3 + O(1/m). The asserted margin is half the equal-size gap, rounded down: 1/3.
+ */
+export const SCORE_GAP_PAPER = 1 - 45 / 153;
+export const SCORE_GAP_MARGIN = 1 / 3;
+
+export interface MultiLayerConfig {
+  /** Standard deviation of every parameter (the paper: var = 0.01², std 0.01). */
+  std: number;
+  /** Networks trained (default: the profile's size); the reject twin sets more for power ≥ 1 − α. */
+  nets?: number;
+}
+
+export const multiLayerPerLayer: Theorem<MultiLayerConfig> = {
+  id: ID,
+  title: 'Six-layer residual net (Fig. 3): the sigmoid layer (p = 1) is more condensed than the x² tanh layer (p = 3) of the same net, by ≥ 1/3 in condensation score',
+  paper: citeZhou('Fig. 3 (six-layer residual net h_{l+1} = σ_l(W_l h_l + b_l) + h_l; 3, 2, 1, 1, 1 lines for layers 1…5 at epochs 1000, 900, 900, 1400, 1400) [P: sub]; per-layer p = 1 analysis ("for layer k, the input weights for any hidden neuron j have the same two stable directions") [P: sub §5.1]; 2p bound [P: v6-abstract]'),
+  provenance: 'P',
+  statement:
+    '[P] In the Fig. 3 net each hidden layer condenses on at most p_l lines of its own activation (3, 2, 1, 1, 1 lines reported). Asserted (robust part) [D]: with S_l = fraction of pairs of the layer\'s kept neurons with |D| ≥ 0.9, measured at the paper\'s snapshot steps (layer 1 at 1000, layer 3 at 900), E[S_3 − S_1] ≥ 1/3 within the same nets (the paper\'s counts give S_3 − S_1 ≈ 0.71; 1/3 is half of it). Per-layer line counts, the share of nets within each layer\'s own bound (≤ p_l lines) and heat maps are reported as figure data, not asserted.',
+  hypotheses: [
+    '[P] residual six-layer net 3-18-18-18-18-18-1: h_1 = σ_1(W_1 x + b_1), h_l = σ_l(W_l h_{l−1} + b_l) + h_{l−1} for l = 2…5, linear read-out; σ_1…σ_5 = x² tanh, x tanh, sigmoid, tanh, softplus',
+    '[P] all parameters N(0, std²), std ∈ [0.008, 0.01] (the paper: var = 0.01²); [P: code] read-out without bias (bias 0, not trained), as the authors\' notebook',
+    '[P] 80 points x ~ U[−4, 2]³, y = Σ_k 4 sin(12 x_k + 1), fresh per net; Adam lr 4e-5, [S] ε = 1e-8 (PyTorch default), full batch, MSE',
+    '[P] stage end per layer: the paper\'s snapshot epochs 1000, 900, 900, 1400, 1400 (full batch: epoch = step); the asserted layers 1 and 3 need 1000 steps',
+    'lines and score: complete-linkage clusters of |D| ≥ 0.9 among the layer\'s neurons with |u_j| ≥ 0.2·max |u|, u_j = (row j of W_l, b_lj) ∈ R^{fanIn+1} (theorems/zhou-2022/rules.ts, unchanged from the two-layer claims)',
+  ],
+  verification:
+    'Calibration (32 nets, std 0.01, to step 1400): "≤ p_l lines in every layer" does NOT hold robustly (layers 4–5 still condensing at 1400, layer 1 at ~4 lines, limited by its slow growth even with tanh); a trend test on orientations has no power against multiplicity-swapped. Robust and tied to p: the score gap S_3 − S_1 = 0.60 (sd 0.12) at step 1000 with the paper\'s activations, −0.02 (sd 0.22) with sigmoid and x² tanh swapped. Margin 1/3 fixed from the paper\'s counts, not from the measurements; stage end = the paper\'s snapshot epochs. Twin sigmoid-x2tanh-swapped runs 40 nets for power ≥ 1 − 1e-8. First gate run (seed 20181203): gap 0.631 consistent, twin −0.084 rejected. Not verified: layers 4–5 within their bounds (reported), d > 1 with p ≥ 2, the plain (non-residual) net. Full calibration and power analysis: the comment block of theorems/zhou-2022/multilayer-per-layer-multiplicity.ts.',
+  unit: { kind: 'paired-groups', description: 'one network: the condensation scores of its x² tanh layer (layer 1, x = 1/3) and its sigmoid layer (layer 3, x = 1) at the paper\'s snapshot steps' },
+  domain(c) {
+    throwIf(ID, rangeProblem('std', c.std, 0.008, 0.01) ?? (c.nets === undefined ? undefined : intProblem('nets', c.nets, 8, 512)));
+    return c;
+  },
+  predict: () => nonDecreasing(SCORE_GAP_MARGIN),
+};
