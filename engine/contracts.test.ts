@@ -264,11 +264,11 @@ describe('contract 2: bad input is an Error naming the parameter and its range',
 /**
  * Tolerances across backends. Each backend computes in float32 but with its own kernels (summation
  * order, exp/log/expm1), so values differ by a few float32 ulps (2^-24 ≈ 6e-8) per op. A loss or a
- * parameter after a few steps goes through ~10–20 ops: rtol 2e-5 (~300 ulps) plus atol 1e-6 for
- * values near 0. Adam is left out of the trajectories on purpose: its update ≈ lr·sign(g) turns an
- * ulp-level difference of a near-zero gradient into a full step.
+ * parameter after a few steps goes through ~10–20 ops: rtol 4e-6 (64 ulps) plus atol 4e-7 for
+ * values near 0 (measured: ≤ 2 ulps, a 10× margin). Adam runs only one step with a large ε below:
+ * its update ≈ lr·sign(g) turns an ulp-level difference of a near-zero gradient into a full step.
  */
-const ACROSS = { rtol: 2e-5, atol: 1e-6 };
+const ACROSS = { rtol: 4e-6, atol: 4e-7 };
 
 async function expectSameOnEveryBackend(run: () => Promise<Numbers> | Numbers, tolerance = ACROSS): Promise<string[]> {
   const { runs } = await forEachBackend(KNOWN_BACKENDS, async () => Array.from(await run()));
@@ -295,7 +295,7 @@ describe('contract 3: the tfjs units give the same numbers on every backend (flo
     expect(ran).toContain('cpu');
   });
 
-  it('trainEnsemble: one Adam step (|update| = lr·|g|/(|g| + ε) is insensitive to float32 noise when |g| ≫ ε)', async () => {
+  it('trainEnsemble: one Adam step with ε = 1e-3 (the update lr·g/(|g| + ε) is lr/ε-Lipschitz in g, so float32 noise stays float32-sized)', async () => {
     await expectSameOnEveryBackend(async () => {
       const r = await trainEnsemble({ ...tinyProblem(8), activation: { kind: 'tanh' }, optimizer: { kind: 'adam', lr: 1e-3, epsilon: 1e-3 }, steps: 1 });
       return [...r.finalLoss, ...r.finalParams.flatMap(flat)];

@@ -70,7 +70,7 @@ export function computeMultiplicity(sigma: (x: number) => number): MultiplicityR
   throw new Error(`computeMultiplicity: σ^(k)(0) = 0 (|R_k| ≤ ${ZERO_TOLERANCE}) for every k ≤ ${MAX_ORDER}; multiplicity > ${MAX_ORDER} or σ constant near 0`);
 }
 
-/** The multiplicity of an engine activation (float64 version), after a mutant's rewrite if given. */
+/** The multiplicity of an engine activation (float64 version), after the `trainActivation` component's rewrite if given. */
 export function activationMultiplicity(a: TrainActivation, rewrite?: (a: TrainActivation) => TrainActivation): MultiplicityResult {
   return computeMultiplicity(activation64(rewrite ? rewrite(a) : a));
 }

@@ -17,25 +17,25 @@
  * rank ≤ 2 in (c, t) and every later layer behaves as if it had ~2 channels (measured κ ≈ 3.9).
  */
 import { measureConvLengths, type ConvLengthTrace } from '../../engine/measure/conv-lengths';
-import type { Mutant } from '../../engine/mutants';
-import type { ConvLengthConfig } from '../../theorems/hanin-rolnick-2018/conv-mean-length';
+import type { SamplingParts } from '../../engine/geometry/net64';
+import type { ConvLengthConfig } from '../../theorems/hanin-rolnick-2018/convolutional';
 import type { Experiment } from '../harness/types';
 import { fixedInputs, traceExperiment, unitRatios } from './length-experiment';
 
 /** Fixed inputs per network: white Gaussian sequences whose norms differ by up to e² (fixedInputs). */
-export const CONV_INPUTS_PER_NET = 2;
+const CONV_INPUTS_PER_NET = 2;
 
 /**
  * Upper envelope of the measured κ (Var(unit)/mean² = e^{κβ_C} − 1, 4000 networks, B = 2): the
  * largest effective κ over the property's domain was 2.74 (kernel 1, T = 8, channels [2, 10, 10, 10,
  * 10]); typical values are 0.3–2.3 (larger kernels and longer sequences decorrelate the positions).
  */
-export const KAPPA = 3;
+const KAPPA = 3;
 
 export const channelBeta = (channels: readonly number[]): number => channels.slice(1).reduce((s, c) => s + 1 / c, 0);
 
 /** Bound on a unit's squared coefficient of variation, e^{κ·β_C} − 1. */
-export const cv2Bound = (config: ConvLengthConfig): number => Math.expm1(KAPPA * channelBeta(config.channels));
+const cv2Bound = (config: ConvLengthConfig): number => Math.expm1(KAPPA * channelBeta(config.channels));
 
 /**
  * Networks for a configuration: `perCv2` networks per unit of the CV² bound, within [min, max].
@@ -46,13 +46,13 @@ export function netsFor(config: ConvLengthConfig, sizing: { perCv2: number; min:
   return Math.min(sizing.max, Math.max(sizing.min, Math.ceil((sizing.perCv2 * cv2Bound(config)) / 100) * 100));
 }
 
-export function convInputs(seed: number, config: ConvLengthConfig): Float32Array {
+function convInputs(seed: number, config: ConvLengthConfig): Float32Array {
   return fixedInputs(seed, config.channels[0] * config.length, CONV_INPUTS_PER_NET);
 }
 
 export async function convLengthExperiment(
   config: ConvLengthConfig,
-  opts: { seed: number; nets: number; mutant?: Mutant },
+  opts: { seed: number; nets: number; parts?: SamplingParts },
 ): Promise<{ trace: ConvLengthTrace; experiment: Experiment }> {
   if (config.init.bias.law !== 'zero') throw new Error(`convolutional networks have zero biases; got ${JSON.stringify(config.init.bias)}`);
   const trace = await measureConvLengths({
@@ -63,7 +63,7 @@ export async function convLengthExperiment(
     inputs: convInputs(opts.seed, config),
     nets: opts.nets,
     seed: opts.seed,
-    ...(opts.mutant ? { mutant: opts.mutant } : {}),
+    ...(opts.parts ? { parts: opts.parts } : {}),
   });
   const experiment = traceExperiment(trace, unitRatios(trace, trace.depth), { nets: trace.nets });
   return { trace, experiment };

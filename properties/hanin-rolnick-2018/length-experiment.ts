@@ -30,7 +30,7 @@ export function fixedInputs(seed: number, n0: number, count = INPUTS_PER_NET): F
   return x;
 }
 
-export function networkOf(config: LengthConfig & { output?: 'relu' | 'linear' }): NetworkSpec {
+function networkOf(config: LengthConfig & { output?: 'relu' | 'linear' }): NetworkSpec {
   return {
     widths: config.widths,
     init: config.init,

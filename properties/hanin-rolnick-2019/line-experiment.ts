@@ -8,6 +8,7 @@
  */
 import fc from 'fast-check';
 import { uniform } from '../harness/arbitraries';
+import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
 import { deriveSeed } from '../../engine/random/seed';
 import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
@@ -84,10 +85,8 @@ export function boundaryDistances(n: LineNets, point: number[], direction: numbe
   return out;
 }
 
-const round = (x: number, digits = 4): number => Math.round(x * 10 ** digits) / 10 ** digits;
-
 /** A unit vector from a raw draw (components rounded for readable configurations, then normalised). */
-export function unit(raw: number[]): number[] {
+function unit(raw: number[]): number[] {
   const v = raw.map((x) => round(x));
   const norm = Math.hypot(...v);
   return norm > 1e-3 ? v.map((x) => x / norm) : [1, ...v.slice(1).map(() => 0)];

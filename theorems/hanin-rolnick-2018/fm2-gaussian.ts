@@ -38,7 +38,7 @@ export interface SecondMomentConfig extends LengthConfig {
 export const ID = 'HR2018.FM2.gaussian';
 
 /** Per-layer mean gains g_j = E[M_j | M_{j−1}] / M_{j−1}: c_j/2 (ReLU) or c_d (linear output). */
-export function meanGains(config: SecondMomentConfig): number[] {
+function meanGains(config: SecondMomentConfig): number[] {
   const c = effectiveScales(config.init, config.widths);
   return c.map((cj, k) => (config.output === 'linear' && k === c.length - 1 ? cj : cj / 2));
 }

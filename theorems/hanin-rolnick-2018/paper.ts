@@ -1,7 +1,7 @@
 /** Hanin & Rolnick (2018), "How to Start Training: The Effect of Initialization and Architecture". */
 import type { Citation } from '../types';
 
-export const HANIN_ROLNICK_2018 = {
+const HANIN_ROLNICK_2018 = {
   authors: 'Boris Hanin, David Rolnick',
   year: 2018,
   title: 'How to Start Training: The Effect of Initialization and Architecture',

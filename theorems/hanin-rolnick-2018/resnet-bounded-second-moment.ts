@@ -43,7 +43,7 @@ export function moduleSecondMoment(eta: number, width: number): number {
 }
 
 /** ∏_l E[R_l²] = E[M_L²]/M_0². */
-export function resnetSecondMomentRatio(config: Pick<ResNetConfig, 'width' | 'etas'>): number {
+function resnetSecondMomentRatio(config: Pick<ResNetConfig, 'width' | 'etas'>): number {
   return config.etas.reduce((p, eta) => p * moduleSecondMoment(eta, config.width), 1);
 }
 

@@ -23,10 +23,10 @@ import { OutOfDomainError, type Theorem } from '../types';
 import { checkLineConfig, neurons, type LineNetConfig } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.bound';
+const ID = 'HR2019.Lines.bound';
 
-export const cBias = (biasStd: number): number => 1 / (biasStd * Math.sqrt(2 * Math.PI));
-export const cGradHe = (inputDim: number): number => Math.sqrt(2 / inputDim);
+const cBias = (biasStd: number): number => 1 / (biasStd * Math.sqrt(2 * Math.PI));
+const cGradHe = (inputDim: number): number => Math.sqrt(2 / inputDim);
 
 export function breakpointBound(c: LineNetConfig, biasStdUsed = c.biasStd): number {
   return c.segment.length * cGradHe(c.inputDim) * cBias(biasStdUsed) * neurons(c.widths);

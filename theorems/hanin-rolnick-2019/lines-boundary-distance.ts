@@ -6,7 +6,7 @@
  * (an upper bound on the Euclidean distance to the boundary, and the quantity of claims.md T3.8).
  * Test: fixed depth, widths w₁ < … < w_k; the exponent a of E[distance] ∝ N^a lies within −1 ±
  * RESOLUTION (0.15, as for the line counts). For one layer the exact law is
- * P(D > r) = (1 − q(r))^N with q(r) the Cauchy mass of (−r, r) (one-layer-breakpoints.ts), so
+ * P(D > r) = (1 − q(r))^N with q(r) the Cauchy mass of (−r, r) (lines-one-layer.ts), so
  * E[D] ≈ 1/(2N·density(x)) for large N — exponent −1 up to O(1/N).
  *
  * Verification. [P] ICML abstract; [D] the one-layer law.
@@ -16,7 +16,7 @@ import { OutOfDomainError, type Theorem } from '../types';
 import { netProblem, segmentProblem } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.boundary-distance';
+const ID = 'HR2019.Lines.boundary-distance';
 export const RESOLUTION = 0.15;
 
 export interface DistanceSweepConfig {

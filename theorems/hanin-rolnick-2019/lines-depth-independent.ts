@@ -16,7 +16,7 @@ import { OutOfDomainError, type Theorem } from '../types';
 import { netProblem, segmentProblem, type SegmentSpec } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.depth-independent';
+const ID = 'HR2019.Lines.depth-independent';
 export const RESOLUTION = 0.1;
 
 export interface DepthSweepConfig {

@@ -31,7 +31,7 @@ import { type Theorem } from '../types';
 import { checkLineConfig, type LineNetConfig } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.kac-rice';
+const ID = 'HR2019.Lines.kac-rice';
 
 /**
  * s_b/s_w,l of a layer with fan-in `fanIn` under the configuration's law Var(w) = c/fan-in: the extra

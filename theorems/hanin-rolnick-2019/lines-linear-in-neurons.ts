@@ -8,14 +8,14 @@
  * of 2-D slices), and from anything exponential. It is not a measured value.
  *
  * Verification. [P] ICML abstract; [D] heuristic in claims.md §3.2 (every layer contributes about
- * Λ_0/π per neuron, see kac-rice-lines.ts), so the exponent is 1 up to finite-width corrections.
+ * Λ_0/π per neuron, see lines-kac-rice.ts), so the exponent is 1 up to finite-width corrections.
  */
 import { within } from '../relation';
 import { OutOfDomainError, type Theorem } from '../types';
 import { netProblem, segmentProblem, type SegmentSpec } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.linear-in-neurons';
+const ID = 'HR2019.Lines.linear-in-neurons';
 export const RESOLUTION = 0.15;
 
 export interface WidthSweepConfig {

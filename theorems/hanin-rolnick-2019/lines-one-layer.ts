@@ -20,7 +20,7 @@ import { OutOfDomainError, type Theorem } from '../types';
 import { checkLineConfig, neurons, type LineNetConfig } from './line-config';
 import { citeIcml } from './paper';
 
-export const ID = 'HR2019.Lines.one-layer';
+const ID = 'HR2019.Lines.one-layer';
 
 /** m = u·x0 and g = sqrt(‖x0‖² − m² + s_b²/s_w²) of the Cauchy law; `swapped` exchanges s_b and s_w (a reject twin). */
 export function cauchyParameters(c: LineNetConfig, swapped = false): { m: number; g: number } {

@@ -5,7 +5,7 @@
  */
 import type { Citation } from '../types';
 
-export const HANIN_ROLNICK_2019_NEURIPS = {
+const HANIN_ROLNICK_2019_NEURIPS = {
   authors: 'Boris Hanin, David Rolnick',
   year: 2019,
   title: 'Deep ReLU Networks Have Surprisingly Few Activation Patterns',
@@ -13,7 +13,7 @@ export const HANIN_ROLNICK_2019_NEURIPS = {
   venue: 'NeurIPS 2019 (Advances in NeurIPS 32, pp. 361–370)',
 } as const;
 
-export const HANIN_ROLNICK_2019_ICML = {
+const HANIN_ROLNICK_2019_ICML = {
   authors: 'Boris Hanin, David Rolnick',
   year: 2019,
   title: 'Complexity of Linear Regions in Deep Networks',

@@ -17,7 +17,7 @@ import { throwIf, type Theorem } from '../types';
 import { biasProblem, increasingProblem, squareProblem, type SquareSpec } from './plane-config';
 import { citeNeurips } from './paper';
 
-export const ID = 'HR2019.Plane.depth-independent';
+const ID = 'HR2019.Plane.depth-independent';
 export const RESOLUTION = 0.1;
 
 export interface PlaneDepthSweepConfig {

@@ -28,7 +28,7 @@ import { throwIf, type Theorem } from '../types';
 import { biasProblem, increasingProblem, squareProblem, type SquareSpec } from './plane-config';
 import { citeNeurips } from './paper';
 
-export const ID = 'HR2019.Plane.neurons-squared';
+const ID = 'HR2019.Plane.neurons-squared';
 export const RESOLUTION = 0.125;
 
 export interface PlaneWidthSweepConfig {

@@ -20,7 +20,7 @@ import { taskProblem, type MemorizationTask } from './memorization';
 import { increasingProblem } from './plane-config';
 import { citeNeurips } from './paper';
 
-export const ID = 'HR2019.Training.depth-independent';
+const ID = 'HR2019.Training.depth-independent';
 export const RESOLUTION = 0.1;
 
 export interface TrainedDepthSweepConfig extends MemorizationTask {

@@ -17,7 +17,7 @@ import { increasingProblem } from './plane-config';
 import { citeNeurips } from './paper';
 import { RESOLUTION } from './plane-neurons-squared';
 
-export const ID = 'HR2019.Training.neurons-squared';
+const ID = 'HR2019.Training.neurons-squared';
 /** The resolution at initialization (HR2019.Plane.neurons-squared). */
 export { RESOLUTION };
 

@@ -6,7 +6,7 @@
  */
 import type { Citation } from '../types';
 
-export const ZHOU_2022 = {
+const ZHOU_2022 = {
   authors: 'Hanxu Zhou, Qixuan Zhou, Tao Luo, Yaoyu Zhang, Zhi-Qin John Xu',
   year: 2022,
   title: 'Towards Understanding the Condensation of Neural Networks at Initial Training',

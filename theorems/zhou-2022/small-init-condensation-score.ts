@@ -10,7 +10,7 @@ import { citeZhou, rangeProblem, throwIf } from './paper';
 const ID = 'ZZLZX2022.SmallInit.condensation-score';
 
 /** A net is "condensed" iff its condensation score (fraction of kept pairs with |D| ≥ 0.9) is ≥ 0.1. */
-export const CONDENSED_SCORE = 0.1;
+const CONDENSED_SCORE = 0.1;
 
 /** The per-net statement: a condensation score this high is condensation. */
 export const isCondensed = (score: number): boolean => score >= CONDENSED_SCORE;

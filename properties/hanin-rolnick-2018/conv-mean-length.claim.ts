@@ -1,8 +1,7 @@
 /**
- * Hanin & Rolnick (2018), FM1 in convolutional networks: E[M_d]/M_0 = ∏ c_j/2 for a 1-D
- * convolutional ReLU network with circular padding and weight variance c_j/(C_{j−1}·k).
- *
- *   HR2018.Conv.mean-length   any symmetric law, any variance rule (He, LeCun, Glorot, c ∈ [0.5, 4])
+ * HR2018.Conv.mean-length (Hanin & Rolnick 2018, FM1 in convolutional networks): E[M_d]/M_0 = ∏ c_j/2
+ * for a 1-D convolutional ReLU network with circular padding and weight variance c_j/(C_{j−1}·k),
+ * for any symmetric law and any variance rule (He, LeCun, Glorot, c ∈ [0.5, 4]).
  *
  * Configuration domain (a property choice, for power, not a hypothesis): depth 1–4, input channels
  * C_0 ∈ {1, 2, 3} (a few-channel signal), hidden channels 4–16, kernel ∈ {1, 3, 5} with a first
@@ -18,23 +17,23 @@
  */
 import fc from 'fast-check';
 import { uniform } from '../harness/arbitraries';
-import { claimProperty } from '../harness/claim-property';
-import { byProfile, type ByProfile } from '../profile';
-import { meanEqualsPrediction } from '../checks/mean-vs-prediction';
-import { getMutant } from '../../engine/mutants';
-import { convMeanLength, convMeanLengthRatio, type ConvLengthConfig } from '../../theorems/hanin-rolnick-2018/conv-mean-length';
+import { claimProperty, type ClaimDesign } from '../harness/claim-property';
+import { byProfile } from '../profile';
+import { getFault } from '../faults/catalog';
+import { convMeanLength, convMeanLengthRatio } from '../../theorems/hanin-rolnick-2018/conv-mean-length';
+import type { ConvLengthConfig } from '../../theorems/hanin-rolnick-2018/convolutional';
 import type { LawName, VarianceSpec } from '../../theorems/_internals/initialization';
 import { channelBeta, convLengthExperiment, netsFor } from './conv-experiment';
 import { depthProfile } from './length-experiment';
+import { LEAKY_FACTOR } from './fm1-experiment';
 
 const FAMILY = 'hanin-rolnick-2018/conv';
-const CONFIGS = { gate: 5, full: 12 } as const;
-/** Networks per unit of the CV² bound, and the clamp (see conv-experiment.ts `netsFor`). */
-const SIZING: ByProfile<{ perCv2: number; min: number; max: number }> = { gate: { perCv2: 3000, min: 1000, max: 8000 }, full: { perCv2: 9000, min: 3000, max: 24000 } };
+/** Networks per configuration: `netsPerCv2` per unit of the CV² bound, within [minNets, maxNets] (conv-experiment.ts, netsFor). */
+const DESIGN = {
+  configs: { gate: 5, full: 12 },
+  sizes: { netsPerCv2: { gate: 3000, full: 9000 }, minNets: { gate: 1000, full: 3000 }, maxNets: { gate: 8000, full: 24000 } },
+} satisfies ClaimDesign;
 const MAX_BETA = 0.4;
-
-/** E[leaky(y)²] / E[relu(y)²] for symmetric y: 1 + slope². */
-const LEAKY_FACTOR = 1 + 0.3 ** 2;
 
 const cfg = (channels: number[], kernel: number, length: number, law: LawName, variance: VarianceSpec): ConvLengthConfig => ({
   channels,
@@ -75,25 +74,24 @@ claimProperty<ConvLengthConfig>({
   configs,
   // Always one He configuration with C_out ≠ C_in, so a fan-out-based He variance is always caught.
   examples: [cfg([2, 8, 12], 3, 16, 'gaussian', { preset: 'he' })],
-  numConfigs: CONFIGS,
-  check: meanEqualsPrediction,
+  design: DESIGN,
   async experiment(config, ctx) {
-    const nets = netsFor(config, byProfile(SIZING));
-    const { trace, experiment } = await convLengthExperiment(config, { seed: ctx.seed, nets, ...(ctx.mutant ? { mutant: ctx.mutant } : {}) });
-    const predictAt = (j: number): number => convMeanLength.predict({ ...config, channels: config.channels.slice(0, j + 1) });
+    const nets = netsFor(config, { perCv2: byProfile(DESIGN.sizes.netsPerCv2), min: byProfile(DESIGN.sizes.minNets), max: byProfile(DESIGN.sizes.maxNets) });
+    const { trace, experiment } = await convLengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
+    const predictAt = (j: number): number => convMeanLength.predict({ ...config, channels: config.channels.slice(0, j + 1) }).value;
     return { ...experiment, figures: { lengthVsDepth: depthProfile(trace, predictAt) } };
   },
   twins: [
     {
       name: 'he-fan-out',
-      mutant: getMutant('he-fan-out'),
+      fault: getFault('he-fan-out'),
       config: cfg([4, 16, 16, 16], 3, 16, 'gaussian', { preset: 'he' }),
       // Var = 2/(C_j·k) instead of 2/(C_{j−1}·k): each layer is off by C_{j−1}/C_j, in all C_0/C_d.
       wrongValue: (c) => convMeanLengthRatio(c) * (c.channels[0] / c.channels[c.channels.length - 1]),
     },
     {
       name: 'leaky-relu-0.3',
-      mutant: getMutant('leaky-relu-0.3'),
+      fault: getFault('leaky-relu-0.3'),
       config: cfg([2, 16, 16, 16, 16], 3, 16, 'gaussian', { scale: 1.5 }),
       wrongValue: (c) => convMeanLengthRatio(c) * LEAKY_FACTOR ** (c.channels.length - 1),
     },

@@ -1,0 +1,45 @@
+/**
+ * HR2018.FM2.empirical-variance: E[Var̂_j M_j]/M_0² = (1/d)ΣS_j − (1/d²)Σ(2(d−j)+1)S_j for He
+ * Gaussian networks. Domain: depth 2–3, hidden widths 32–64, β ≤ 0.08. The units mix M_j² of every
+ * depth and are the heaviest of the FM2 claims: at least 20 000 networks (fm2-experiment.ts).
+ */
+import { claimProperty, type ClaimDesign } from '../harness/claim-property';
+import { getFault } from '../faults/catalog';
+import { equals } from '../../theorems/relation';
+import { expectedEmpiricalVariance, fm2EmpiricalVariance } from '../../theorems/hanin-rolnick-2018/fm2-empirical-variance';
+import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
+import { lengthExperiment, unitEmpiricalVariances } from './length-experiment';
+import { cfg, FM2_FAMILY, netsFor, weightBudgetOf, widthsArb } from './fm2-experiment';
+
+/** Networks per configuration: `weightBudget` sampled weights over one network's, within [minNets, maxNets]. */
+const DESIGN = {
+  configs: { gate: 4, full: 12 },
+  sizes: { weightBudget: { gate: 25e6, full: 300e6 }, minNets: { gate: 20000, full: 20000 }, maxNets: { gate: 40000, full: 40000 } },
+} satisfies ClaimDesign;
+
+claimProperty<LengthConfig>({
+  theorem: fm2EmpiricalVariance,
+  family: FM2_FAMILY,
+  file: __filename,
+  configs: widthsArb({ n0: [1, 32], hidden: [32, 64], depth: [2, 3], maxBeta: 0.08 }).map((w) => cfg(w) as LengthConfig),
+  design: DESIGN,
+  async experiment(config, ctx) {
+    const nets = netsFor(config.widths, weightBudgetOf(DESIGN.sizes));
+    const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
+    return { ...experiment, units: unitEmpiricalVariances(trace) };
+  },
+  twins: [
+    {
+      name: 'widths-misread',
+      description: 'the prediction reads every hidden width as twice its value (β halved)',
+      wrongPrediction: (c) => equals(expectedEmpiricalVariance([c.widths[0], ...c.widths.slice(1).map((n) => 2 * n)])),
+      config: cfg([8, 24, 24, 24]),
+      wrongValue: (c) => fm2EmpiricalVariance.predict(c).value,
+    },
+    {
+      name: 'leaky-relu-0.3',
+      fault: getFault('leaky-relu-0.3'),
+      config: cfg([8, 24, 24, 24]),
+    },
+  ],
+});
