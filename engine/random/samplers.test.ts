@@ -11,7 +11,8 @@ import { sampleLaw, type WeightLaw } from '../init/laws';
 import { RandomStream } from './stream';
 
 const TESTS = 7;
-const ALPHA = claimAlpha('engine.sampler', DEFAULT_SUITE_ALPHA) / TESTS;
+// Half of the `engine.sampler` share; the oracle tests (samplers.oracle.test.ts) spend the other half.
+const ALPHA = claimAlpha('engine.sampler', DEFAULT_SUITE_ALPHA) / 2 / TESTS;
 const N = 200_000;
 
 const PHI2 = normalCdf(2, 0, 1) - normalCdf(-2, 0, 1);
