@@ -1,7 +1,7 @@
 import { RandomStream } from '../random/stream';
 import { sampleNet64 } from '../geometry/net64';
 import { he } from '../init/initializer';
-import { cloneParams, parameterCount, sampleDenseParams, sampleGaussianParams, validateDenseParams, widthsOf, type DenseParams64 } from './params';
+import { sampleDenseParams, sampleGaussianParams, validateDenseParams, widthsOf, type DenseParams64 } from './params';
 import { mseLoss64, predict64 } from './evaluate64';
 import { pwlSlope, toPwlNet64 } from './export';
 
@@ -14,13 +14,8 @@ const tiny = (): DenseParams64 => ({
 });
 
 describe('DenseParams64', () => {
-  it('widths, parameter count, clone', () => {
-    const p = tiny();
-    expect(widthsOf(p)).toEqual([2, 3, 1]);
-    expect(parameterCount(p)).toBe(6 + 3 + 3 + 1);
-    const c = cloneParams(p);
-    c.layers[0].weights[0] = 7;
-    expect(p.layers[0].weights[0]).toBe(1);
+  it('widths', () => {
+    expect(widthsOf(tiny())).toEqual([2, 3, 1]);
   });
 
   it('bad parameters are clear errors naming the parameter and range', () => {

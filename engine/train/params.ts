@@ -41,10 +41,6 @@ export function widthsOf(params: DenseParams64): number[] {
   return [params.inputDim, ...params.layers.map((l) => l.fanOut)];
 }
 
-/** Total number of trainable parameters (weights and biases). */
-export function parameterCount(params: DenseParams64): number {
-  return params.layers.reduce((s, l) => s + l.fanIn * l.fanOut + l.fanOut, 0);
-}
 
 /**
  * Checks shapes and finiteness; returns `params`. Errors name the parameter, e.g.
@@ -83,13 +79,6 @@ function describe(x: unknown): string {
   return `${(x as object).constructor?.name ?? 'object'} of length ${String(len)}`;
 }
 
-/** Deep copy. */
-export function cloneParams(params: DenseParams64): DenseParams64 {
-  return {
-    inputDim: params.inputDim,
-    layers: params.layers.map((l) => ({ fanIn: l.fanIn, fanOut: l.fanOut, weights: Float64Array.from(l.weights), biases: Float64Array.from(l.biases) })),
-  };
-}
 
 /**
  * Draws one network from the engine's initializer. `spec.widths` = [n_0, hidden…, n_out] lists

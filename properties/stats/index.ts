@@ -2,7 +2,7 @@
  * The statistical core: intervals, decisions, p-values and power, each with a stated false-failure
  * rate. See the module comment of each file for when a method is valid and its reference.
  */
-export type { Interval, Sides, UniformRandom } from './types';
+export type { Interval, Sides } from './types';
 export { SIDES, isSides, tailProbability } from './sides';
 export {
   betaQuantile,
@@ -19,8 +19,6 @@ export { sampleMoments } from './moments';
 export type { SampleMoments } from './moments';
 export { tInterval } from './mean-interval';
 export type { MeanInterval } from './mean-interval';
-export { bootstrapInterval, bootstrapIntervalFromReplicates } from './bootstrap-interval';
-export type { BootstrapInterval, BootstrapMethod, BootstrapOptions, BootstrapReplicates } from './bootstrap-interval';
 export { tCoverageErrorEstimate } from './coverage-error';
 export type { CoverageErrorEstimate } from './coverage-error';
 export { clopperPearsonInterval, wilsonInterval } from './proportion-interval';
@@ -29,12 +27,6 @@ export { newcombeInterval, welchInterval } from './two-sample';
 export type { NewcombeInterval, WelchInterval } from './two-sample';
 export { compareToPrediction } from './compare';
 export type { Comparison } from './compare';
-export { proportionScoreTestPValue, tTestPValue } from './p-values';
-export {
-  minDetectableMeanShift,
-  minDetectableProportionShift,
-  powerOfMeanTest,
-  powerOfProportionTest,
-  requiredSampleSizeForMean,
-} from './power';
-export type { MeanTestDesign, PowerApproximation, ProportionShift, ProportionTestDesign } from './power';
+export { tTestPValue } from './p-values';
+export { minDetectableMeanShift, powerOfMeanTest, requiredSampleSizeForMean } from './power';
+export type { MeanTestDesign, PowerApproximation } from './power';

@@ -9,7 +9,7 @@
  * - Non-normal data, one-sided: only first-order accurate. The coverage error is O(n^{-1/2}) and
  *   proportional to the skewness γ: for right-skewed data (γ > 0) the `'upper'` bound undercovers
  *   and the `'lower'` bound overcovers (Hall 1992, §2.6; Hesterberg 2015, Am. Stat. 69(4):371–386).
- *   Prefer two-sided intervals, a larger n, or `bootstrapInterval` with BCa for skewed units.
+ *   Prefer two-sided intervals or a larger n for skewed units.
  *
  * Reference: Student (1908), "The probable error of a mean", Biometrika 6(1):1–25; Hall (1992),
  * The Bootstrap and Edgeworth Expansion, Springer, §2.6.

@@ -1,13 +1,12 @@
 /**
- * p-values: oracle pins (R 4.2.2 `t.test` and `prop.test(correct = FALSE)`, printed with
+ * p-values: oracle pins (R 4.2.2 `t.test`, printed with
  * sprintf("%.17g"); tolerance 1e-13 relative) and the duality with the intervals (p < α exactly
  * when compareToPrediction rejects). Deterministic (fast-check with a fixed seed).
  */
 import fc from 'fast-check';
 import { compareToPrediction } from './compare';
 import { tInterval } from './mean-interval';
-import { proportionScoreTestPValue, tTestPValue } from './p-values';
-import { wilsonInterval } from './proportion-interval';
+import { tTestPValue } from './p-values';
 import { expectRelClose } from './testing';
 
 const REL = 1e-13;
@@ -63,41 +62,3 @@ describe('tTestPValue', () => {
   });
 });
 
-describe('proportionScoreTestPValue', () => {
-  it('matches R prop.test(correct = FALSE) p-values', () => {
-    // R 4.2.2: prop.test(30, 100, p=0.5, correct=FALSE, alternative='two.sided')$p.value -> 6.3342483666239808e-05
-    expectRelClose(proportionScoreTestPValue(30, 100, 0.5), 6.3342483666239808e-5, REL);
-    // R 4.2.2: prop.test(30, 100, p=0.5, correct=FALSE, alternative='greater')$p.value -> 0.99996832875816688
-    expectRelClose(proportionScoreTestPValue(30, 100, 0.5, 'lower'), 0.99996832875816688, REL);
-    // R 4.2.2: prop.test(30, 100, p=0.5, correct=FALSE, alternative='less')$p.value -> 3.1671241833119924e-05
-    expectRelClose(proportionScoreTestPValue(30, 100, 0.5, 'upper'), 3.1671241833119924e-5, REL);
-    // R 4.2.2: prop.test(12, 50, p=0.15, correct=FALSE, alternative='two.sided')$p.value -> 0.074705933312130435
-    expectRelClose(proportionScoreTestPValue(12, 50, 0.15), 0.074705933312130435, REL);
-    // R 4.2.2: prop.test(12, 50, p=0.15, correct=FALSE, alternative='greater')$p.value -> 0.03735296665606521
-    expectRelClose(proportionScoreTestPValue(12, 50, 0.15, 'lower'), 0.03735296665606521, REL);
-    // R 4.2.2: prop.test(12, 50, p=0.15, correct=FALSE, alternative='less')$p.value -> 0.96264703334393475
-    expectRelClose(proportionScoreTestPValue(12, 50, 0.15, 'upper'), 0.96264703334393475, REL);
-  });
-
-  it('is dual to wilsonInterval: p < α exactly when the interval rejects p0', () => {
-    fc.assert(
-      fc.property(
-        fc.integer({ min: 1, max: 200 }).chain((n) => fc.tuple(fc.constant(n), fc.integer({ min: 0, max: n }))),
-        fc.double({ min: 0.001, max: 0.999, noNaN: true }),
-        fc.constantFrom(0.01, 0.05, 0.2),
-        fc.constantFrom(...SIDES),
-        ([n, x], p0, alpha, sides) => {
-          const p = proportionScoreTestPValue(x, n, p0, sides);
-          if (Math.abs(p - alpha) < 1e-9) return true;
-          return (p < alpha) === (compareToPrediction(wilsonInterval(x, n, 1 - alpha, sides), p0).verdict === 'rejected');
-        },
-      ),
-      { seed: 4243, numRuns: 400 },
-    );
-  });
-
-  it('rejects bad input with messages naming the parameter and range', () => {
-    expect(() => proportionScoreTestPValue(3, 10, 1)).toThrow('proportionScoreTestPValue: p0 must be in (0, 1); got 1');
-    expect(() => proportionScoreTestPValue(11, 10, 0.5)).toThrow('proportionScoreTestPValue: successes must be an integer in [0, 10]; got 11');
-  });
-});

@@ -9,10 +9,10 @@
  * Reference: Casella & Berger (2002), Statistical Inference, 2nd ed., §8.3.4 (p-values) and
  * Theorem 9.2.2 (duality).
  */
-import { normalCdf, tCdf } from './distributions';
+import { tCdf } from './distributions';
 import { meanOf, varianceOf } from './moments';
 import type { Sides } from './types';
-import { checkCount, checkFinite, checkInteger, checkOpenUnit, checkSample, checkSides } from './validate';
+import { checkFinite, checkSample, checkSides } from './validate';
 
 function tailP(stat: number, sides: Sides, cdf: (x: number) => number): number {
   if (sides === 'lower') return cdf(-stat);
@@ -45,23 +45,4 @@ export function tTestPValue(sample: ArrayLike<number>, mu0: number, sides: Sides
   }
   const t = (mean - mu0) / se;
   return tailP(t, sides, (v) => tCdf(v, n - 1));
-}
-
-/**
- * Score-test p-value for H₀: p = p0 from x successes in n trials,
- * z = (x/n − p0)/√(p0(1 − p0)/n); dual to `wilsonInterval`. (Equal to R's
- * `prop.test(x, n, p0, correct = FALSE)` p-value.)
- *
- * Reference: Wilson (1927), JASA 22:209–212; Agresti (2013), Categorical Data Analysis, 3rd ed., §1.3.
- *
- * @example proportionScoreTestPValue(30, 100, 0.5, 'two-sided'); // 6.334e-5
- */
-export function proportionScoreTestPValue(successes: number, n: number, p0: number, sides: Sides = 'two-sided'): number {
-  const fn = 'proportionScoreTestPValue';
-  checkInteger(fn, 'n', n, 1);
-  checkCount(fn, 'successes', successes, n);
-  checkOpenUnit(fn, 'p0', p0);
-  checkSides(fn, sides);
-  const z = (successes / n - p0) / Math.sqrt((p0 * (1 - p0)) / n);
-  return tailP(z, sides, normalCdf);
 }

@@ -48,33 +48,7 @@ export interface MeanTestDesign {
   approximation?: PowerApproximation;
 }
 
-/**
- * Design of a one-sample proportion (score) test.
- *
- * @example const d: ProportionTestDesign = { p0: 0.5, n: 100, alpha: 0.05, sides: 'two-sided' };
- */
-export interface ProportionTestDesign {
-  /** Predicted proportion p₀ in (0, 1). */
-  p0: number;
-  /** Number of trials (integer ≥ 1). */
-  n: number;
-  alpha: number;
-  sides: Sides;
-}
 
-/**
- * Smallest detectable proportions at the requested power.
- *
- * @example const s: ProportionShift = minDetectableProportionShift({ p0: 0.5, n: 100, alpha: 0.05, power: 0.8, sides: 'two-sided' });
- */
-export interface ProportionShift {
-  /** Smallest p₁ > p₀ detected with the requested power; null if the test cannot detect increases or none ≤ 1 is detected. */
-  above: number | null;
-  /** Largest p₁ < p₀ detected with the requested power; null if the test cannot detect decreases or none ≥ 0 is detected. */
-  below: number | null;
-  /** Smallest |p₁ − p₀| over the available directions; Infinity if neither is available. */
-  shift: number;
-}
 
 function meanCritical(fn: string, d: MeanTestDesign): { critical: number; se: number } {
   const approximation = d.approximation ?? 't';
@@ -161,74 +135,4 @@ export function requiredSampleSizeForMean(design: {
     if ((tQuantile(q, n - 1) + zp) * ratio <= Math.sqrt(n)) return n;
     if (n > 1e9) throw new Error(`${fn}: no n <= 1e9 reaches the requested power`);
   }
-}
-
-function checkProportionDesign(fn: string, d: ProportionTestDesign): void {
-  checkOpenUnit(fn, 'p0', d.p0);
-  checkInteger(fn, 'n', d.n, 1);
-  checkOpenUnit(fn, 'alpha', d.alpha);
-  checkSides(fn, d.sides);
-}
-
-function proportionPower(p0: number, p1: number, n: number, critical: number, sides: Sides): number {
-  const s0 = Math.sqrt((p0 * (1 - p0)) / n);
-  const s1 = Math.sqrt((p1 * (1 - p1)) / n);
-  const tail = (num: number): number => (s1 > 0 ? normalCdf(num / s1) : num > 0 ? 1 : num < 0 ? 0 : 0.5);
-  const up = tail(p1 - p0 - critical * s0);
-  const down = tail(p0 - p1 - critical * s0);
-  if (sides === 'lower') return up;
-  if (sides === 'upper') return down;
-  return Math.min(1, up + down);
-}
-
-/**
- * Approximate power of the score test of p = p₀ (the test dual to `wilsonInterval`) when the true
- * proportion is p₁: Φ((p₁ − p₀ − c σ₀)/σ₁) for `'lower'`, Φ((p₀ − p₁ − c σ₀)/σ₁) for `'upper'`, their
- * sum for two-sided (c = z_{1−α/2}), with σ₀, σ₁ the binomial standard errors under p₀ and p₁.
- *
- * Reference: Lachin (1981), Controlled Clinical Trials 2:93–113.
- *
- * @example powerOfProportionTest({ p0: 0.5, p1: 0.6, n: 200, alpha: 0.05, sides: 'two-sided' }); // 0.81
- */
-export function powerOfProportionTest(design: ProportionTestDesign & { p1: number }): number {
-  const fn = 'powerOfProportionTest';
-  checkProportionDesign(fn, design);
-  if (typeof design.p1 !== 'number' || !(design.p1 >= 0 && design.p1 <= 1)) fail(fn, 'p1', 'in [0, 1]', design.p1);
-  const critical = normalQuantile(1 - tailProbability(1 - design.alpha, design.sides));
-  return proportionPower(design.p0, design.p1, design.n, critical, design.sides);
-}
-
-/**
- * Smallest detectable deviation from p₀: the p₁ on each detectable side at which
- * `powerOfProportionTest` equals `power`, found by bisection to 1e-12 (the approximate power is
- * increasing in |p₁ − p₀| once it exceeds α). A side is null when the test cannot detect it
- * (one-sided) or even p₁ = 0 or 1 falls short of the power.
- *
- * Reference: Lachin (1981), Controlled Clinical Trials 2:93–113 (√n|p₁ − p₀| = z_{1−α}σ₀√n + z_{1−β}σ₁√n).
- *
- * @example minDetectableProportionShift({ p0: 0.5, n: 200, alpha: 0.05, power: 0.8, sides: 'two-sided' }).above; // 0.598
- */
-export function minDetectableProportionShift(design: ProportionTestDesign & { power: number }): ProportionShift {
-  const fn = 'minDetectableProportionShift';
-  checkProportionDesign(fn, design);
-  checkOpenUnit(fn, 'power', design.power);
-  const { p0, n, sides, power } = design;
-  if (!(power > design.alpha)) fail(fn, 'power', `> alpha (${design.alpha})`, power);
-  const critical = normalQuantile(1 - tailProbability(1 - design.alpha, sides));
-  const f = (p1: number): number => proportionPower(p0, p1, n, critical, sides) - power;
-  const solve = (far: number): number | null => {
-    if (f(far) < 0) return null;
-    let near = p0; // f(p0) ≤ α − power < 0 whenever power > α
-    let away = far;
-    for (let i = 0; i < 200 && Math.abs(away - near) > 1e-12; i++) {
-      const mid = 0.5 * (near + away);
-      if (f(mid) >= 0) away = mid;
-      else near = mid;
-    }
-    return away;
-  };
-  const above = sides === 'upper' ? null : solve(1);
-  const below = sides === 'lower' ? null : solve(0);
-  const shifts = [above === null ? Infinity : above - p0, below === null ? Infinity : p0 - below];
-  return { above, below, shift: Math.min(shifts[0], shifts[1]) };
 }

@@ -3,7 +3,6 @@
  * a one-sided interval at level 1 − α keeps ±Infinity on its open side, and its finite bound is the
  * same end of the two-sided interval at level 1 − 2α. Deterministic.
  */
-import { bootstrapInterval } from './bootstrap-interval';
 import { tInterval } from './mean-interval';
 import { clopperPearsonInterval, wilsonInterval } from './proportion-interval';
 import { SIDES, isSides, tailProbability } from './sides';
@@ -27,18 +26,10 @@ describe('sides helpers', () => {
 });
 
 describe('the one-sided convention of every interval builder', () => {
-  function lcg(seed: number): () => number {
-    let s = seed;
-    return () => {
-      s = (69069 * s + 1) % 4294967296;
-      return s / 4294967296;
-    };
-  }
   const x = [3.1, 2.7, 4.4, 3.9, 2.2, 3.3, 5.0, 2.9];
   const y = [2.1, 1.7, 2.4, 3.0, 1.2, 2.6];
   const builders: Record<string, (level: number, sides: Sides) => Interval> = {
     tInterval: (level, sides) => tInterval(x, level, sides),
-    bootstrapInterval: (level, sides) => bootstrapInterval(x, level, { resamples: 999, random: lcg(7), method: 'bca', sides }),
     wilsonInterval: (level, sides) => wilsonInterval(7, 20, level, sides),
     clopperPearsonInterval: (level, sides) => clopperPearsonInterval(7, 20, level, sides),
     welchInterval: (level, sides) => welchInterval(x, y, level, sides),

@@ -38,16 +38,8 @@ export interface Interval {
   /** Confidence level 1 − α, in (0, 1). */
   level: number;
   sides: Sides;
-  /** How the interval was computed, e.g. `'t'`, `'wilson'`, `'bootstrap-bca'`. */
+  /** How the interval was computed, e.g. `'t'`, `'wilson'`, `'clopper-pearson'`. */
   method: string;
   /** Number of i.i.d. units behind the estimate (for two-sample intervals, n₁ + n₂). */
   n: number;
 }
-
-/**
- * A uniform random source on [0, 1), supplied (seeded) by the caller; the statistical core never
- * draws its own randomness.
- *
- * @example const stream = new RandomStream(7); const random: UniformRandom = () => stream.nextFloat64();
- */
-export type UniformRandom = () => number;
