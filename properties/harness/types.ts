@@ -47,10 +47,23 @@ export interface CheckOutcome {
   powerAgainst?: (alternative: number) => number;
   notes?: string[];
   /**
+   * The check's actual false-failure rate at this n and α (when the prediction is true, at the least
+   * favourable point of the null), and how it was bounded: 'exact' (enumeration, exact binomial
+   * tails), 'importance-sampling' or 'simulation' (from the exact unit law), 'bound' (a
+   * distribution-free inequality), 'edgeworth' (an asymptotic estimate: the weakest, reported as such).
+   */
+  falseFailure?: FalseFailureRate;
+  /**
    * Set when the check cannot vouch for its false-failure rate at this n (e.g. units too heavy-tailed
    * for the Edgeworth calibration). Reported for claims; irrelevant to twins, whose error is a miss.
    */
   calibrationWarning?: string;
+}
+
+export interface FalseFailureRate {
+  rate: number;
+  method: 'exact' | 'importance-sampling' | 'simulation' | 'bound' | 'edgeworth';
+  note?: string;
 }
 
 /** A calibrated statistical comparison between units and a prediction. */
