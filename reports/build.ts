@@ -119,6 +119,28 @@ export interface BuildReportInput {
   rootDir: string;
 }
 
+/**
+ * The run's actual false-failure accounting: per assertion the bounded rate (a claim configuration's
+ * `falseFailure`, a twin's miss rate 1 − power), else its nominal α (counted as unbounded).
+ */
+export function actualRates(records: PropertyRecord[]): { actual: number; unbounded: number; calibrationWarnings: number } {
+  let actual = 0;
+  let unbounded = 0;
+  let calibrationWarnings = 0;
+  for (const r of records) {
+    for (const c of r.configs ?? []) {
+      if (r.kind !== 'twin' && c.calibrationWarning !== undefined) calibrationWarnings++;
+      const bound = r.kind === 'twin' ? (c.power ? 1 - c.power.power : undefined) : c.falseFailure?.rate;
+      if (bound !== undefined && Number.isFinite(bound)) actual += Math.max(0, bound);
+      else {
+        actual += Number.isFinite(c.alpha) ? c.alpha : 0;
+        unbounded++;
+      }
+    }
+  }
+  return { actual, unbounded, calibrationWarnings };
+}
+
 export function buildReport(input: BuildReportInput): Report {
   const { records } = input;
   const header: RunHeader = {
@@ -135,6 +157,7 @@ export function buildReport(input: BuildReportInput): Report {
       total: input.alphaTotal,
       allocated: records.reduce((sum, r) => sum + (Number.isFinite(r.alpha) ? r.alpha : 0), 0),
       assertions: records.reduce((sum, r) => sum + (r.configs?.length ?? 0), 0),
+      ...actualRates(records),
     },
     tests: tallyJest(input.jest, input.rootDir),
   };

@@ -97,6 +97,27 @@ describe('renderMarkdown', () => {
     expect(md).toContain('| Tests (jest) | 7 passed, 1 failed, 3 skipped |');
   });
 
+  test('the header sums the actual false-failure rates and counts calibration warnings', () => {
+    // Claim: cfg 1 bounded at 4e-6 (exact), cfg 2 unbounded (counted at its α 1e-5) and warned; twin: miss rate 1 − 0.999999.
+    const claim = fixtureClaim();
+    claim.configs[0] = { ...claim.configs[0], falseFailure: { rate: 4e-6, method: 'exact' } };
+    claim.configs[1] = { ...claim.configs[1], calibrationWarning: 'CALIBRATION WARNING: too heavy-tailed' };
+    const r = report([claim, fixtureTwin()]);
+    expect(r.header.alphaBudget.actual).toBeCloseTo(4e-6 + 1e-5 + 1e-6, 15);
+    expect(r.header.alphaBudget.unbounded).toBe(1);
+    expect(r.header.alphaBudget.calibrationWarnings).toBe(1);
+    const text = renderMarkdown(r);
+    expect(text).toContain('| Actual false-failure rate (sum) | 1.5e-5 — 1 of 3 assertions without a bound (counted at their nominal α) |');
+    expect(text).toContain('| Calibration warnings | 1 ⚠ (must be 0 in the gate and full profiles) |');
+    expect(row(text, FIXTURE_CLAIM_ID)).toContain('✅ pass: consistent in 2/2 ⚠ calibration warning in 1/2');
+  });
+
+  test('a twin without a declared alternative does not claim power', () => {
+    const twin = fixtureTwin();
+    twin.configs = twin.configs.map(({ power: _p, ...c }) => c);
+    expect(renderMarkdown(report([fixtureClaim(), twin]))).toContain('rejected ✅ (power not computed: no alternative declared)');
+  });
+
   test('an automatic fallback of the backend is shown, never silent', () => {
     const engine = { backend: 'cpu', versions: { node: 'v20.20.2' }, fallback: 'wasm: setBackend returned false' };
     const withFallback = renderMarkdown(report([fixtureClaim({ engine })]));
@@ -120,7 +141,7 @@ describe('renderMarkdown', () => {
     expect(line).toContain('worst (cfg 2/2): 0.9750 [0.9500, 1.001] vs 1.000 (-2.500%)');
     expect(line).toContain('≤ 8.100% @ 99% power');
     expect(line).toContain('✅ pass: consistent in 2/2');
-    expect(line).toContain('~he-1.8: rejected ✅ (power shown)');
+    expect(line).toContain('~he-1.8: rejected ✅ (power 1.000 against 0.4300)');
     // Twins are not claim rows.
     expect(claims).not.toContain(`| ${FIXTURE_TWIN_ID} |`);
   });

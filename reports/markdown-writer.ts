@@ -123,12 +123,18 @@ function estimateCell(r: PropertyRecord): string {
 function claimVerdictText(r: PropertyRecord): string {
   const cs = configs(r);
   const rejected = cs.filter((c) => c.verdict === 'rejected').length;
-  if (r.verdict === 'pass') return `✅ pass: consistent in ${cs.length - rejected}/${cs.length}`;
+  const warned = cs.filter((c) => c.calibrationWarning !== undefined).length;
+  const warning = warned > 0 ? ` ⚠ calibration warning in ${warned}/${cs.length}` : '';
+  if (r.verdict === 'pass') return `✅ pass: consistent in ${cs.length - rejected}/${cs.length}${warning}`;
   return rejected > 0 ? `❌ FAIL: rejected in ${rejected}/${cs.length}` : '❌ FAIL: see Failures';
 }
 
 export function twinVerdictText(r: PropertyRecord): string {
-  return r.verdict === 'pass' ? 'rejected ✅ (power shown)' : 'NOT rejected ❌';
+  if (r.verdict !== 'pass') return 'NOT rejected ❌';
+  const p = configs(r).find((c) => c.power !== undefined)?.power;
+  return p === undefined
+    ? 'rejected ✅ (power not computed: no alternative declared)'
+    : `rejected ✅ (power ${formatNumber(p.power)} against ${formatNumber(p.alternative)})`;
 }
 
 /** The part of a twin's id after its claim's id (`X~he-1.8` → `~he-1.8`). */
@@ -191,6 +197,15 @@ function headerSection(report: Report): string {
     ['Versions', versions],
     ['Git commit', h.gitCommit ?? '— (not a git repository)'],
     ['α budget (total / allocated / #assertions)', `${formatAlpha(b.total)} / ${formatAlpha(b.allocated)}${share} / ${b.assertions}${over}`],
+    ...(b.actual !== undefined
+      ? [
+          [
+            'Actual false-failure rate (sum)',
+            `${formatAlpha(b.actual)}${b.actual > b.total * (1 + 1e-9) ? ' ⚠ ABOVE BUDGET' : ''} — ${b.unbounded ?? 0} of ${b.assertions} assertions without a bound (counted at their nominal α)`,
+          ],
+          ['Calibration warnings', `${b.calibrationWarnings ?? 0}${(b.calibrationWarnings ?? 0) > 0 ? ' ⚠ (must be 0 in the gate and full profiles)' : ''}`],
+        ]
+      : []),
     ['Wall time', formatDuration(h.wallTimeMs)],
     ['Tests (jest)', `${h.tests.passed} passed, ${h.tests.failed} failed, ${h.tests.skipped} skipped${crashText}`],
     [

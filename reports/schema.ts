@@ -31,6 +31,16 @@ export interface ConfigResult {
   minDetectable?: { relative: number; power: number };
   /** 'consistent': the interval is compatible with the prediction; 'rejected': it is not. */
   verdict: 'consistent' | 'rejected';
+  /**
+   * The actual false-failure rate of this assertion's check at its n and α, and how it was bounded
+   * ('exact', 'importance-sampling', 'simulation', 'bound', 'edgeworth'); absent when the check does
+   * not bound it (the report then counts the nominal α). (1.2.0)
+   */
+  falseFailure?: { rate: number; method: string; note?: string };
+  /** Set when the check cannot vouch for its false-failure rate at this n (also in `notes`). (1.2.0) */
+  calibrationWarning?: string;
+  /** Reject twins: the alternative the power was computed at (the wrong engine's value) and the power. (1.2.0) */
+  power?: { alternative: number; power: number };
   /** Engine health: outcomes that are measured, never silently dropped. */
   outcomes?: Record<string, number>;
   /** Calibration or design remarks (e.g. estimated coverage error of the interval). */
@@ -83,7 +93,14 @@ export interface RunHeader {
   profile: string;
   gitCommit: string | null;
   engines: EngineInfo[];
-  alphaBudget: { total: number; allocated: number; assertions: number };
+  /**
+   * `allocated`: the nominal α spent; `actual`: the sum over assertions of their bounded actual
+   * false-failure rates (claims: the check's `falseFailure`; twins: the miss rate 1 − power), an
+   * assertion without a bound counted at its nominal α and tallied in `unbounded`;
+   * `calibrationWarnings`: configurations whose check could not vouch for its rate. (actual,
+   * unbounded, calibrationWarnings: 1.2.0)
+   */
+  alphaBudget: { total: number; allocated: number; assertions: number; actual?: number; unbounded?: number; calibrationWarnings?: number };
   /**
    * Jest's counts. `failed` is jest's numFailedTests plus one per test file that failed without a
    * failing test (crashed on import, or an error in a hook): such a file is listed in `crashedFiles`.

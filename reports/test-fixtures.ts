@@ -69,7 +69,7 @@ export function fixtureTwin(overrides: Partial<PropertyRecord> = {}): PropertyRe
     twinDescription: 'weights drawn with variance 1.8/fan_in',
     alpha: 1e-5,
     configs: [
-      config({ estimate: 0.42, interval: { lower: 0.4, upper: 0.44, level: 0.99999 }, pValue: 1e-12, verdict: 'rejected' }),
+      config({ estimate: 0.42, interval: { lower: 0.4, upper: 0.44, level: 0.99999 }, pValue: 1e-12, verdict: 'rejected', power: { alternative: 0.43, power: 0.999999 } }),
     ],
     verdict: 'pass',
     replay: `THEORYCHECK_SEED=20181203 THEORYCHECK_MUTANT=he-1.8 npx jest theorems/fix.test.ts -t 'twin he-1.8'`,

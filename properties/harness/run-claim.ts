@@ -138,6 +138,8 @@ async function runConfig<C>(
     ...(outcome.pValue !== undefined ? { pValue: outcome.pValue } : {}),
     ...(outcome.minDetectable ? { minDetectable: outcome.minDetectable } : {}),
     ...(exp.outcomes ? { outcomes: exp.outcomes } : {}),
+    ...(outcome.falseFailure ? { falseFailure: outcome.falseFailure } : {}),
+    ...(outcome.calibrationWarning ? { calibrationWarning: outcome.calibrationWarning } : {}),
     ...(outcome.notes?.length || outcome.calibrationWarning ? { notes: [...(outcome.notes ?? []), ...(outcome.calibrationWarning ? [outcome.calibrationWarning] : [])] } : {}),
     durationMs: Date.now() - started,
   };
@@ -256,16 +258,18 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   // A twin's error is a miss (bounded by the power below), not a false failure: the check's
   // calibration warning does not apply to it.
   const notes = (run.outcome.notes ?? []).slice();
+  let power: { alternative: number; power: number } | undefined;
   if (twin.wrongValue && run.outcome.powerAgainst) {
     const wrong = twin.wrongValue(twin.config);
-    const power = run.outcome.powerAgainst(wrong);
-    notes.push(`wrong engine's true value ${fmt(wrong)} (${fmt(wrong / run.result.prediction - 1)} relative); power of the test against it ≈ ${fmt(power)}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`);
-    if (1 - power > ctx.alpha) {
+    power = { alternative: wrong, power: run.outcome.powerAgainst(wrong) };
+    notes.push(`wrong engine's true value ${fmt(wrong)} (${fmt(wrong / run.result.prediction - 1)} relative); power of the test against it ≈ ${fmt(power.power)}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`);
+    if (1 - power.power > ctx.alpha) {
       // A twin that misses with probability > α_i would spend more than its budget: a design error.
-      throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered (power ${fmt(power)} < 1 − α_i); choose a configuration where the fault is detectable`);
+      throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered (power ${fmt(power.power)} < 1 − α_i); choose a configuration where the fault is detectable`);
     }
   }
-  const result = { ...run.result, ...(notes.length ? { notes } : {}) };
+  const result: ConfigResult = { ...run.result, ...(notes.length ? { notes } : {}), ...(power ? { power } : {}) };
+  delete result.calibrationWarning; // a twin's error is a miss, bounded by 1 − power
   const rejected = result.verdict === 'rejected';
   const replay = replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.replayed ? { replayed: ctx.replayed } : {}) });
   const failure = rejected
