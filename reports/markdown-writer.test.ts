@@ -114,7 +114,11 @@ describe('renderMarkdown', () => {
 
   test('a twin without a declared alternative does not claim power', () => {
     const twin = fixtureTwin();
-    twin.configs = twin.configs.map(({ power: _p, ...c }) => c);
+    twin.configs = twin.configs.map((c) => {
+      const copy = { ...c };
+      delete copy.power;
+      return copy;
+    });
     expect(renderMarkdown(report([fixtureClaim(), twin]))).toContain('rejected ✅ (power not computed: no alternative declared)');
   });
 
