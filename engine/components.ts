@@ -19,6 +19,7 @@
  * | `smallInitStd` | the std of a small-init scale at hidden width m | `initStd` |
  * | `train` | the ensemble trainer | `trainEnsemble` |
  * | `alignment` | mean |cos| between neurons' input weights and a direction | `meanAbsCosine` |
+ * | `netStream` | the seed of network i of an ensemble, `netStream(seed, label, i)` | `deriveSeed(seed, label, i)` |
  *
  * Each engine function takes only the parts it uses (e.g. `resolveNetwork(spec, parts)` reads
  * `variance` and `activation`); passing a whole `EngineComponents` value works everywhere.
@@ -36,6 +37,7 @@ import { meanAbsCosine } from './condensation/orientations';
 import { trainEnsemble } from './train/train';
 import type { TrainActivation } from './train/activations';
 import type { RandomStream } from './random/stream';
+import { netSeed, type NetStreamFn } from './random/net-stream';
 
 /** Component: mean |cos| between the neurons' normalized input weights and a direction (`stream` for analyses that draw). */
 export type AlignmentFn = (units: readonly Float64Array[], direction: ArrayLike<number>, stream: RandomStream) => number;
@@ -54,6 +56,7 @@ export interface EngineComponents {
   smallInitStd: InitStdFn;
   train: typeof trainEnsemble;
   alignment: AlignmentFn;
+  netStream: NetStreamFn;
 }
 
 export const COMPONENT_NAMES = [
@@ -70,6 +73,7 @@ export const COMPONENT_NAMES = [
   'smallInitStd',
   'train',
   'alignment',
+  'netStream',
 ] as const satisfies readonly (keyof EngineComponents)[];
 
 const DEFAULTS: EngineComponents = {
@@ -86,6 +90,7 @@ const DEFAULTS: EngineComponents = {
   smallInitStd: initStd,
   train: trainEnsemble,
   alignment: (units, direction) => meanAbsCosine(units, direction),
+  netStream: netSeed,
 };
 
 /** The engine as the papers define it. */

@@ -23,6 +23,8 @@ export { DEFAULT_SUITE_ALPHA };
 export const UNIT_TEST_SHARES: Readonly<Record<string, number>> = {
   'engine.sampler': 0.02,
   'stats.calibration': 0.02,
+  /** The harness's independence check of every configuration's units (properties/harness/independence.ts), split over the configurations it runs on. */
+  'harness.independence': 0.02,
 };
 
 /** Every share: the registry's claims, then the unit tests'. */

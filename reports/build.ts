@@ -121,7 +121,8 @@ export interface BuildReportInput {
 
 /**
  * The run's actual false-failure accounting: per assertion the bounded rate (a claim configuration's
- * `falseFailure`, a twin's miss rate 1 − power), else its nominal α (counted as unbounded).
+ * `falseFailure`, a twin's miss rate 1 − power), else its nominal α (counted as unbounded); plus each
+ * claim configuration's independence-check rate.
  */
 export function actualRates(records: PropertyRecord[]): { actual: number; unbounded: number; calibrationWarnings: number } {
   let actual = 0;
@@ -131,6 +132,7 @@ export function actualRates(records: PropertyRecord[]): { actual: number; unboun
     for (const c of r.configs ?? []) {
       if (r.kind !== 'twin' && c.calibrationWarning !== undefined) calibrationWarnings++;
       const bound = r.kind === 'twin' ? (c.power ? 1 - c.power.power : undefined) : c.falseFailure?.rate;
+      if (c.independence !== undefined) actual += Math.max(0, c.independence.rate);
       if (bound !== undefined && Number.isFinite(bound)) actual += Math.max(0, bound);
       else {
         actual += Number.isFinite(c.alpha) ? c.alpha : 0;

@@ -145,7 +145,7 @@ describe('renderMarkdown', () => {
     expect(line).toContain('worst (cfg 2/2): 0.9750 [0.9500, 1.001] vs 1.000 (-2.500%)');
     expect(line).toContain('≤ 8.100% @ 99% power');
     expect(line).toContain('✅ pass: consistent in 2/2');
-    expect(line).toContain('~he-1.8: rejected ✅ (power 1.000 against 0.4300)');
+    expect(line).toContain('~he-1.8: rejected ✅ (design-time power 1.000 against 0.4300)');
     // Twins are not claim rows.
     expect(claims).not.toContain(`| ${FIXTURE_TWIN_ID} |`);
   });

@@ -134,7 +134,7 @@ export function twinVerdictText(r: PropertyRecord): string {
   const p = configs(r).find((c) => c.power !== undefined)?.power;
   return p === undefined
     ? 'rejected ✅ (power not computed: no alternative declared)'
-    : `rejected ✅ (power ${formatNumber(p.power)} against ${formatNumber(p.alternative)})`;
+    : `rejected ✅ (design-time power ${formatNumber(p.power)} against ${formatNumber(p.alternative)}${p.acceptance !== undefined ? `; accepts in its own world w.p. ≥ ${formatNumber(p.acceptance)}` : ''})`;
 }
 
 /** The part of a twin's id after its claim's id (`X~he-1.8` → `~he-1.8`). */
@@ -229,8 +229,10 @@ const HOW_TO_READ = [
   'otherwise. The α of each test is its share of the suite-wide false-failure budget (header: total /',
   'allocated / number of assertions), so a correct engine makes the whole suite fail with probability at',
   'most the total. A **reject twin** re-runs a claim\'s test against something deliberately wrong (a mutant',
-  'engine or a wrong prediction): it must be *rejected* ("rejected ✅ (power shown)" proves the test can',
-  'see that error); "NOT rejected ❌" means the test is too weak for it, and counts as a failure.',
+  'engine or a wrong prediction): it must be *rejected*. Each twin declares its alternative (the true value',
+  'its test faces, from a closed form or a pinned offline run) and its power against it is computed at',
+  'design time from the planned n (≥ 1 − α, else the run stops with a design error); it must also be able',
+  'to pass where its own relation holds ("accepts in its own world"). "NOT rejected ❌" counts as a failure.',
   '**Min detectable** is the smallest relative deviation |true/prediction − 1| that the test detects with',
   'at least 99% power at its n and α (the power is printed after the @). When a property has several',
   'configurations, its row shows the **worst** one: rejected configurations first, then the largest',

@@ -37,10 +37,16 @@ export interface ConfigResult {
    * not bound it (the report then counts the nominal α). (1.2.0)
    */
   falseFailure?: { rate: number; method: string; note?: string };
+  /** The independence check's false-failure rate on this configuration's experiment (claims only; properties/harness/independence.ts). */
+  independence?: { rate: number; method: string; note?: string };
   /** Set when the check cannot vouch for its false-failure rate at this n (also in `notes`). (1.2.0) */
   calibrationWarning?: string;
   /** Reject twins: the alternative the power was computed at (the wrong engine's value) and the power. (1.2.0) */
-  power?: { alternative: number; power: number };
+  /**
+   * Reject twins: the alternative (the true value the twin's test faces, with where it comes from),
+   * the design-time power against it, and the acceptance probability in the twin's own world.
+   */
+  power?: { alternative: number; power: number; source?: string; acceptance?: number };
   /** Engine health: outcomes that are measured, never silently dropped. */
   outcomes?: Record<string, number>;
   /** Calibration or design remarks (e.g. estimated coverage error of the interval). */

@@ -24,8 +24,16 @@ export function within(value: number, resolution: number, axis: 'log' | 'linear'
   return { kind: 'within', value, resolution, axis };
 }
 
-export const shownBelow = (value = 0): Relation => ({ kind: 'shownBelow', value: finite('shownBelow(value)', value) });
-export const shownIncreasing = (value = 0): Relation => ({ kind: 'shownIncreasing', value: finite('shownIncreasing(value)', value) });
+const effect = (name: string, m: number | undefined): { minEffect?: number } => {
+  if (m === undefined) return {};
+  if (!(typeof m === 'number' && Number.isFinite(m) && m > 0)) throw new Error(`${name} (the smallest effect of interest) must be a finite number > 0; got ${m}`);
+  return { minEffect: m };
+};
+
+/** "E[unit] − E[reference] < value, demonstrated", with the smallest effect of interest `minEffect` (the difference value − minEffect must be shown with miss rate ≤ α). */
+export const shownBelow = (value = 0, minEffect?: number): Relation => ({ kind: 'shownBelow', value: finite('shownBelow(value)', value), ...effect('shownBelow(minEffect)', minEffect) });
+/** "The trend slope exceeds value, demonstrated", with the smallest effect of interest `minEffect` (a slope value + minEffect). */
+export const shownIncreasing = (value = 0, minEffect?: number): Relation => ({ kind: 'shownIncreasing', value: finite('shownIncreasing(value)', value), ...effect('shownIncreasing(minEffect)', minEffect) });
 export const nonDecreasing = (value = 0): Relation => ({ kind: 'nonDecreasing', value: finite('nonDecreasing(value)', value) });
 
 export function binomialLaw(trials: number, p: number): Relation {
@@ -50,11 +58,11 @@ export function describeRelation(r: Relation): string {
     case 'within':
       return `within ${num(r.value)} ± ${num(r.resolution)} (${r.axis === 'log' ? 'growth exponent' : 'log slope per unit of x'})`;
     case 'shownBelow':
-      return `shown < ${num(r.value)} (difference)`;
+      return `shown < ${num(r.value)} (difference${r.minEffect === undefined ? '' : `; smallest effect of interest ${num(r.minEffect)}`})`;
     case 'shownIncreasing':
-      return `shown increasing (trend slope > ${num(r.value)})`;
+      return `shown increasing (trend slope > ${num(r.value)}${r.minEffect === undefined ? '' : `; smallest effect of interest ${num(r.minEffect)}`})`;
     case 'nonDecreasing':
-      return `non-decreasing (paired steps ≥ ${num(r.value)})`;
+      return `non-decreasing (a paired step below ${num(r.value)} no more likely than above)`;
     case 'distributed':
       return `~ Binomial(${r.trials}, ${num(r.p)})`;
     case 'implication':

@@ -42,6 +42,7 @@ export interface EngineInfo {
 /**
  * What one unit of a claim's experiment is, which (with the relation) selects the statistical check:
  * - `continuous`: one real number per unit (e.g. a network's M_d/M_0);
+ * - `unit-interval`: one real number per unit known to lie in [0, 1] (e.g. a mean |cos|), checked with a distribution-free bound;
  * - `binary`: 0/1 per unit (a network born dead, a run that succeeded);
  * - `exact`: a deterministic value, no sampling error (e.g. a computed multiplicity);
  * - `paired`: units with a per-unit reference from the same network (the claim is about their difference);
@@ -54,6 +55,7 @@ export interface EngineInfo {
  */
 export type UnitKind =
   | 'continuous'
+  | 'unit-interval'
   | 'binary'
   | 'exact'
   | 'paired'
@@ -78,11 +80,15 @@ export type Relation =
   | { kind: 'atLeast'; value: number }
   /** A growth law: the exponent (`axis: 'log'`, log-log) or the slope of log E[unit] per unit of x (`axis: 'linear'`) lies within value ± resolution. */
   | { kind: 'within'; value: number; resolution: number; axis: 'log' | 'linear' }
-  /** An effect that exists and is demonstrated: E[unit] − E[reference] < value (usually 0). */
-  | { kind: 'shownBelow'; value: number }
-  /** An effect that exists and is demonstrated: P(unit = 1) rises with x (trend slope > value). */
-  | { kind: 'shownIncreasing'; value: number }
-  /** Paired means do not decrease along x: E[U_{j+1} − U_j] ≥ value for consecutive design points. */
+  /**
+   * An effect that exists and is demonstrated: E[unit] − E[reference] < value (usually 0). `minEffect`
+   * is the smallest effect of interest, fixed from the paper before any data: the demonstration's miss
+   * rate is bounded (and its n planned) where the difference is value − minEffect or below.
+   */
+  | { kind: 'shownBelow'; value: number; minEffect?: number }
+  /** An effect that exists and is demonstrated: P(unit = 1) rises with x (trend slope > value); `minEffect` as for shownBelow (slope value + minEffect). */
+  | { kind: 'shownIncreasing'; value: number; minEffect?: number }
+  /** Paired steps along x are not typically below value: P(U_{j+1} − U_j < value) ≤ P(U_{j+1} − U_j > value) for consecutive design points (continuous steps: the median step is ≥ value). */
   | { kind: 'nonDecreasing'; value: number }
   /** The units' whole law is Binomial(trials, p); `value` = trials·p. */
   | { kind: 'distributed'; law: 'binomial'; trials: number; p: number; value: number }

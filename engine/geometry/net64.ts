@@ -15,6 +15,7 @@ import { RandomStream } from '../random/stream';
 import { sampleGaussianBiases, sampleLaw, type BiasSampler, type WeightSampler } from '../init/laws';
 import { resolveNetwork, type NetworkParts, type NetworkSpec, type ResolvedLayer } from '../network/spec';
 import type { Activation } from '../network/activation';
+import type { NetStreamFn } from '../random/net-stream';
 
 export interface Layer64 {
   fanIn: number;
@@ -67,6 +68,8 @@ export function validateNet64(net: PwlNet64, parameter = 'net'): PwlNet64 {
 export interface SamplingParts extends NetworkParts {
   sampleWeights?: WeightSampler;
   sampleBiases?: BiasSampler;
+  /** The seed of network i of an ensemble (engine/random/net-stream.ts), for the ensemble samplers. */
+  netStream?: NetStreamFn;
 }
 
 /**

@@ -12,8 +12,9 @@
  * M_j = ‖z_j‖² / (C_j · T); see `log-space.ts` for the renormalisation and the outcome classes.
  *
  * Layouts. An input is T·C_0 values, time major and channel minor ([T, C]). Network e's weights of
- * layer j are sampled, after those of layer j − 1, from `new RandomStream(deriveSeed(seed, 'net', e))`
- * into a row-major [k·C_in, C_out] matrix w, with W[c_out, c_in, s] = w[(s·C_in + c_in)·C_out + c_out].
+ * layer j are sampled, after those of layer j − 1, from `new RandomStream(netStream(seed, 'net', e))`
+ * (the engine component; default `deriveSeed(seed, 'net', e)`) into a row-major [k·C_in, C_out]
+ * matrix w, with W[c_out, c_in, s] = w[(s·C_in + c_in)·C_out + c_out].
  *
  * Implementation: im2col with the circular wrap done in JS ({@link circularIm2col}: row (e, b, t)
  * holds the patch around t, [E, B·T, k·C]), then one {@link ensembleMatMul} per layer, the activation
@@ -21,7 +22,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
-import { deriveSeed } from '../random/seed';
+import { netSeed } from '../random/net-stream';
+import { fingerprint } from '../random/fingerprint';
 import { sampleLaw, type WeightLaw } from '../init/laws';
 import type { SamplingParts } from '../geometry/net64';
 import { nominalVariance, validateInitScheme, type InitScheme } from '../init/initializer';
@@ -56,7 +58,7 @@ export interface ConvLengthExperiment extends ConvNetworkSpec {
   inputs: Float32Array;
   /** Number of independent networks. */
   nets: number;
-  /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
+  /** Seed of the experiment; network e draws from `netStream(seed, 'net', e)` (the component; default `deriveSeed(seed, 'net', e)`). */
   seed: number;
   /** Components substituted for the engine's defaults (engine/components.ts); biases are not used. */
   parts?: SamplingParts;
@@ -184,12 +186,14 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
   await initEngine();
   const network = resolveConvNetwork(exp, exp.parts);
   const sample = exp.parts?.sampleWeights ?? sampleLaw;
+  const netStream = exp.parts?.netStream ?? netSeed;
   const { channels, kernel, length: T, layers, activation } = network;
   const c0 = channels[0];
   validateNets(exp.nets);
   const { unit: unitInputs, logM0, batch } = normalizeInputs(exp.inputs, c0 * T);
   const depth = layers.length;
   const logM = new Float64Array(exp.nets * batch * (depth + 1));
+  const fingerprints = new Float64Array(exp.nets);
   const perNetFloats = Math.max(...layers.map((l) => Math.max(kernel * l.cIn * l.cOut, batch * T * kernel * l.cIn, batch * T * l.cOut)));
   const chunk = Math.max(1, Math.min(exp.nets, Math.floor(MAX_CHUNK_FLOATS / perNetFloats)));
   const rows = batch * T;
@@ -199,7 +203,7 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
 
   for (let start = 0; start < exp.nets; start += chunk) {
     const count = Math.min(chunk, exp.nets - start);
-    const streams = Array.from({ length: count }, (_, e) => new RandomStream(deriveSeed(exp.seed, 'net', start + e)));
+    const streams = Array.from({ length: count }, (_, e) => new RandomStream(netStream(exp.seed, 'net', start + e)));
     let cols: Float32Array = inputCols;
     let lead = 1; // the input is shared: one copy of its columns for the whole chunk
     let logS: tf.Tensor2D = tf.tensor2d(Float32Array.from({ length: count * batch }, (_, q) => logM0[q % batch]), [count, batch]);
@@ -209,7 +213,10 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
       const n = kernel * layer.cIn;
       const per = n * layer.cOut;
       const wBuf = new Float32Array(count * per);
-      streams.forEach((s, e) => sample(s, layer.law, layer.weightStd, wBuf, e * per, per));
+      streams.forEach((s, e) => {
+        sample(s, layer.law, layer.weightStd, wBuf, e * per, per);
+        if (j === 0) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
+      });
       const [hNext, logNext] = tf.tidy(() => {
         let h2 = tf.tensor3d(cols, [lead, rows, n]);
         if (lead === 1 && count > 1 && strategies[j] === 'batched') h2 = tf.broadcastTo(h2, [count, rows, n]) as tf.Tensor3D;
@@ -229,5 +236,5 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
     perLayer.forEach((t) => t.dispose());
   }
 
-  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, ...classifyUnits(logM, exp.nets * batch, depth), strategies };
+  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, ...classifyUnits(logM, exp.nets * batch, depth), fingerprints, strategies };
 }

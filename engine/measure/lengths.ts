@@ -17,7 +17,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
-import { deriveSeed } from '../random/seed';
+import { netSeed } from '../random/net-stream';
+import { fingerprint } from '../random/fingerprint';
 import { sampleGaussianBiases, sampleLaw } from '../init/laws';
 import { applyActivation } from '../network/activation';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
@@ -36,7 +37,7 @@ export interface LengthExperiment {
   inputs: Float32Array;
   /** Number of independent networks. */
   nets: number;
-  /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
+  /** Seed of the experiment; network e draws from `netStream(seed, 'net', e)` (the component; default `deriveSeed(seed, 'net', e)`). */
   seed: number;
   /** Components substituted for the engine's defaults (engine/components.ts); its weight and bias samplers apply. */
   parts?: SamplingParts;
@@ -54,6 +55,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   const network = resolveNetwork(exp.network, exp.parts);
   const sample = exp.parts?.sampleWeights ?? sampleLaw;
   const sampleBiases = exp.parts?.sampleBiases ?? sampleGaussianBiases;
+  const netStream = exp.parts?.netStream ?? netSeed;
   const { widths, layers } = network;
   const n0 = widths[0];
   validateNets(exp.nets);
@@ -61,6 +63,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   const depth = layers.length;
   const stride = depth + 1;
   const logM = new Float64Array(exp.nets * batch * stride);
+  const fingerprints = new Float64Array(exp.nets);
   const maxLayerWeights = Math.max(...layers.map((l) => l.fanIn * l.fanOut + l.fanOut));
   const chunk = Math.max(1, Math.min(exp.nets, Math.floor(MAX_CHUNK_WEIGHTS / maxLayerWeights)));
   const strategies = layers.map((l) => chooseStrategy(batch, l.fanIn, l.fanOut, exp.strategy ?? 'auto'));
@@ -69,7 +72,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
 
   for (let start = 0; start < exp.nets; start += chunk) {
     const count = Math.min(chunk, exp.nets - start);
-    const streams = Array.from({ length: count }, (_, e) => new RandomStream(deriveSeed(exp.seed, 'net', start + e)));
+    const streams = Array.from({ length: count }, (_, e) => new RandomStream(netStream(exp.seed, 'net', start + e)));
     let h: tf.Tensor3D = tf.broadcastTo(x, [count, batch, n0]) as tf.Tensor3D;
     let logS: tf.Tensor2D = tf.tensor2d(Float32Array.from({ length: count * batch }, (_, k) => logM0[k % batch]), [count, batch]);
     const perLayer: tf.Tensor2D[] = [];
@@ -80,6 +83,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
       streams.forEach((s, e) => {
         sample(s, layer.law, layer.weightStd, wBuf, e * per, per);
         if (bBuf) sampleBiases(s, layer.biasStd, bBuf, e * layer.fanOut, layer.fanOut);
+        if (j === 0) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
       });
       const [hNext, logNext] = tf.tidy(() => {
         const a = ensembleMatMul(h, wBuf, [count, layer.fanIn, layer.fanOut], strategies[j]);
@@ -113,5 +117,5 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   }
   x.dispose();
 
-  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, ...classifyUnits(logM, exp.nets * batch, depth), strategies };
+  return { network, nets: exp.nets, inputsPerNet: batch, depth, logM, ...classifyUnits(logM, exp.nets * batch, depth), fingerprints, strategies };
 }

@@ -22,6 +22,8 @@ export interface LogLengthTrace {
   /** Per unit: STATUS_OK, STATUS_DEAD (some layer all-zero) or STATUS_NONFINITE. */
   status: Uint8Array;
   outcomes: { ok: number; dead: number; nonfinite: number };
+  /** Per network: the fingerprint of its first layer's parameters (engine/random/fingerprint.ts), to detect networks that share them. */
+  fingerprints: Float64Array;
 }
 
 /**

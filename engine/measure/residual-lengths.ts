@@ -14,9 +14,10 @@
  * module with η_l = 0 (the identity: it is skipped, its weights still drawn) leaves log M exactly
  * unchanged.
  *
- * Randomness: network e draws from `deriveSeed(seed, 'net', e)`, per module W1 then W2 (row-major
- * [n_in, n_out], the h·W convention of `ensembleMatMul`), so a network does not depend on how many
- * run beside it, on the chunking, or on the other modules' η.
+ * Randomness: network e draws from `netStream(seed, 'net', e)` (the engine component; default
+ * `deriveSeed(seed, 'net', e)`), per module W1 then W2 (row-major [n_in, n_out], the h·W convention
+ * of `ensembleMatMul`), so a network does not depend on how many run beside it, on the chunking, or
+ * on the other modules' η.
  *
  * Mutants: `residualScale` replaces every η_l (e.g. `residual-scale-ignored`: η = 1); `variance`
  * sees W1 as the He rule and W2 as the LeCun rule (1/fan-in); `law` and `activation` apply as in
@@ -24,7 +25,8 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
-import { deriveSeed } from '../random/seed';
+import { netSeed, type NetStreamFn } from '../random/net-stream';
+import { fingerprint } from '../random/fingerprint';
 import { sampleLaw, type WeightLaw, type WeightSampler } from '../init/laws';
 import { nominalVariance, type VarianceRule } from '../init/initializer';
 import { applyActivation, relu, type Activation } from '../network/activation';
@@ -53,7 +55,7 @@ export interface ResidualLengthExperiment {
   inputs: Float32Array;
   /** Number of independent networks. */
   nets: number;
-  /** Seed of the experiment; network e draws from `deriveSeed(seed, 'net', e)`. */
+  /** Seed of the experiment; network e draws from `netStream(seed, 'net', e)` (the component; default `deriveSeed(seed, 'net', e)`). */
   seed: number;
   /** Components substituted for the engine's defaults (engine/components.ts). */
   parts?: ResidualParts;
@@ -69,6 +71,7 @@ export interface ResidualParts {
   activation?: ActivationFn;
   sampleWeights?: WeightSampler;
   residualScale?: ResidualScaleFn;
+  netStream?: NetStreamFn;
 }
 
 /** What the engine actually runs for one module (after its components). */
@@ -124,10 +127,12 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
   const n = exp.width;
   const modules = resolveResidualModules(n, exp.etas, exp.parts);
   const sample = exp.parts?.sampleWeights ?? sampleLaw;
+  const netStream = exp.parts?.netStream ?? netSeed;
   const { unit: unitInputs, logM0, batch } = normalizeInputs(exp.inputs, n);
   const depth = modules.length;
   const stride = depth + 1;
   const logM = new Float64Array(exp.nets * batch * stride);
+  const fingerprints = new Float64Array(exp.nets);
   const perNet = n * n;
   const chunk = Math.max(1, Math.min(exp.nets, Math.floor(MAX_CHUNK_WEIGHTS / (2 * perNet))));
   const strategy = chooseStrategy(batch, n, n, exp.strategy ?? 'auto');
@@ -136,7 +141,7 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
   const x = tf.tensor3d(unitInputs, [1, batch, n]);
   for (let start = 0; start < exp.nets; start += chunk) {
     const count = Math.min(chunk, exp.nets - start);
-    const streams = Array.from({ length: count }, (_, e) => new RandomStream(deriveSeed(exp.seed, 'net', start + e)));
+    const streams = Array.from({ length: count }, (_, e) => new RandomStream(netStream(exp.seed, 'net', start + e)));
     let z = tf.broadcastTo(x, [count, batch, n]) as tf.Tensor3D;
     // log(M_l / M_0) of the true activations; z holds them at unit RMS.
     const logStart = tf.zeros([count, batch]) as tf.Tensor2D;
@@ -144,10 +149,11 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
     const perLayer: tf.Tensor2D[] = [];
     const w1 = new Float32Array(count * perNet);
     const w2 = new Float32Array(count * perNet);
-    for (const m of modules) {
+    for (const [l, m] of modules.entries()) {
       streams.forEach((s, e) => {
         sample(s, m.law, m.std1, w1, e * perNet, perNet);
         sample(s, m.law, m.std2, w2, e * perNet, perNet);
+        if (l === 0) fingerprints[start + e] = fingerprint(w1, e * perNet, perNet);
       });
       if (m.eta === 0) {
         perLayer.push(tf.clone(logS)); // the identity module: M_l = M_{l−1} exactly
@@ -187,5 +193,6 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
     depth,
     logM,
     ...classifyUnits(logM, exp.nets * batch, depth),
+    fingerprints,
   };
 }

@@ -28,6 +28,16 @@ export const exactEquality: Check = {
       verdict: mismatches === 0 ? 'consistent' : 'rejected',
       powerAgainst: (alternative: number) => (alternative === prediction ? 0 : 1),
       notes: [`${mismatches} of ${units.length} unit(s) differ from the prediction ${prediction}`],
+      falseFailure: { rate: 0, method: 'exact', note: 'deterministic units: a correct engine computes the predicted value on every unit' },
     };
+  },
+  /** 1 when the world's (deterministic) value differs from the prediction, else 0. */
+  designPower(_plan, prediction, world) {
+    if (!Number.isFinite(world?.value)) throw new Error(`exactEquality.designPower: world.value must be finite; got ${world?.value}`);
+    return world.value === prediction ? 0 : 1;
+  },
+  /** Every unit equals world.value when it is the truth: always accepted. */
+  acceptance() {
+    return 1;
   },
 };

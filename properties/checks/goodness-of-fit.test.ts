@@ -6,7 +6,7 @@ import {
   binomialLaw,
   distributionCheck,
   E_MIN,
-  exactFalseFailureRate,
+  exactRejectionProbability,
   gStatistic,
   noncentralChiSquareTail,
   poolBins,
@@ -63,13 +63,13 @@ describe('pooling', () => {
 describe('calibration', () => {
   it('exact false-failure rates (multinomial enumeration) at α = 1e-5 and 1e-6 are ≤ α; uncorrected they are not', () => {
     // Cases from the enumeration scan in the module comment (the worst ones for few, small bins).
-    expect(exactFalseFailureRate(binomialLaw(12, 0.5), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
-    expect(exactFalseFailureRate(binomialLaw(6, 0.3), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
-    expect(exactFalseFailureRate(binomialLaw(3, 0.3), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
+    expect(exactRejectionProbability(binomialLaw(12, 0.5), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
+    expect(exactRejectionProbability(binomialLaw(6, 0.3), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
+    expect(exactRejectionProbability(binomialLaw(3, 0.3), 50, 1e-5).rate).toBeLessThanOrEqual(1e-5);
     // Without the factor 2: 1.81·α (Binomial(2, ½), n = 50, α = 1e-6).
-    const raw = exactFalseFailureRate(binomialLaw(2, 0.5), 50, 1e-6, 1);
+    const raw = exactRejectionProbability(binomialLaw(2, 0.5), 50, 1e-6, undefined, 1);
     expect(raw.rate / 1e-6).toBeGreaterThan(1.5);
-    expect(exactFalseFailureRate(binomialLaw(2, 0.5), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
+    expect(exactRejectionProbability(binomialLaw(2, 0.5), 50, 1e-6).rate).toBeLessThanOrEqual(1e-6);
   });
 
   it('simulation at α = 0.01: null rejection rate ≤ α; power near the noncentral-χ² one', () => {
@@ -133,5 +133,25 @@ describe('binomialCountsCheck', () => {
     expect(() => distributionCheck({ name: 'bad', law: () => table([0.5, 0.4]) }).evaluate(Float64Array.of(0, 1), 0.4, 1e-3)).toThrow(/must sum to 1/);
     expect(() => distributionCheck({ name: 't', law: () => table(probs5) }).evaluate(Float64Array.of(0, 1), 3, 1e-3)).toThrow(/prediction must be the mean/);
     expect(() => check.evaluate(Float64Array.of(1), 0.5, 1e-3)).toThrow(/at least 2 counts/);
+  });
+});
+
+describe('recorded rates, design power and acceptance', () => {
+  it('records the exact false-failure rate when the bins can be enumerated, and the scan otherwise', () => {
+    const check = binomialCountsCheck(0.5);
+    const out = check.evaluate(fromCounts([12, 26, 12]), 1, 1e-5);
+    expect(out.falseFailure!.method).toBe('exact');
+    expect(out.falseFailure!.rate).toBe(exactRejectionProbability(binomialLaw(2, 0.5), 50, 1e-5).rate);
+    expect(out.falseFailure!.rate).toBeLessThanOrEqual(1e-5);
+    expect(check.evaluate(fromCounts([62, 250, 376, 250, 62]), 2, 1e-5).falseFailure!.method).toBe('simulation');
+  });
+
+  it('design power is the exact rejection probability under the world law; acceptance is 1 − the false-failure rate', () => {
+    const check = binomialCountsCheck(0.5);
+    const plan = { n: [50], trials: 2 };
+    const power = check.designPower(plan, 1, { value: 1.6, source: 'test' }, 1e-5);
+    expectRelClose(power, exactRejectionProbability(binomialLaw(2, 0.5), 50, 1e-5, binomialLaw(2, 0.8)).rate, 1e-12);
+    expect(power).toBeGreaterThan(0.9);
+    expect(check.acceptance(plan, { value: 1, source: 'test' }, 1e-5)).toBeGreaterThanOrEqual(1 - 1e-5);
   });
 });

@@ -21,7 +21,7 @@
  *
  * Calibration at α ≈ 1e-5 (why these choices). Far in the tail the χ² approximation depends on the
  * smallest expected counts. Exact false-failure rates, by enumerating the multinomial
- * ({@link exactFalseFailureRate}; cheap cases are pinned in goodness-of-fit.test.ts), over binomial laws
+ * ({@link exactRejectionProbability}; cheap cases are pinned in goodness-of-fit.test.ts), over binomial laws
  * N ∈ {2..40}, p ∈ {0.03..0.5}, n ∈ {12..200} (k ≤ ~5 bins, the hardest cases: few, small cells):
  * - Pearson X² with E ≥ 5 at nominal α = 1e-5: up to 4.3·α (Binomial(4, ½), n = 100);
  * - G/q with E ≥ 5, two bins: up to 3.4·α; with E ≥ 10, two bins: up to 2.1·α — hence the exact
@@ -48,9 +48,10 @@
  * (1954), Biometrics 10:417–451 (the E ≥ 5 rule).
  */
 import { chiSquareCdf, chiSquareQuantile, logGamma, tQuantile } from '../stats';
-import type { Check, CheckOutcome } from '../harness/types';
+import type { Check, CheckOutcome, FalseFailureRate, Plan } from '../harness/types';
 import { DETECTION_POWER } from './detection';
-import { binomialLogPmf, binomialTail, clopperPearsonPower } from './proportion';
+import { binomialLogPmf, binomialTail } from './binomial';
+import { clopperPearsonCriticalValues, clopperPearsonPower, planSizes } from './proportion';
 
 // Captured once: jest's sandbox makes every Math.x lookup slow in hot loops (see engine/random).
 const { abs, ceil, exp, floor, log, max, min, pow, round, sqrt } = Math;
@@ -168,10 +169,66 @@ export interface DistributionCheckSpec {
   alternative?: (prediction: number, alternative: number) => CountLaw;
 }
 
+/**
+ * Power of the check at n against the law `alt` (module comment): k = 2 bins exact (binomial tails),
+ * k ≥ 3 the noncentral χ² approximation; mass of `alt` outside the bins rejects.
+ */
+function approximatePower(bins: Bin[], n: number, alpha: number, alt: CountLaw): number {
+  const k = bins.length;
+  const lo = bins[0].from;
+  const hi = bins[k - 1].to;
+  const [alo, ahi] = alt.support;
+  let out = 0;
+  const qBins = new Float64Array(k);
+  for (let v = alo; v <= ahi; v++) {
+    const pv = alt.pmf(v);
+    if (v < lo || v > hi) {
+      out += pv;
+      continue;
+    }
+    let j = 0;
+    while (v > bins[j].to) j++;
+    qBins[j] += pv;
+  }
+  let kl = 0;
+  for (let j = 0; j < k; j++) if (qBins[j] > 0) kl += qBins[j] * log(qBins[j] / bins[j].prob);
+  const inside =
+    k === 2
+      ? clopperPearsonPower(n, bins[0].prob, alpha, 'two-sided', min(1, qBins[0] / max(1e-300, qBins[0] + qBins[1])))
+      : k > 2
+        ? noncentralChiSquareTail(chiSquareQuantile(1 - alpha / G_SAFETY, k - 1) * williamsQ(bins, n), k - 1, 2 * n * max(0, kl))
+        : 0;
+  return 1 - (1 - inside) * pow(1 - min(1, out), n);
+}
+
 /** Goodness-of-fit check of integer-count units against `spec.law(prediction)` (see the module comment). */
 export function distributionCheck(spec: DistributionCheckSpec): Check {
   const fn = `distributionCheck(${spec.name})`;
   const altLaw = spec.alternative ?? ((_p: number, a: number) => spec.law(a));
+  const rates = new Map<string, FalseFailureRate>();
+  /** The false-failure rate at n: exact by enumeration when it fits, else the module comment's calibration scan. */
+  const falseFailure = (law: CountLaw, n: number, alpha: number): FalseFailureRate => {
+    const key = `${law.name}/${n}/${alpha}`;
+    let rate = rates.get(key);
+    if (!rate) {
+      const k = poolBins(tabulate(fn, law), law.support[0], n).length;
+      rate =
+        k <= 2 || enumerationSize(n, k) <= MAX_ENUMERATION
+          ? { rate: exactRejectionProbability(law, n, alpha).rate, method: 'exact', note: `${k} bin(s) at n = ${n}: ${k > 2 ? 'multinomial enumeration of every bin-count vector' : 'exact binomial tails'} under ${law.name}` }
+          : {
+              rate: alpha,
+              method: 'simulation',
+              note: `${k} bins at n = ${n}: ${enumerationSize(n, k).toExponential(2)} bin-count vectors, beyond exact enumeration; rate ≤ α from the calibration scan of goodness-of-fit.ts (enumeration ≤ 0.87α at nominal α/2, simulation ≤ 1.3α at nominal α) — not proven at this n`,
+            };
+      rates.set(key, rate);
+    }
+    return rate;
+  };
+  /** The predicted law for a plan (Plan.trials = N, prediction = N·p). */
+  const planLaw = (where: string, plan: Plan, prediction: number): { law: CountLaw; n: number } => {
+    const [n] = planSizes(`${fn}.${where}`, plan, 1);
+    return { law: spec.law(prediction), n };
+  };
   return {
     name: `counts follow the predicted law: ${spec.name}`,
     method: `likelihood-ratio (G) goodness-of-fit test with Williams' correction, bins pooled to expected counts ≥ ${E_MIN}, χ² with bins − 1 df; display interval: Student t for the mean`,
@@ -222,33 +279,7 @@ export function distributionCheck(spec: DistributionCheckSpec): Check {
         return min(1, 2 * min(binomialTail(x, n - outside, pi, 'upper'), binomialTail(x, n - outside, pi, 'lower')));
       };
       const pValue = outside > 0 ? 0 : k === 2 ? exactTwoBins() : k > 2 ? min(1, G_SAFETY * (1 - chiSquareCdf(g, df))) : 1;
-      const critical = k > 2 ? chiSquareQuantile(1 - alpha / G_SAFETY, df) : Infinity;
-
-      const power = (alternative: number): number => {
-        const alt = altLaw(prediction, alternative);
-        const [alo, ahi] = alt.support;
-        let out = 0;
-        const qBins = new Float64Array(k);
-        for (let v = alo; v <= ahi; v++) {
-          const pv = alt.pmf(v);
-          if (v < lo || v > hi) {
-            out += pv;
-            continue;
-          }
-          let j = 0;
-          while (v > bins[j].to) j++;
-          qBins[j] += pv;
-        }
-        let kl = 0;
-        for (let j = 0; j < k; j++) if (qBins[j] > 0) kl += qBins[j] * log(qBins[j] / bins[j].prob);
-        const inside =
-          k === 2
-            ? clopperPearsonPower(n, bins[0].prob, alpha, 'two-sided', min(1, qBins[0] / max(1e-300, qBins[0] + qBins[1])))
-            : k > 2
-              ? noncentralChiSquareTail(critical * q, df, 2 * n * max(0, kl))
-              : 0;
-        return 1 - (1 - inside) * pow(1 - min(1, out), n);
-      };
+      const power = (alternative: number): number => approximatePower(bins, n, alpha, altLaw(prediction, alternative));
       // Smallest relative shift of the mean detected with DETECTION_POWER, on either side (bisection;
       // an alternative the family cannot represent counts as not detected).
       const safePower = (a: number): number => {
@@ -303,7 +334,24 @@ export function distributionCheck(spec: DistributionCheckSpec): Check {
         },
         powerAgainst: power,
         notes,
+        falseFailure: falseFailure(law, n, alpha),
       };
+    },
+    /**
+     * Exact (enumeration under the world's law, `spec.alternative(prediction, world.value)`) when the
+     * bins fit {@link MAX_ENUMERATION}, else the noncentral χ² approximation of the module comment.
+     */
+    designPower(plan, prediction, world, alpha) {
+      const { law, n } = planLaw('designPower', plan, prediction);
+      const truth = altLaw(prediction, world.value);
+      const k = poolBins(tabulate(fn, law), law.support[0], n).length;
+      if (k <= 2 || enumerationSize(n, k) <= MAX_ENUMERATION) return exactRejectionProbability(law, n, alpha, truth).rate;
+      return approximatePower(poolBins(tabulate(fn, law), law.support[0], n), n, alpha, truth);
+    },
+    /** 1 − the false-failure rate at the world's value (the law with mean world.value is true). */
+    acceptance(plan, world, alpha) {
+      const { law, n } = planLaw('acceptance', plan, world.value);
+      return 1 - falseFailure(law, n, alpha).rate;
     },
   };
 }
@@ -331,36 +379,68 @@ export function binomialCountsCheck(p: number): Check {
   });
 }
 
+/** Largest number of bin-count vectors the check enumerates for an exact rate (C(n + k − 1, k − 1)). */
+export const MAX_ENUMERATION = 3e6;
+
+/** Number of bin-count vectors of k bins summing to n, C(n + k − 1, k − 1). */
+export function enumerationSize(n: number, k: number): number {
+  let c = 1;
+  for (let i = 1; i < k; i++) c = (c * (n + i)) / i;
+  return c;
+}
+
 /**
- * Exact false-failure rate of the check's test (k ≥ 3 bins: G/q at nominal α/G_SAFETY) when the
- * units really follow `law`: the multinomial probability of every bin-count vector whose statistic
- * exceeds the critical value, by enumeration (C(n + k − 1, k − 1) vectors — keep it below ~10⁷).
- * For calibration studies and tests; `safety` = 1 gives the uncorrected test.
+ * Exact probability that the check rejects at n units when they follow `truth` (`truth` = `law`: the
+ * false-failure rate; another law: the power). k ≥ 3 bins: the multinomial probability (under the
+ * truth's bin probabilities) of every bin-count vector whose G/q exceeds the χ² critical value at
+ * α/`safety`, by enumeration (C(n + k − 1, k − 1) vectors, ≤ {@link MAX_ENUMERATION}); k = 2: the
+ * exact binomial tails of the two-bin test; k = 1: 0. Mass of the truth outside the law's support
+ * rejects. `safety` = 1 gives the uncorrected test (calibration studies).
  */
-export function exactFalseFailureRate(law: CountLaw, n: number, alpha: number, safety = G_SAFETY, eMin = E_MIN): { bins: Bin[]; rate: number } {
-  const probs = tabulate('exactFalseFailureRate', law);
-  const bins = poolBins(probs, law.support[0], n, eMin);
+export function exactRejectionProbability(law: CountLaw, n: number, alpha: number, truth: CountLaw = law, safety = G_SAFETY, eMin = E_MIN): { bins: Bin[]; rate: number } {
+  const fn = 'exactRejectionProbability';
+  const probs = tabulate(fn, law);
+  const [lo, hi] = law.support;
+  const bins = poolBins(probs, lo, n, eMin);
   const k = bins.length;
-  if (k < 3) throw new Error(`exactFalseFailureRate: needs ≥ 3 bins; the law pools into ${k} at n = ${n}`);
-  const logFact = new Float64Array(n + 1);
-  for (let i = 1; i <= n; i++) logFact[i] = logFact[i - 1] + log(i);
-  const logP = bins.map((b) => log(b.prob));
-  const critical = chiSquareQuantile(1 - alpha / safety, k - 1);
-  const obs = new Float64Array(k);
+  const q = new Float64Array(k);
+  let out = 0;
+  const tProbs = tabulate(fn, truth);
+  tProbs.forEach((pv, i) => {
+    const v = truth.support[0] + i;
+    if (v < lo || v > hi) out += pv;
+    else q[bins.findIndex((b) => v <= b.to)] += pv;
+  });
+  const inside = 1 - out;
+  const allInside = pow(inside, n);
+  if (k < 2) return { bins, rate: 1 - allInside };
+  if (enumerationSize(n, k) > MAX_ENUMERATION) throw new Error(`${fn}: ${k} bins at n = ${n} need ${enumerationSize(n, k).toExponential(2)} vectors (> ${MAX_ENUMERATION})`);
   let rate = 0;
-  const visit = (j: number, left: number, logProb: number): void => {
-    if (j === k - 1) {
-      obs[j] = left;
-      if (gStatistic(obs, bins, n) > critical) rate += exp(logProb + left * logP[j] - logFact[left] + logFact[n]);
-      return;
-    }
-    for (let c = 0; c <= left; c++) {
-      obs[j] = c;
-      visit(j + 1, left - c, logProb + c * logP[j] - logFact[c]);
-    }
-  };
-  visit(0, n, 0);
-  return { bins, rate };
+  if (k === 2) {
+    const { lo: cLo, hi: cHi } = clopperPearsonCriticalValues(n, bins[0].prob, alpha / 2);
+    const r = inside > 0 ? q[0] / inside : 0;
+    rate = binomialTail(cHi, n, r, 'upper') + binomialTail(cLo, n, r, 'lower');
+  } else {
+    const logFact = new Float64Array(n + 1);
+    for (let i = 1; i <= n; i++) logFact[i] = logFact[i - 1] + log(i);
+    const logQ = Array.from(q, (v) => (inside > 0 ? log(v / inside) : -Infinity));
+    const critical = chiSquareQuantile(1 - alpha / safety, k - 1);
+    const obs = new Float64Array(k);
+    const visit = (j: number, left: number, logProb: number): void => {
+      if (j === k - 1) {
+        obs[j] = left;
+        const lp = logProb + (left > 0 ? left * logQ[j] : 0) - logFact[left] + logFact[n];
+        if (gStatistic(obs, bins, n) > critical && lp > -Infinity) rate += exp(lp);
+        return;
+      }
+      for (let c = 0; c <= left; c++) {
+        obs[j] = c;
+        visit(j + 1, left - c, logProb + (c > 0 ? c * logQ[j] : 0) - logFact[c]);
+      }
+    };
+    visit(0, n, 0);
+  }
+  return { bins, rate: min(1, 1 - allInside * (1 - min(1, rate))) };
 }
 
 /** Alias of {@link binomialCountsCheck}: "counts ~ Binomial(prediction/p, p)". */

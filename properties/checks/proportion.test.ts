@@ -1,9 +1,8 @@
 import { RandomStream } from '../../engine/random/stream';
 import { newcombeInterval, wilsonInterval } from '../stats';
 import { binomialPmf, consistentRate, expectRelClose, bernoulliUnits, drawBernoulli } from '../stats/testing';
+import { binomialTail } from './binomial';
 import {
-  binomialTail,
-  boundaryNuisance,
   calibratedNewcombeAlpha,
   clopperPearsonCriticalValues,
   clopperPearsonPower,
@@ -132,6 +131,17 @@ describe('proportionEqualsPrediction (Clopper–Pearson)', () => {
     expect(consistentRate(hits, trials, power, 1e-6)).toBe(true);
   });
 
+  it('records its exact false-failure rate; design power and acceptance are exact binomial tails', () => {
+    const out = proportionAtMostPrediction.evaluate(bernoulliUnits(10, 1000), 0.01, 1e-5);
+    const { hi } = clopperPearsonCriticalValues(1000, 0.01, 1e-5);
+    expect(out.falseFailure).toEqual(expect.objectContaining({ rate: binomialTail(hi, 1000, 0.01, 'upper'), method: 'exact' }));
+    expect(out.falseFailure!.rate).toBeLessThanOrEqual(1e-5);
+    const plan = { n: [1000] };
+    expect(proportionAtMostPrediction.designPower(plan, 0.01, { value: 0.03, source: 'test' }, 1e-5)).toBe(binomialTail(hi, 1000, 0.03, 'upper'));
+    expect(proportionEqualsPrediction.acceptance(plan, { value: 0.3, source: 'test' }, 1e-5)).toBeGreaterThanOrEqual(1 - 1e-5);
+    expect(() => proportionEqualsPrediction.designPower({ n: [0] }, 0.3, { value: 0.3, source: 'test' }, 1e-5)).toThrow(/plan.n must hold 1 integer/);
+  });
+
   it('rejects bad input, naming the parameter', () => {
     expect(() => proportionEqualsPrediction.evaluate(Float64Array.of(0, 1, 0.5), 0.5, 1e-3)).toThrow(/units must be 0\/1 values.*units\[2\] = 0\.5/);
     expect(() => proportionEqualsPrediction.evaluate(Float64Array.of(0, 1, NaN), 0.5, 1e-3)).toThrow(/units\[2\] = NaN/);
@@ -147,15 +157,27 @@ describe('two-sample difference checks (Newcombe, calibrated on the boundary)', 
     expectRelClose(newcombeRejectionProbability(1000, 1000, 0.455, 0.455, 0, 1e-5, 'lower') / 1e-5, 1.0256584773905928, 1e-6);
     // n₁ = 100, n₂ = 1000, p = 0.02: ≈ 20α at nominal α (same double sum in Python/scipy: 20.1845).
     expectRelClose(newcombeRejectionProbability(100, 1000, 0.02, 0.02, 0, 1e-5, 'lower') / 1e-5, 20.184459241726497, 1e-6);
-    const nuisance = boundaryNuisance(2, 100, 20, 1000, 0);
-    const cal = calibratedNewcombeAlpha(100, 1000, 0, 1e-5, 'lower', nuisance);
+    // The calibration bounds the rate over the WHOLE boundary p₁ = p₂ (not at one nuisance value).
+    const cal = calibratedNewcombeAlpha(50, 400, 0, 1e-5, 'lower');
     expect(cal.converged).toBe(true);
-    expect(cal.nominal).toBeLessThan(1e-6);
-    expect(newcombeRejectionProbability(100, 1000, 0.02, 0.02, 0, cal.nominal, 'lower')).toBeLessThanOrEqual(1e-5);
-    const out = proportionDifferenceAtMostPrediction.evaluate(bernoulliUnits(2, 100), 0, 1e-5, bernoulliUnits(20, 1000));
+    expect(cal.nominal).toBeLessThan(1e-5);
+    expect(cal.actual).toBeLessThanOrEqual(1e-5);
+    for (const p of [0.005, 0.02, 0.05, 0.2, 0.5, 0.9]) expect(newcombeRejectionProbability(50, 400, p, p, 0, cal.nominal, 'lower')).toBeLessThanOrEqual(cal.actual);
+    const out = proportionDifferenceAtMostPrediction.evaluate(bernoulliUnits(1, 50), 0, 1e-5, bernoulliUnits(8, 400));
     expect(out.interval.level).toBe(1 - cal.nominal);
-    expectRelClose(out.interval.lower, newcombeInterval(2, 100, 20, 1000, 1 - cal.nominal, 'lower').lower, 1e-12);
+    expectRelClose(out.interval.lower, newcombeInterval(1, 50, 8, 400, 1 - cal.nominal, 'lower').lower, 1e-12);
+    expect(out.falseFailure).toEqual(expect.objectContaining({ rate: cal.actual, method: 'exact' }));
     expect(out.calibrationWarning).toBeUndefined();
+  });
+
+  it('design power and own-world acceptance are the exact probabilities of the rejection set', () => {
+    const check = proportionDifferenceAtMostPrediction;
+    const plan = { n: [64, 64] };
+    const nominal = calibratedNewcombeAlpha(64, 64, 0, 1e-5, 'lower').nominal;
+    expectRelClose(check.designPower(plan, 0, { value: 0.4, arms: [0.6, 0.2], source: 'test' }, 1e-5), newcombeRejectionProbability(64, 64, 0.6, 0.2, 0, nominal, 'lower'), 1e-12);
+    expect(check.acceptance(plan, { value: 0, arms: [0.3, 0.3], source: 'test' }, 1e-5)).toBeGreaterThanOrEqual(1 - 1e-5);
+    expect(() => check.designPower(plan, 0, { value: 0.4, source: 'test' }, 1e-5)).toThrow(/world.arms must be the two true proportions/);
+    expect(() => check.designPower({ n: [64] }, 0, { value: 0.4, arms: [0.6, 0.2], source: 'test' }, 1e-5)).toThrow(/plan.n must hold 2/);
   });
 
   it('claims "p₁ − p₂ ≤ δ₀" / "≥ δ₀" / "= δ₀" reject only when the data contradict them', () => {
@@ -177,17 +199,15 @@ describe('two-sample difference checks (Newcombe, calibrated on the boundary)', 
     const trials = 1000;
     let falseFailures = 0;
     let hits = 0;
-    let stated = 0;
     for (let t = 0; t < trials; t++) {
       const ref = drawBernoulli(stream, 200, 0.3);
       if (proportionDifferenceAtMostPrediction.evaluate(drawBernoulli(stream, 60, 0.3), 0, 0.01, ref).verdict === 'rejected') falseFailures++;
-      const out = proportionDifferenceAtMostPrediction.evaluate(drawBernoulli(stream, 60, 0.55), 0, 0.01, ref);
-      if (out.verdict === 'rejected') hits++;
-      stated += out.powerAgainst!(0.25) / trials;
+      if (proportionDifferenceAtMostPrediction.evaluate(drawBernoulli(stream, 60, 0.55), 0, 0.01, ref).verdict === 'rejected') hits++;
     }
+    const stated = proportionDifferenceAtMostPrediction.designPower({ n: [60, 200] }, 0, { value: 0.25, arms: [0.55, 0.3], source: 'test' }, 0.01);
     expect(falseFailures / trials).toBeLessThanOrEqual(0.01 + 5 * Math.sqrt((0.01 * 0.99) / trials));
     expect(hits / trials).toBeGreaterThan(0.6);
-    expect(Math.abs(hits / trials - stated)).toBeLessThan(0.1); // normal approximation of the power
+    expect(consistentRate(hits, trials, stated, 1e-6)).toBe(true); // exact design power
   });
 
   it('rejects bad input, naming the parameter', () => {

@@ -38,90 +38,31 @@
  * Two-sample interval: Newcombe's hybrid score interval (method 10; `newcombeInterval`). At α = 1e-5
  * its actual false-failure rate at the boundary d = δ₀ is close to α for equal n (≤ 1.9α at n = 50,
  * ≤ 1.1α at n ≥ 1000 over a grid of p) but up to ≈ 20α for unequal samples (n₁ = 100, n₂ = 1000,
- * p ≈ 0.02) — computed exactly by double binomial sums. So, as for the t checks (Edgeworth) the
- * check spends its budget on the *estimated actual* rate: it computes the exact rejection probability
- * of the Newcombe test on the boundary d = δ₀ at the nuisance value estimated from the data
- * (p₂* = (x₁ + x₂ − n₁δ₀)/(n₁ + n₂)) and at p₂* ± 3 standard errors, and runs the interval at the
- * largest nominal α′ ≤ α whose maximum over those three points is ≤ α. The α′ is reported; when even
- * α/1000 does not suffice a calibration warning is raised. Power and detectable differences use the
- * normal approximation Φ((|Δ| − z σ₀)/σ₁) with σ₀, σ₁ the standard errors of p̂₁ − p̂₂ on the boundary
- * and at the alternative (Lachin 1981), at the calibrated α′; relative deviations are relative to the
- * larger of the two proportions (the difference itself is often 0).
+ * p ≈ 0.02) — computed exactly by double binomial sums. So the check runs the interval at the largest
+ * nominal α′ ≤ α whose actual rate is ≤ α over the WHOLE boundary p₁ − p₂ = δ₀ (every nuisance value
+ * p₂, not only one estimated from the data): the rate is the exact probability of the rejection set,
+ * bounded between the points of a fine grid by Hölder's inequality (two-sample-exact.ts), so the
+ * recorded `falseFailure` is a proven upper bound. α′ depends only on (n₁, n₂, δ₀, α, sides) and is
+ * cached. When even α/MAX_NEWCOMBE_CORRECTION does not suffice a calibration warning is raised. Design
+ * power and own-world acceptance are exact (the probability of the rejection set at the world's two
+ * proportions, `World.arms`); the smallest detectable difference in the notes uses the normal
+ * approximation Φ((|Δ| − z σ₀)/σ₁) (Lachin 1981) at the pooled proportion, relative to the larger of
+ * the two proportions (the difference itself is often 0).
  *
  * References: Clopper & Pearson (1934), Biometrika 26:404–413; Brown, Cai & DasGupta (2001), Stat.
  * Sci. 16:101–133; Newcombe (1998), Stat. Med. 17:873–890; Lachin (1981), Controlled Clinical Trials
  * 2:93–113.
  */
-import { clopperPearsonInterval, compareToPrediction, logGamma, newcombeInterval, normalCdf, normalQuantile } from '../stats';
+import { clopperPearsonInterval, compareToPrediction, newcombeInterval, normalCdf, normalQuantile } from '../stats';
 import { wilsonBounds } from '../stats/proportion-interval';
 import type { Sides } from '../../theorems/vocabulary';
-import type { Check, CheckOutcome } from '../harness/types';
+import type { Check, CheckOutcome, Plan, World } from '../harness/types';
+import { binomialTail } from './binomial';
 import { DETECTION_POWER } from './detection';
+import { lineSupremum, outcomeSet, setProbability, type OutcomeSet } from './two-sample-exact';
 
 // Captured once: jest's sandbox makes every Math.x lookup slow in hot loops (see engine/random).
-const { abs, exp, floor, log, log1p, max, min, sqrt } = Math;
-
-// ---------------------------------------------------------------------------------------------
-// Exact binomial arithmetic (float64; shared with goodness-of-fit.ts)
-
-/** log P(X = k) for X ~ Binomial(n, p), 0 < p < 1, 0 ≤ k ≤ n integers. */
-export function binomialLogPmf(k: number, n: number, p: number): number {
-  return logGamma(n + 1) - logGamma(k + 1) - logGamma(n - k + 1) + k * log(p) + (n - k) * log1p(-p);
-}
-
-/** P(X ≥ x) by summing from x away from the mode (terms decrease), stopping at relative 1e-17. */
-function upperTailBeyondMode(x: number, n: number, p: number): number {
-  let term = exp(binomialLogPmf(x, n, p));
-  let sum = term;
-  const r = p / (1 - p);
-  for (let k = x; k < n && term > sum * 1e-17; k++) {
-    term *= ((n - k) / (k + 1)) * r;
-    sum += term;
-  }
-  return sum;
-}
-
-/**
- * Exact binomial tail: `'upper'` P(X ≥ x), `'lower'` P(X ≤ x), X ~ Binomial(n, p), any integer x and
- * p ∈ [0, 1]. Accurate to ~1e-13 relative in the tails (a tail containing the mode is 1 − the other).
- */
-export function binomialTail(x: number, n: number, p: number, tail: 'upper' | 'lower'): number {
-  if (tail === 'lower') return binomialTail(n - x, n, 1 - p, 'upper');
-  if (x <= 0) return 1;
-  if (x > n) return 0;
-  if (p <= 0) return 0;
-  if (p >= 1) return 1;
-  const mode = floor((n + 1) * p);
-  if (x > mode) return upperTailBeyondMode(x, n, p);
-  // P(X ≥ x) = 1 − P(X ≤ x − 1), with x − 1 < mode: that lower tail sums away from the mode.
-  return max(0, 1 - upperTailBeyondMode(n - x + 1, n, 1 - p));
-}
-
-/**
- * Binomial(n, p) probabilities over the window where they exceed 1e-16 × the largest one (the mass
- * outside is < n·1e-16): `pmf[i] = P(X = start + i)`.
- */
-export function binomialWindow(n: number, p: number): { start: number; pmf: Float64Array } {
-  if (p <= 0) return { start: 0, pmf: Float64Array.of(1) };
-  if (p >= 1) return { start: n, pmf: Float64Array.of(1) };
-  const mode = min(n, floor((n + 1) * p));
-  const top = exp(binomialLogPmf(mode, n, p));
-  const r = p / (1 - p);
-  const up: number[] = [];
-  for (let k = mode, t = top; k < n; k++) {
-    t *= ((n - k) / (k + 1)) * r;
-    if (t < top * 1e-16) break;
-    up.push(t);
-  }
-  const down: number[] = [];
-  for (let k = mode, t = top; k > 0; k--) {
-    t *= (k / (n - k + 1)) / r;
-    if (t < top * 1e-16) break;
-    down.push(t);
-  }
-  const pmf = Float64Array.from([...down.reverse(), top, ...up]);
-  return { start: mode - down.length, pmf };
-}
+const { abs, exp, log, max, min, sqrt } = Math;
 
 // ---------------------------------------------------------------------------------------------
 // Input validation
@@ -145,6 +86,24 @@ function checkProbability(fn: string, name: string, value: number): void {
 
 function checkAlpha(fn: string, alpha: number): void {
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be in (0, 1); got ${alpha}`);
+}
+
+/** The planned sample sizes of a check with `count` samples, validated (Plan.n). */
+export function planSizes(fn: string, plan: Plan, count: number): number[] {
+  const n = plan?.n;
+  if (!Array.isArray(n) || n.length !== count || !n.every((k) => Number.isInteger(k) && k >= 1)) {
+    throw new Error(`${fn}: plan.n must hold ${count} integer sample size(s) ≥ 1; got ${JSON.stringify(n)}`);
+  }
+  return n;
+}
+
+/** The two true proportions [p_units, p_reference] of a two-sample world (World.arms), validated. */
+export function worldArms(fn: string, world: World): [number, number] {
+  const arms = world?.arms;
+  if (!Array.isArray(arms) || arms.length !== 2 || !arms.every((p) => p >= 0 && p <= 1)) {
+    throw new Error(`${fn}: world.arms must be the two true proportions [p_units, p_reference] in [0, 1]; got ${JSON.stringify(arms)}`);
+  }
+  return [arms[0], arms[1]];
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -243,6 +202,11 @@ function proportionCheck(claimed: Claimed): Check {
         interval: { lower: ci.lower, upper: ci.upper, level: 1 - alpha },
         verdict: compareToPrediction(ci, prediction).verdict,
         pValue,
+        falseFailure: {
+          rate: power(prediction),
+          method: 'exact',
+          note: `exact binomial tails of the Clopper–Pearson rejection region at p = ${prediction} (the least favourable point of the null: the rejection probability is monotone in p on each side), n = ${n}`,
+        },
         get minDetectable() {
           const s = shift();
           return prediction > 0 && Number.isFinite(s) ? { relative: s / prediction, power: DETECTION_POWER } : undefined;
@@ -258,6 +222,21 @@ function proportionCheck(claimed: Claimed): Check {
         },
       };
     },
+    /** Exact: the binomial tails of the rejection region at the true proportion world.value. */
+    designPower(plan, prediction, world, alpha) {
+      const [n] = planSizes(`${fnName}.designPower`, plan, 1);
+      checkAlpha(fnName, alpha);
+      checkProbability(fnName, 'prediction', prediction);
+      checkProbability(fnName, 'world.value', world.value);
+      return clopperPearsonPower(n, prediction, alpha, sides, world.value);
+    },
+    /** Exact: 1 − the size of the test of world.value when it is true. */
+    acceptance(plan, world, alpha) {
+      const [n] = planSizes(`${fnName}.acceptance`, plan, 1);
+      checkAlpha(fnName, alpha);
+      checkProbability(fnName, 'world.value', world.value);
+      return 1 - clopperPearsonPower(n, world.value, alpha, sides, world.value);
+    },
   };
 }
 
@@ -272,94 +251,88 @@ export const proportionAtLeastPrediction: Check = proportionCheck('at-least');
 export const MAX_NEWCOMBE_CORRECTION = 1000;
 
 /**
- * Exact probability that the Newcombe test at nominal α′ rejects "d {≤, ≥, =} δ₀" (sides 'lower',
- * 'upper', 'two-sided') when the true proportions are p1, p2 (double binomial sum over the windows
- * where both pmfs exceed 1e-16 of their maxima).
+ * The outcomes (x₁, x₂) where the Newcombe test at nominal α′ rejects "d {≤, ≥, =} δ₀" (sides 'lower',
+ * 'upper', 'two-sided'): the same arithmetic as `newcombeInterval` and `compareToPrediction`, so the
+ * set is exactly where `evaluate` returns 'rejected'.
  */
-export function newcombeRejectionProbability(
-  n1: number,
-  n2: number,
-  p1: number,
-  p2: number,
-  delta0: number,
-  nominalAlpha: number,
-  sides: Sides,
-): number {
+export function newcombeRejectionSet(n1: number, n2: number, delta0: number, nominalAlpha: number, sides: Sides): OutcomeSet {
   const z = normalQuantile(1 - (sides === 'two-sided' ? nominalAlpha / 2 : nominalAlpha));
-  const w1 = binomialWindow(n1, min(1, max(0, p1)));
-  const w2 = binomialWindow(n2, min(1, max(0, p2)));
-  const prep = (w: { start: number; pmf: Float64Array }, n: number) => {
-    const len = w.pmf.length;
-    const phat = new Float64Array(len);
-    const below = new Float64Array(len); // p̂ − Wilson lower
-    const above = new Float64Array(len); // Wilson upper − p̂
-    for (let i = 0; i < len; i++) {
-      const x = w.start + i;
+  const prep = (n: number) =>
+    Array.from({ length: n + 1 }, (_, x) => {
       const b = wilsonBounds(x, n, z);
-      phat[i] = x / n;
-      below[i] = phat[i] - b.lower;
-      above[i] = b.upper - phat[i];
-    }
-    return { phat, below, above };
-  };
-  const a = prep(w1, n1);
-  const b = prep(w2, n2);
-  let total = 0;
-  for (let i = 0; i < w1.pmf.length; i++) {
-    let row = 0;
-    for (let j = 0; j < w2.pmf.length; j++) {
-      const d = a.phat[i] - b.phat[j];
-      const rejectLow = sides !== 'upper' && d - sqrt(a.below[i] * a.below[i] + b.above[j] * b.above[j]) > delta0;
-      const rejectHigh = sides !== 'lower' && d + sqrt(a.above[i] * a.above[i] + b.below[j] * b.below[j]) < delta0;
-      if (rejectLow || rejectHigh) row += w2.pmf[j];
-    }
-    total += w1.pmf[i] * row;
-  }
-  return total;
+      return { phat: x / n, below: x / n - b.lower, above: b.upper - x / n };
+    });
+  const a = prep(n1);
+  const b = prep(n2);
+  return outcomeSet(n1, n2, (x1, x2) => {
+    const d = a[x1].phat - b[x2].phat;
+    return (sides !== 'upper' && d - Math.hypot(a[x1].below, b[x2].above) > delta0) || (sides !== 'lower' && d + Math.hypot(a[x1].above, b[x2].below) < delta0);
+  });
 }
 
-/** Nuisance values on the boundary p₁ − p₂ = δ₀ where the check estimates its actual rate. */
-export function boundaryNuisance(x1: number, n1: number, x2: number, n2: number, delta0: number): number[] {
-  const lo = max(0, -delta0);
-  const hi = min(1, 1 - delta0);
-  const clamp = (p: number): number => min(hi, max(lo, p));
-  const centre = clamp((x1 + x2 - n1 * delta0) / (n1 + n2));
-  const v = max(centre * (1 - centre), 1 / (n1 + n2));
-  const se = sqrt(v / (n1 + n2));
-  return [...new Set([clamp(centre - 3 * se), centre, clamp(centre + 3 * se)])];
+/** Exact probability that the Newcombe test at nominal α′ rejects "d {≤, ≥, =} δ₀" when the true proportions are p1, p2. */
+export function newcombeRejectionProbability(n1: number, n2: number, p1: number, p2: number, delta0: number, nominalAlpha: number, sides: Sides): number {
+  return setProbability(newcombeRejectionSet(n1, n2, delta0, nominalAlpha, sides), min(1, max(0, p1)), min(1, max(0, p2)));
 }
+
+/** Supremum bound of a set's probability on the line p₁ − p₂ = d (a single point when |d| = 1). */
+export function boundarySupremum(set: OutcomeSet, d: number): { bound: number; note: string } {
+  if (abs(d) >= 1) {
+    const bound = setProbability(set, d > 0 ? 1 : 0, d > 0 ? 0 : 1);
+    return { bound, note: `exact probability at the single point of the line p₁ − p₂ = ${d}` };
+  }
+  const s = lineSupremum(set, d);
+  return {
+    bound: s.bound,
+    note: `exact probability at ${s.points} points of the line p₁ − p₂ = ${d} (max ${s.gridMax.toExponential(3)} at p₂ = ${s.at.toPrecision(4)}), bounded between them by Hölder's inequality (two-sample-exact.ts)`,
+  };
+}
+
+export interface NewcombeCalibration {
+  nominal: number;
+  /** Proven upper bound of the rejection probability over the whole boundary p₁ − p₂ = δ₀ at α′. */
+  actual: number;
+  converged: boolean;
+  note: string;
+}
+
+const calibrations = new Map<string, NewcombeCalibration>();
 
 /**
- * Largest nominal α′ ≤ α whose exact Newcombe rejection probability on the boundary, maximised over
- * `nuisance` values of p₂, is ≤ α (bisection in log α′ down to α/MAX_NEWCOMBE_CORRECTION).
+ * Largest nominal α′ ≤ α whose rejection probability over the whole boundary p₁ − p₂ = δ₀ (proven
+ * bound, {@link boundarySupremum}) is ≤ α: bisection in log α′ down to α/MAX_NEWCOMBE_CORRECTION
+ * (the rejection sets are nested in α′, so the bound is monotone). Cached per (n₁, n₂, δ₀, α, sides).
  */
-export function calibratedNewcombeAlpha(
-  n1: number,
-  n2: number,
-  delta0: number,
-  alpha: number,
-  sides: Sides,
-  nuisance: number[],
-): { nominal: number; actual: number; converged: boolean } {
-  const actual = (a: number): number => max(...nuisance.map((p2) => newcombeRejectionProbability(n1, n2, p2 + delta0, p2, delta0, a, sides)));
+export function calibratedNewcombeAlpha(n1: number, n2: number, delta0: number, alpha: number, sides: Sides): NewcombeCalibration {
+  const key = `${n1}/${n2}/${delta0}/${alpha}/${sides}`;
+  const cached = calibrations.get(key);
+  if (cached) return cached;
+  const actual = (a: number) => boundarySupremum(newcombeRejectionSet(n1, n2, delta0, a, sides), delta0);
+  let result: NewcombeCalibration;
   const atAlpha = actual(alpha);
-  if (atAlpha <= alpha) return { nominal: alpha, actual: atAlpha, converged: true };
-  const alphaFloor = alpha / MAX_NEWCOMBE_CORRECTION;
-  const atFloor = actual(alphaFloor);
-  if (atFloor > alpha) return { nominal: alphaFloor, actual: atFloor, converged: false };
-  let lo = log(alphaFloor);
-  let hi = log(alpha);
-  let best = atFloor;
-  for (let i = 0; i < 24; i++) {
-    const mid = (lo + hi) / 2;
-    const r = actual(exp(mid));
-    if (r > alpha) hi = mid;
+  if (atAlpha.bound <= alpha) result = { nominal: alpha, actual: atAlpha.bound, converged: true, note: atAlpha.note };
+  else {
+    const alphaFloor = alpha / MAX_NEWCOMBE_CORRECTION;
+    const atFloor = actual(alphaFloor);
+    if (atFloor.bound > alpha) result = { nominal: alphaFloor, actual: atFloor.bound, converged: false, note: atFloor.note };
     else {
-      lo = mid;
-      best = r;
+      let lo = log(alphaFloor);
+      let hi = log(alpha);
+      let best = atFloor;
+      for (let i = 0; i < 16; i++) {
+        const mid = (lo + hi) / 2;
+        const r = actual(exp(mid));
+        if (r.bound > alpha) hi = mid;
+        else {
+          lo = mid;
+          best = r;
+        }
+      }
+      result = { nominal: exp(lo), actual: best.bound, converged: true, note: best.note };
     }
   }
-  return { nominal: exp(lo), actual: best, converged: true };
+  calibrations.set(key, result);
+  return result;
 }
 
 /** Normal-approximation power of the difference test against d₁ (Lachin 1981), nuisance p₂ fixed. */
@@ -391,24 +364,28 @@ function differenceCheck(claimed: Claimed): Check {
     'at-least': 'P(unit = 1) − P(reference unit = 1) is at least the prediction',
     'at-most': 'P(unit = 1) − P(reference unit = 1) is at most the prediction',
   }[claimed];
+  const checkDifference = (name: string, value: number): void => {
+    if (typeof value !== 'number' || !(value >= -1 && value <= 1)) throw new Error(`${fnName}: ${name} must be a difference of probabilities in [−1, 1]; got ${value}`);
+  };
+  /** The rejection set at the calibrated α′ of (n₁, n₂, δ₀, α). */
+  const rejectionSet = (n1: number, n2: number, delta0: number, alpha: number): OutcomeSet =>
+    newcombeRejectionSet(n1, n2, delta0, calibratedNewcombeAlpha(n1, n2, delta0, alpha, sides).nominal, sides);
   return {
     name: words,
-    method: `${sides === 'two-sided' ? 'two-sided' : 'one-sided'} Newcombe hybrid score interval (method 10) for p₁ − p₂ on two independent samples of 0/1 units, nominal level lowered until the exact rejection probability on the boundary (at the estimated nuisance ± 3 se) is ≤ α`,
+    method: `${sides === 'two-sided' ? 'two-sided' : 'one-sided'} Newcombe hybrid score interval (method 10) for p₁ − p₂ on two independent samples of 0/1 units, nominal level lowered until the exact rejection probability over the whole boundary p₁ − p₂ = δ₀ (proven bound) is ≤ α`,
     sides,
     evaluate(units, prediction, alpha, reference): CheckOutcome {
       checkAlpha(fnName, alpha);
-      if (typeof prediction !== 'number' || !(prediction >= -1 && prediction <= 1)) {
-        throw new Error(`${fnName}: prediction must be a difference of probabilities in [−1, 1]; got ${prediction}`);
-      }
+      checkDifference('prediction', prediction);
       if (!reference) throw new Error(`${fnName} needs a reference sample of 0/1 units (Experiment.reference)`);
       const n1 = units.length;
       const n2 = reference.length;
       const x1 = countSuccesses(fnName, 'units', units);
       const x2 = countSuccesses(fnName, 'reference', reference);
-      const nuisance = boundaryNuisance(x1, n1, x2, n2, prediction);
-      const cal = calibratedNewcombeAlpha(n1, n2, prediction, alpha, sides, nuisance);
+      const cal = calibratedNewcombeAlpha(n1, n2, prediction, alpha, sides);
       const ci = newcombeInterval(x1, n1, x2, n2, 1 - cal.nominal, sides);
-      const p2Star = nuisance[floor(nuisance.length / 2)];
+      // Informational only: the detectable difference at the pooled proportion (normal approximation).
+      const p2Star = min(min(1, 1 - prediction), max(max(0, -prediction), (x1 + x2 - n1 * prediction) / (n1 + n2)));
       const power = (d1: number): number => differencePower(n1, n2, p2Star, prediction, d1, cal.nominal, sides);
       const above = sides === 'upper' ? null : solveDetectable(power, prediction, min(1, 1 - p2Star), DETECTION_POWER);
       const below = sides === 'lower' ? null : solveDetectable(power, prediction, max(-1, -p2Star), DETECTION_POWER);
@@ -416,28 +393,42 @@ function differenceCheck(claimed: Claimed): Check {
       const scale = max(x1 / n1, x2 / n2);
       const notes = [
         `units: ${x1} of ${n1} are 1 (p̂₁ = ${(x1 / n1).toPrecision(4)}); reference: ${x2} of ${n2} (p̂₂ = ${(x2 / n2).toPrecision(4)})`,
-        `interval run at nominal α′ = ${cal.nominal.toExponential(2)}: exact rejection probability on the boundary p₁ − p₂ = ${prediction} at p₂ ∈ {${nuisance
-          .map((p) => p.toPrecision(3))
-          .join(', ')}} is ${cal.actual.toExponential(2)} (α = ${alpha.toExponential(2)})`,
-        `detectable at ${DETECTION_POWER} power (normal approximation): ${[
+        `interval run at nominal α′ = ${cal.nominal.toExponential(2)}: its rejection probability over the boundary p₁ − p₂ = ${prediction} is ≤ ${cal.actual.toExponential(2)} (α = ${alpha.toExponential(2)})`,
+        `detectable at ${DETECTION_POWER} power (normal approximation at the pooled proportion): ${[
           above === null ? null : `p₁ − p₂ ≥ ${above.toPrecision(4)}`,
           below === null ? null : `p₁ − p₂ ≤ ${below.toPrecision(4)}`,
         ]
-          .filter((s) => s !== null)
+          .filter((t) => t !== null)
           .join(' or ') || 'none'}; relative deviations are relative to the larger proportion`,
       ];
       const calibrationWarning = cal.converged
         ? undefined
-        : `CALIBRATION WARNING: even at α′ = α/${MAX_NEWCOMBE_CORRECTION} the exact rejection probability on the boundary is ${cal.actual.toExponential(2)} > α; samples too small or too unequal (n₁ = ${n1}, n₂ = ${n2})`;
+        : `CALIBRATION WARNING: even at α′ = α/${MAX_NEWCOMBE_CORRECTION} the rejection probability on the boundary may reach ${cal.actual.toExponential(2)} > α; samples too small or too unequal (n₁ = ${n1}, n₂ = ${n2})`;
       return {
         estimate: ci.estimate,
         interval: { lower: ci.lower, upper: ci.upper, level: 1 - cal.nominal },
         verdict: compareToPrediction(ci, prediction).verdict,
         ...(scale > 0 && Number.isFinite(shift) ? { minDetectable: { relative: shift / scale, power: DETECTION_POWER } } : {}),
-        powerAgainst: (alternative: number) => power(alternative),
         notes,
+        falseFailure: { rate: cal.actual, method: 'exact', note: `sup over the boundary of the Newcombe test at α′ = ${cal.nominal.toExponential(3)}: ${cal.note}` },
         ...(calibrationWarning ? { calibrationWarning } : {}),
       };
+    },
+    /** Exact: the probability of the rejection set at the world's proportions [p_units, p_reference]. */
+    designPower(plan, prediction, world, alpha) {
+      const [n1, n2] = planSizes(`${fnName}.designPower`, plan, 2);
+      checkAlpha(fnName, alpha);
+      checkDifference('prediction', prediction);
+      const [p1, p2] = worldArms(`${fnName}.designPower`, world);
+      return setProbability(rejectionSet(n1, n2, prediction, alpha), p1, p2);
+    },
+    /** Exact: 1 − the probability of the rejection set for the prediction world.value at the world's proportions. */
+    acceptance(plan, world, alpha) {
+      const [n1, n2] = planSizes(`${fnName}.acceptance`, plan, 2);
+      checkAlpha(fnName, alpha);
+      checkDifference('world.value', world.value);
+      const [p1, p2] = worldArms(`${fnName}.acceptance`, world);
+      return 1 - setProbability(rejectionSet(n1, n2, world.value, alpha), p1, p2);
     },
   };
 }

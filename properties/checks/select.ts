@@ -12,7 +12,7 @@ import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } fro
 import { monotonePaired } from './monotone-paired';
 import { pairedDifferenceEquals } from './paired-difference';
 import { differenceEqualsPrediction } from './difference-equals';
-import { differenceBelowShown } from './difference-shown';
+import { differenceShownBelow } from './difference-shown';
 import {
   proportionAtLeastPrediction,
   proportionAtMostPrediction,
@@ -21,7 +21,8 @@ import {
   proportionDifferenceEqualsPrediction,
   proportionEqualsPrediction,
 } from './proportion';
-import { proportionTrendShown } from './proportion-trend-shown';
+import { trendShownIncreasing } from './proportion-trend-shown';
+import { unitIntervalMeanAtLeast, unitIntervalMeanAtMost, unitIntervalMeanEquals } from './unit-interval-mean';
 
 type Selector = (r: Relation) => Check;
 
@@ -29,6 +30,9 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'equals/continuous': () => meanEqualsPrediction,
   'atLeast/continuous': () => meanAtLeastPrediction,
   'atMost/continuous': () => meanAtMostPrediction,
+  'equals/unit-interval': () => unitIntervalMeanEquals,
+  'atLeast/unit-interval': () => unitIntervalMeanAtLeast,
+  'atMost/unit-interval': () => unitIntervalMeanAtMost,
   'equals/binary': () => proportionEqualsPrediction,
   'atLeast/binary': () => proportionAtLeastPrediction,
   'atMost/binary': () => proportionAtMostPrediction,
@@ -39,8 +43,8 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'equals/two-sample-binary': () => proportionDifferenceEqualsPrediction,
   'atMost/two-sample-binary': () => proportionDifferenceAtMostPrediction,
   'atLeast/two-sample-binary': () => proportionDifferenceAtLeastPrediction,
-  'shownBelow/two-sample-binary': () => differenceBelowShown,
-  'shownIncreasing/groups-binary': () => proportionTrendShown,
+  'shownBelow/two-sample-binary': (r) => differenceShownBelow((r as Extract<Relation, { kind: 'shownBelow' }>).minEffect),
+  'shownIncreasing/groups-binary': (r) => trendShownIncreasing((r as Extract<Relation, { kind: 'shownIncreasing' }>).minEffect),
   'nonDecreasing/paired-groups': () => monotonePaired,
   'distributed/counts': (r) => binomialCountsCheck((r as Extract<Relation, { kind: 'distributed' }>).p),
   'within/groups': (r) => {
@@ -58,7 +62,14 @@ export function selectCheck(relation: Relation, unit: UnitKind): Check {
   if (select === undefined) {
     throw new Error(`no check for a "${relation.kind}" relation on "${unit}" units; the pairs with a check are: ${Object.keys(TABLE).join(', ')}`);
   }
-  const shape = relation.kind === 'within' ? `${key}/${relation.resolution}/${relation.axis}` : relation.kind === 'distributed' ? `${key}/${relation.p}` : key;
+  const shape =
+    relation.kind === 'within'
+      ? `${key}/${relation.resolution}/${relation.axis}`
+      : relation.kind === 'distributed'
+        ? `${key}/${relation.p}`
+        : relation.kind === 'shownBelow' || relation.kind === 'shownIncreasing'
+          ? `${key}/${relation.minEffect}`
+          : key;
   let check = cache.get(shape);
   if (check === undefined) {
     check = select(relation);

@@ -4,7 +4,7 @@
  */
 import { RandomStream } from '../../engine/random/stream';
 import { COMPONENT_NAMES, DEFAULT_COMPONENTS } from '../../engine/components';
-import { sampleNet64 } from '../../engine/geometry/net64';
+import { preActivations, sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
 import { resolveNetwork, type NetworkSpec } from '../../engine/network/spec';
 import { resolveConvNetwork } from '../../engine/measure/conv-lengths';
 import { resolveResidualModules } from '../../engine/measure/residual-lengths';
@@ -82,6 +82,53 @@ describe('fault catalog', () => {
     const first = componentsOf(getFault('count-first-layer-only')).countLine(net, seg);
     expect(first.breakpoints.length).toBe(exact.layerBreakpoints[0]);
     expect(exact.breakpoints.length).toBeGreaterThan(first.breakpoints.length);
+  });
+
+  it('shared-network-seeds gives networks 2k and 2k+1 the same stream and keeps ensembles of other indices apart', () => {
+    const shared = componentsOf(getFault('shared-network-seeds')).netStream;
+    const seeds = Array.from({ length: 8 }, (_, i) => shared(77, 'net', i));
+    for (let k = 0; k < 4; k++) expect(seeds[2 * k + 1]).toBe(seeds[2 * k]);
+    expect(new Set(seeds).size).toBe(4);
+    expect(seeds[0]).toBe(DEFAULT_COMPONENTS.netStream(77, 'net', 0));
+  });
+
+  it('width-capped-at-2: a wide He network is a width-2 He network (the first two neurons of each layer, variance 2/min(fan-in, 2)) plus neurons never active', () => {
+    const capped = componentsOf(getFault('width-capped-at-2'));
+    expect(resolveNetwork(dense([1, 8, 8, 8]), capped).layers.map((l) => l.weightStd ** 2)).toEqual([2, 1, 1].map((v) => Math.sqrt(v) ** 2));
+    const wide = sampleNet64(dense([1, 8, 8, 8]), new RandomStream(21), capped);
+    // The width-2 network inside: rows and columns < 2 of every layer.
+    const narrow: PwlNet64 = {
+      inputDim: 1,
+      layers: wide.layers.map((l) => {
+        const fanIn = Math.min(l.fanIn, 2);
+        const weights = Float64Array.from({ length: 2 * fanIn }, (_, k) => l.weights[Math.floor(k / fanIn) * l.fanIn + (k % fanIn)]);
+        return { ...l, fanIn, fanOut: 2, weights, biases: l.biases.slice(0, 2) };
+      }),
+    };
+    for (const x of [-1.3, -0.2, 0.4, 1.7]) {
+      const zw = preActivations(wide, [x]);
+      const zn = preActivations(narrow, [x]);
+      zw.forEach((z, l) => {
+        expect(Array.from(z.slice(0, 2))).toEqual(Array.from(zn[l]));
+        expect(z.slice(2).every((v) => v < -1e8)).toBe(true); // switched off: never active
+      });
+    }
+    const two = sampleNet64(dense([1, 2, 2]), new RandomStream(22), capped);
+    expect(two).toEqual(sampleNet64(dense([1, 2, 2]), new RandomStream(22))); // width 2 untouched
+  });
+
+  it('ddi-past-the-data leaves every first-layer neuron dead on the training inputs; the engine\'s DDI keeps each one active on one', () => {
+    const inputs = Float64Array.from({ length: 40 }, (_, i) => -1 + (2 * i) / 39);
+    const spec = dense([2, 32, 1], 0.7);
+    const worse = componentsOf(getFault('ddi-past-the-data')).ddi(spec, inputs, new RandomStream(23), DEFAULT_COMPONENTS);
+    const good = DEFAULT_COMPONENTS.ddi(spec, inputs, new RandomStream(23), DEFAULT_COMPONENTS);
+    const firstLayer = (p: typeof good): PwlNet64 => ({ inputDim: 2, layers: [{ ...p.layers[0], slope: 0 }] });
+    const maxZ = (p: typeof good, j: number): number => Math.max(...Array.from({ length: 20 }, (_, k) => preActivations(firstLayer(p), inputs.slice(2 * k, 2 * k + 2))[0][j]));
+    for (let j = 0; j < 32; j++) {
+      expect(maxZ(worse, j)).toBeLessThan(0);
+      expect(maxZ(good, j)).toBeGreaterThan(0);
+    }
+    expect(worse.layers[0].weights).toEqual(good.layers[0].weights); // only the biases moved
   });
 
   it('zero-as-active counts z = 0 as active', () => {

@@ -11,6 +11,7 @@ import { interior, lineRegions, type LineCounter } from '../../engine/geometry/l
 import type { PwlNet64 } from '../../engine/geometry/net64';
 import { sampleGaussianBiases, sampleLaw } from '../../engine/init/laws';
 import { sampleRaiParams } from '../../engine/init/rai';
+import { DDI_EPSILON } from '../../engine/init/data-dependent';
 import { sampleDenseParams } from '../../engine/train/params';
 import type { TrainActivation } from '../../engine/train/activations';
 
@@ -67,6 +68,35 @@ const countFirstLayerOnly: LineCounter = (net, seg, options = {}) => {
   const layerBreakpoints = new Int32Array(net.layers.length);
   layerBreakpoints[0] = first.layerBreakpoints[0];
   return { breakpoints: first.breakpoints, regions: first.regions, layerBreakpoints };
+};
+
+/** The width every layer works at under the `width-capped-at-2` fault (the narrow width of the trainability claims). */
+const CAPPED_WIDTH = 2;
+
+/** Bias of a switched-off neuron under `width-capped-at-2`: z ≈ −10⁹ < 0 at any input a network of this suite sees (|w·h| ≪ 10⁹), so ReLU and its gradient are 0. */
+const SWITCHED_OFF_BIAS = -1e9;
+
+/**
+ * The DDI with every first-layer hyperplane moved past the data: the engine's DDI is drawn, then
+ * b_j = −max_k w_j·x_k − ε‖w_j‖ (ε = DDI_EPSILON), so z_j(x_k) ≤ −ε‖w_j‖ < 0 on every training input:
+ * every first-layer neuron is dead on the data, its gradient is 0 and the network's output is
+ * constant on the data (a run can only fit the targets' mean).
+ */
+const ddiPastTheData: EngineComponents['ddi'] = (spec, inputs, stream, parts) => {
+  const params = DEFAULT_COMPONENTS.ddi(spec, inputs, stream, parts);
+  const { fanIn, fanOut, weights, biases } = params.layers[0];
+  for (let j = 0; j < fanOut; j++) {
+    let top = -Infinity;
+    let norm = 0;
+    for (let i = 0; i < fanIn; i++) norm += weights[j * fanIn + i] ** 2;
+    for (let k = 0; k < inputs.length; k += fanIn) {
+      let dot = 0;
+      for (let i = 0; i < fanIn; i++) dot += weights[j * fanIn + i] * inputs[k + i];
+      top = Math.max(top, dot);
+    }
+    biases[j] = -top - DDI_EPSILON * Math.sqrt(norm);
+  }
+  return params;
 };
 
 const swap = (a: TrainActivation, x: TrainActivation['kind'], y: TrainActivation['kind']): TrainActivation =>
@@ -129,6 +159,24 @@ const FAULTS: readonly Fault[] = [
     components: { ddi: (spec, _inputs, stream, parts) => sampleDenseParams(spec, stream, parts) },
   },
   {
+    name: 'ddi-past-the-data',
+    description:
+      'the data-dependent initialization anchors every first-layer hyperplane on the wrong side of the data — past the input furthest along w_j (b_j = −max_k w_j·x_k − ε‖w_j‖) instead of beside one input: every first-layer neuron is dead on the training data, a DDI worse than He',
+    components: { ddi: ddiPastTheData },
+  },
+  {
+    name: 'width-capped-at-2',
+    description:
+      'the engine lets only the first 2 neurons of every layer work, whatever width is asked: the others get a bias of −10⁹ (never active, zero gradient) and the He variance is computed for 2 working inputs (2/min(fan-in, 2)) — a network of any width is a width-2 He network plus inert parameters',
+    components: {
+      variance: (rule, fanIn, fanOut) => (isHe(rule) ? 2 / Math.min(fanIn, CAPPED_WIDTH) : DEFAULT_COMPONENTS.variance(rule, fanIn, fanOut)),
+      sampleBiases: (stream, std, out, offset = 0, length = out.length - offset) => {
+        sampleGaussianBiases(stream, std, out, offset, length);
+        for (let j = offset + CAPPED_WIDTH; j < offset + length; j++) out[j] = SWITCHED_OFF_BIAS;
+      },
+    },
+  },
+  {
     name: 'success-when-loss-halved',
     description:
       "the trainer counts a run as successful when its loss fell below half its initial value instead of below the threshold (a born-dead net still halves its loss by fitting the read-out bias to the targets' mean)",
@@ -167,6 +215,11 @@ const FAULTS: readonly Fault[] = [
         return meanAbsCosine(units, random);
       },
     },
+  },
+  {
+    name: 'shared-network-seeds',
+    description: 'the per-network seed derivation gives networks i and i^1 of an ensemble the same stream (every network duplicated: the effective n is halved)',
+    components: { netStream: (seed, label, index) => DEFAULT_COMPONENTS.netStream(seed, label, index - (index % 2)) },
   },
   {
     name: 'leaky-relu-0.3',

@@ -26,6 +26,7 @@ import type { LawName, VarianceSpec } from '../../theorems/_internals/initializa
 import { channelBeta, convLengthExperiment, netsFor } from './conv-experiment';
 import { depthProfile } from './length-experiment';
 import { LEAKY_FACTOR } from './fm1-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 const FAMILY = 'hanin-rolnick-2018/conv';
 /** Networks per configuration: `netsPerCv2` per unit of the CV² bound, within [minNets, maxNets] (conv-experiment.ts, netsFor). */
@@ -87,13 +88,13 @@ claimProperty<ConvLengthConfig>({
       fault: getFault('he-fan-out'),
       config: cfg([4, 16, 16, 16], 3, 16, 'gaussian', { preset: 'he' }),
       // Var = 2/(C_j·k) instead of 2/(C_{j−1}·k): each layer is off by C_{j−1}/C_j, in all C_0/C_d.
-      wrongValue: (c) => convMeanLengthRatio(c) * (c.channels[0] / c.channels[c.channels.length - 1]),
+      world: (c) => closedFormWorld(convMeanLengthRatio(c) * (c.channels[0] / c.channels[c.channels.length - 1]), 'E[M_d]/M_0 × C_0/C_d (each layer off by C_{j−1}/C_j)', { sd: 0.13092, n: 2300 }),
     },
     {
       name: 'leaky-relu-0.3',
       fault: getFault('leaky-relu-0.3'),
       config: cfg([2, 16, 16, 16, 16], 3, 16, 'gaussian', { scale: 1.5 }),
-      wrongValue: (c) => convMeanLengthRatio(c) * LEAKY_FACTOR ** (c.channels.length - 1),
+      world: (c) => closedFormWorld(convMeanLengthRatio(c) * LEAKY_FACTOR ** (c.channels.length - 1), 'E[M_d]/M_0 × (1 + 0.3²)^{d} (leaky ReLU keeps 0.3² of the negative half)', { sd: 0.20772, n: 3400 }),
     },
   ],
 });

@@ -11,6 +11,7 @@ import { fm1HeCritical } from '../../theorems/hanin-rolnick-2018/fm1-he-critical
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { VarianceSpec } from '../../theorems/_internals/initialization';
 import { cfg, fm1Configs, fm1Experiment, FM1_FAMILY, LEAKY_FACTOR } from './fm1-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** `nets`: base number of networks per configuration (scaled by netsFor). */
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 3000, full: 20000 } } } satisfies ClaimDesign;
@@ -27,13 +28,13 @@ claimProperty<LengthConfig>({
       name: 'he-variance-1.8',
       fault: getFault('he-variance-1.8'),
       config: cfg([8, 48, 48, 48, 48, 48, 48], 'gaussian', { preset: 'he' }),
-      wrongValue: (c) => 0.9 ** (c.widths.length - 1),
+      world: (c) => closedFormWorld(0.9 ** (c.widths.length - 1), '0.9^{d} (variance 1.8/fan-in: gain 0.9 per layer)', { sd: 0.35305, n: 3249 }),
     },
     {
       name: 'leaky-relu-0.3',
       fault: getFault('leaky-relu-0.3'),
       config: cfg([8, 48, 48, 48, 48, 48, 48], 'gaussian', { preset: 'he' }),
-      wrongValue: (c) => LEAKY_FACTOR ** (c.widths.length - 1),
+      world: (c) => closedFormWorld(LEAKY_FACTOR ** (c.widths.length - 1), '(1 + 0.3²)^{d} (leaky ReLU keeps 0.3² of the negative half)', { sd: 0.82459, n: 3249 }),
     },
   ],
 });

@@ -11,6 +11,7 @@ import { fm1Lecun } from '../../theorems/hanin-rolnick-2018/fm1-lecun';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { VarianceSpec } from '../../theorems/_internals/initialization';
 import { cfg, fm1Configs, fm1Experiment, FM1_FAMILY, LEAKY_FACTOR } from './fm1-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** `nets`: base number of networks per configuration (scaled by netsFor). */
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 3000, full: 20000 } } } satisfies ClaimDesign;
@@ -27,7 +28,7 @@ claimProperty<LengthConfig>({
       name: 'leaky-relu-0.3',
       fault: getFault('leaky-relu-0.3'),
       config: cfg([8, 48, 48, 48, 48, 48, 48], 'uniform', { preset: 'lecun' }),
-      wrongValue: (c) => (LEAKY_FACTOR / 2) ** (c.widths.length - 1),
+      world: (c) => closedFormWorld((LEAKY_FACTOR / 2) ** (c.widths.length - 1), '((1 + 0.3²)/2)^{d} (LeCun variance 1/fan-in)', { sd: 0.013052, n: 3249 }),
     },
   ],
 });

@@ -11,6 +11,7 @@ import { fm1TruncatedNormal } from '../../theorems/hanin-rolnick-2018/fm1-trunca
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { VarianceSpec } from '../../theorems/_internals/initialization';
 import { cfg, fm1Configs, fm1Experiment, FM1_FAMILY } from './fm1-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** `nets`: base number of networks per configuration (scaled by netsFor). */
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 3000, full: 20000 } } } satisfies ClaimDesign;
@@ -27,7 +28,7 @@ claimProperty<LengthConfig>({
       name: 'he-variance-1.8',
       fault: getFault('he-variance-1.8'),
       config: cfg([8, 48, 48, 48, 48, 48, 48], 'truncated-normal', { preset: 'he' }),
-      wrongValue: (c) => (0.9 * 0.7737413035499232) ** (c.widths.length - 1),
+      world: (c) => closedFormWorld((0.9 * 0.7737413035499232) ** (c.widths.length - 1), '(0.9 × 0.77374)^{d} (truncation keeps 77.4% of the variance)', { sd: 0.079092, n: 3249 }),
     },
   ],
 });

@@ -10,6 +10,7 @@ import { expectedEmpiricalVariance, fm2EmpiricalVariance } from '../../theorems/
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { lengthExperiment, unitEmpiricalVariances } from './length-experiment';
 import { cfg, FM2_FAMILY, netsFor, weightBudgetOf, widthsArb } from './fm2-experiment';
+import { closedFormWorld, pinnedWorld } from '../harness/worlds';
 
 /** Networks per configuration: `weightBudget` sampled weights over one network's, within [minNets, maxNets]. */
 const DESIGN = {
@@ -34,12 +35,13 @@ claimProperty<LengthConfig>({
       description: 'the prediction reads every hidden width as twice its value (β halved)',
       wrongPrediction: (c) => equals(expectedEmpiricalVariance([c.widths[0], ...c.widths.slice(1).map((n) => 2 * n)])),
       config: cfg([8, 24, 24, 24]),
-      wrongValue: (c) => fm2EmpiricalVariance.predict(c).value,
+      world: (c) => closedFormWorld(fm2EmpiricalVariance.predict(c).value, 'the correct prediction (the engine is right; the prediction is wrong)', { sd: 0.20613, n: 20000 }),
     },
     {
       name: 'leaky-relu-0.3',
       fault: getFault('leaky-relu-0.3'),
       config: cfg([8, 24, 24, 24]),
+      world: (c) => pinnedWorld({ estimate: 0.1618, sd: 0.26537, n: 20000 }, fm2EmpiricalVariance.predict(c).value),
     },
   ],
 });

@@ -10,6 +10,7 @@ import { getFault } from '../faults/catalog';
 import { equals } from '../../theorems/relation';
 import { fm2Gaussian, type SecondMomentConfig } from '../../theorems/hanin-rolnick-2018/fm2-gaussian';
 import { betaSweep, cfg, FM2_FAMILY, secondMomentExperiment, varianceArb, weightBudgetOf, widthsArb } from './fm2-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration: `weightBudget` sampled weights over one network's, within [minNets, maxNets]; `figureNets` per profile of the β sweep. */
 const DESIGN = {
@@ -44,7 +45,7 @@ claimProperty<SecondMomentConfig>({
       description: 'the prediction forgets the last layer: β (and the product) computed without the factor 1 + 5/n_d',
       wrongPrediction: (c) => equals(fm2Gaussian.predict(c).value / (1 + 5 / c.widths[c.widths.length - 1])),
       config: cfg([8, 32, 12]),
-      wrongValue: (c) => fm2Gaussian.predict(c).value,
+      world: (c) => closedFormWorld(fm2Gaussian.predict(c).value, 'the correct prediction', { sd: 1.9074, n: 39063 }),
     },
     {
       name: 'uniform-as-gaussian',
@@ -52,7 +53,7 @@ claimProperty<SecondMomentConfig>({
       // One-dimensional input: the first layer sees ρ(x) = 1, where uniform weights give 1 + 2.6/n_1
       // instead of 1 + 5/n_1. The true value is at most (1 + 2.6/4)(1 + 5/32) (least favourable).
       config: cfg([1, 4, 32]),
-      wrongValue: () => (1 + 2.6 / 4) * (1 + 5 / 32),
+      world: () => closedFormWorld((1 + 2.6 / 4) * (1 + 5 / 32), 'at most (1 + 2.6/4)(1 + 5/32) (least favourable)', { sd: 2.2136, n: 40000 }),
     },
   ],
 });

@@ -8,6 +8,7 @@ import { atLeast } from '../../theorems/relation';
 import { fm2LawLowerBound } from '../../theorems/hanin-rolnick-2018/fm2-law-lower-bound';
 import { lawConstant, type LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { cfg, FM2_FAMILY, lawConfigs, secondMomentExperiment, weightBudgetOf } from './fm2-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration: `weightBudget` sampled weights over one network's, within [minNets, maxNets]. */
 const DESIGN = {
@@ -29,7 +30,7 @@ claimProperty<LengthConfig>({
       wrongPrediction: (c) => atLeast(fm2LawLowerBound.predict(c).value * (1 + Math.min(5, lawConstant(c)) / c.widths[1])),
       // n_0 = 1: ρ(x) = 1 and one layer, so the true value equals the lower bound (1 + 2.6/8) exactly.
       config: cfg([1, 8], 'uniform'),
-      wrongValue: (c) => fm2LawLowerBound.predict(c).value,
+      world: (c) => closedFormWorld(fm2LawLowerBound.predict(c).value, 'the lower bound, attained exactly for n_0 = 1 and one layer', { sd: 1.0054, n: 40000 }),
     },
   ],
 });

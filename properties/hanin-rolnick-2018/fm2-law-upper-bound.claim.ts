@@ -9,6 +9,7 @@ import { fm2LawUpperBound } from '../../theorems/hanin-rolnick-2018/fm2-law-uppe
 import { fm2LawLowerBound } from '../../theorems/hanin-rolnick-2018/fm2-law-lower-bound';
 import { lawConstant, type LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { cfg, FM2_FAMILY, lawConfigs, secondMomentExperiment, weightBudgetOf } from './fm2-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration: `weightBudget` sampled weights over one network's, within [minNets, maxNets]. */
 const DESIGN = {
@@ -30,7 +31,7 @@ claimProperty<LengthConfig>({
       wrongPrediction: (c) => atMost(fm2LawUpperBound.predict(c).value / (1 + Math.max(5, lawConstant(c)) / c.widths[c.widths.length - 1])),
       config: cfg([64, 48, 8], 'uniform'),
       // Least favourable: the true value is at least the lower bound.
-      wrongValue: (c) => fm2LawLowerBound.predict(c).value,
+      world: (c) => closedFormWorld(fm2LawLowerBound.predict(c).value, 'at least the lower bound (least favourable)', { sd: 2.0233, n: 7234 }),
     },
   ],
 });

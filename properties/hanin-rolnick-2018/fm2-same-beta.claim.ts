@@ -9,6 +9,7 @@ import { equals } from '../../theorems/relation';
 import { fm2SameBeta, secondMomentA, secondMomentB, widthsA, widthsB, type SameBetaConfig } from '../../theorems/hanin-rolnick-2018/fm2-same-beta';
 import { fixedInputs, lengthExperiment, unitRatios } from './length-experiment';
 import { cfg, FM2_FAMILY, netsFor, weightBudgetOf } from './fm2-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration and arm: `weightBudget` sampled weights over one network's, within [minNets, maxNets]. */
 const DESIGN = {
@@ -33,6 +34,7 @@ claimProperty<SameBetaConfig>({
     return {
       units: unitRatios(A.trace, A.trace.depth, 2),
       reference: unitRatios(B.trace, B.trace.depth, 2),
+      fingerprints: Float64Array.from([...A.trace.fingerprints, ...B.trace.fingerprints]),
       outcomes: { ...A.experiment.outcomes, deadB: B.trace.outcomes.dead },
       ...(A.experiment.fault || B.experiment.fault ? { fault: [A.experiment.fault, B.experiment.fault].filter(Boolean).join('; ') } : {}),
     };
@@ -43,7 +45,7 @@ claimProperty<SameBetaConfig>({
       description: 'the prediction for the deep network B forgets one of its layers',
       wrongPrediction: (c) => equals(secondMomentA(c) - secondMomentB(c) / (1 + 5 / (2 * c.width))),
       config: { n0: 4, width: 16, depth: 1 },
-      wrongValue: (c) => fm2SameBeta.predict(c).value,
+      world: (c) => closedFormWorld(fm2SameBeta.predict(c).value, 'the correct prediction', { sd: 1.4598, n: 21701 }),
     },
   ],
 });

@@ -92,6 +92,7 @@ export function traceExperiment(trace: LogLengthTrace, units: Float64Array, outc
   const nonfinite = trace.outcomes.nonfinite;
   return {
     units,
+    fingerprints: trace.fingerprints,
     outcomes: { ...trace.outcomes, units: trace.nets * trace.inputsPerNet, ...outcomes },
     ...(nonfinite > 0 ? { fault: `${nonfinite} of ${trace.status.length} (network, input) pairs produced NaN or +∞ lengths` } : {}),
   };

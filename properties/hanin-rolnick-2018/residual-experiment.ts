@@ -44,17 +44,15 @@ import type { Theorem } from '../../theorems/types';
 import { lengthRatioMoment, resnetMeanRatio, scheduled, type EtaSchedule, type ResNetConfig } from '../../theorems/hanin-rolnick-2018/residual';
 import { requiredSampleSizeForMean } from '../stats';
 import type { Experiment, ExperimentContext } from '../harness/types';
-import { calibratedAlpha } from '../checks/mean-vs-prediction';
 import { byProfile, type ByProfile } from '../profile';
 import { depthProfile, fixedInputs, INPUTS_PER_NET, traceExperiment, unitRatios } from './length-experiment';
 
 import { ss } from '../stats/simple-statistics';
 import { DETECTION_POWER } from '../checks/detection';
+import { edgeworthCalibration } from '../stats';
 
 export const RESNET_FAMILY = 'hanin-rolnick-2018/resnet';
 
-/** The sizing asks the Edgeworth-calibrated α′ to stay ≥ α/CALIBRATION_MARGIN (the check warns below α/5). */
-const CALIBRATION_MARGIN = 2;
 
 interface UnitShape {
   mean: number;
@@ -91,7 +89,7 @@ export interface Sizing {
  *   power (normal approximation) with the single-input CV — an upper bound on the unit's CV, since
  *   averaging over inputs cannot raise a variance;
  * - calibration: the smallest n (doubling from `min`) at which the Edgeworth-calibrated α′ for the
- *   unit's shape is ≥ α/CALIBRATION_MARGIN. The unit's shape is approximated from the single-input
+ *   unit's shape is trusted (properties/stats/edgeworth-calibration.ts). The unit's shape is approximated from the single-input
  *   one as for an average of B independent inputs (skewness/√B, excess kurtosis/B): the fixed inputs
  *   are independent random directions and the measured unit variance is ≈ 1/B of the single-input
  *   one (e.g. CV 0.8 against 1.75 at n = 16, S = 1.5);
@@ -104,7 +102,7 @@ function netsFor(config: Pick<ResNetConfig, 'width' | 'etas'>, power: 1 | 2, siz
   const skew = shape.skewness / Math.sqrt(inputsPerNet);
   const kurt = shape.excessKurtosis / inputsPerNet;
   let forCalibration = sizing.min;
-  while (forCalibration < sizing.max && calibratedAlpha(forCalibration, skew, kurt, sizing.alpha) < sizing.alpha / CALIBRATION_MARGIN) forCalibration *= 2;
+  while (forCalibration < sizing.max && !edgeworthCalibration(forCalibration, skew, kurt, sizing.alpha).trusted) forCalibration *= 2;
   return Math.min(sizing.max, Math.max(sizing.min, forPower, forCalibration));
 }
 

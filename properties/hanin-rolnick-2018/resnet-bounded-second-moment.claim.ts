@@ -12,6 +12,7 @@ import { equals } from '../../theorems/relation';
 import { resnetBoundedSecondMoment } from '../../theorems/hanin-rolnick-2018/resnet-bounded-second-moment';
 import { lengthRatioMoment, resnetMeanRatio, scheduled, type ResNetConfig } from '../../theorems/hanin-rolnick-2018/residual';
 import { resnetConfigs, resnetExperiment, RESNET_FAMILY, SMALL_ETA, unscaled, type Sizing } from './residual-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration: enough to detect `targetDeviation` (relative) at 99% power and α_i, within [minNets, maxNets] (residual-experiment.ts, netsFor). */
 const DESIGN = {
@@ -24,14 +25,14 @@ const TWINS: Twin<ResNetConfig>[] = [
     name: 'residual-scale-ignored',
     fault: getFault('residual-scale-ignored'),
     config: SMALL_ETA,
-    wrongValue: (c) => lengthRatioMoment(2, unscaled(c)),
+    world: (c) => closedFormWorld(lengthRatioMoment(2, unscaled(c)), 'the second moment with η_l = 1 (the scale ignored)', { sd: 7.3391, n: 1000 }),
   },
   {
     name: 'no-finite-width-fluctuations',
     description: 'the infinite-width second moment ∏(1 + η_l²)² = E[M_L]²/M_0² (M_L deterministic: the 4η²/n and η⁴ finite-width terms dropped)',
     wrongPrediction: (c) => equals(resnetMeanRatio(c) ** 2),
     config: scheduled(32, { kind: 'constant', eta: 0.866, modules: 2 }),
-    wrongValue: (c) => resnetBoundedSecondMoment.predict(c).value,
+    world: (c) => closedFormWorld(resnetBoundedSecondMoment.predict(c).value, 'the correct prediction', { sd: 5.0843, n: 4000 }),
   },
 ];
 

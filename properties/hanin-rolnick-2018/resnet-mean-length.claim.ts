@@ -11,6 +11,7 @@ import { equals } from '../../theorems/relation';
 import { resnetMeanLength } from '../../theorems/hanin-rolnick-2018/resnet-mean-length';
 import { resnetMeanRatio, scheduled, type ResNetConfig } from '../../theorems/hanin-rolnick-2018/residual';
 import { resnetConfigs, resnetExperiment, RESNET_FAMILY, SMALL_ETA, unscaled, type Sizing } from './residual-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 /** Networks per configuration: enough to detect `targetDeviation` (relative) at 99% power and α_i, within [minNets, maxNets] (residual-experiment.ts, netsFor). */
 const DESIGN = {
@@ -23,14 +24,14 @@ const TWINS: Twin<ResNetConfig>[] = [
     name: 'residual-scale-ignored',
     fault: getFault('residual-scale-ignored'),
     config: SMALL_ETA,
-    wrongValue: (c) => resnetMeanRatio(unscaled(c)),
+    world: (c) => closedFormWorld(resnetMeanRatio(unscaled(c)), 'the mean ratio with η_l = 1 (the scale ignored)', { sd: 0.72301, n: 1000 }),
   },
   {
     name: 'eta-scales-the-variance',
     description: 'the prediction ∏(1 + η_l) of the other parameterization (η_l as the module\'s variance contribution, claims.md §2.4) for modules whose OUTPUT is scaled by η_l',
     wrongPrediction: (c) => equals(c.etas.reduce((p, eta) => p * (1 + eta), 1)),
     config: scheduled(16, { kind: 'constant', eta: 0.5, modules: 3 }),
-    wrongValue: (c) => resnetMeanRatio(c),
+    world: (c) => closedFormWorld(resnetMeanRatio(c), 'the correct prediction', { sd: 0.46959, n: 1000 }),
   },
 ];
 

@@ -4,14 +4,17 @@
  * line counter (`countLine`), and, for the Kac–Rice claim, measure the spherical length Λ_{l−1} of
  * every layer's augmented input on the same pieces and turn them into the per-network prediction
  * Σ_l n_l Λ_{l−1}/π with the theorem's formula (theorems/hanin-rolnick-2019/lines-kac-rice.ts).
- * Network e draws from deriveSeed(seed, 'net', e), so a configuration's units are reproducible.
+ * Network e draws from the engine's netStream(seed, 'net', e), so a configuration's units are reproducible.
+ * Every sample comes with one fingerprint per network (its first layer's weights and biases,
+ * engine/random/fingerprint.ts) for the harness's independence check.
  */
 import fc from 'fast-check';
 import { uniform } from '../harness/arbitraries';
 import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
-import { sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
+import { netSeed } from '../../engine/random/net-stream';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
+import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
 import { lineRegions, nearestBreakpointDistance, type LayerInput } from '../../engine/geometry/line-regions';
 import { sphericalLength } from '../../engine/geometry/spherical-length';
 import type { EngineComponents } from '../../engine/components';
@@ -38,14 +41,24 @@ export function networkSpec(n: LineNets): NetworkSpec {
   };
 }
 
-function* networks(n: LineNets, count: number, seed: number, parts: LineParts): Generator<PwlNet64> {
+function* networks(n: LineNets, count: number, seed: number, parts: SamplingParts): Generator<PwlNet64> {
   const spec = networkSpec(n);
-  for (let e = 0; e < count; e++) yield sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), parts);
+  for (let e = 0; e < count; e++) yield sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
+}
+
+/**
+ * The fingerprints of the `count` networks that `lineCounts` and `boundaryDistances` draw with the
+ * same arguments, re-drawn from the same streams (for experiments that keep only the units).
+ */
+export function lineFingerprints(n: LineNets, count: number, seed: number, parts: SamplingParts = {}): Float64Array {
+  return Float64Array.from(networks(n, count, seed, parts), firstLayerFingerprint);
 }
 
 export interface LineCountSample {
   /** Breakpoints on the segment, per network. */
   counts: Float64Array;
+  /** One fingerprint per network (its first layer, `firstLayerFingerprint`). */
+  fingerprints: Float64Array;
   /** Σ_l n_l·Λ_{l−1}/π per network (only when asked for). */
   kacRice?: Float64Array;
 }
@@ -54,6 +67,7 @@ export interface LineCountSample {
 export function lineCounts(n: LineNets, segment: SegmentSpec, count: number, seed: number, parts: LineParts = {}, kacRice = false): LineCountSample {
   const countLine = parts.countLine ?? lineRegions;
   const counts = new Float64Array(count);
+  const fingerprints = new Float64Array(count);
   const kr = kacRice ? new Float64Array(count) : undefined;
   const seg = { x0: segment.x0, u: segment.u, t0: 0, t1: segment.length };
   let e = 0;
@@ -68,13 +82,17 @@ export function lineCounts(n: LineNets, segment: SegmentSpec, count: number, see
         }
       : undefined;
     counts[e] = countLine(net, seg, inspect ? { inspect } : {}).breakpoints.length;
+    fingerprints[e] = firstLayerFingerprint(net);
     if (kr) kr[e] = kacRicePrediction(lengths);
     e++;
   }
-  return { counts, ...(kr ? { kacRice: kr } : {}) };
+  return { counts, fingerprints, ...(kr ? { kacRice: kr } : {}) };
 }
 
-/** Distance from x along ±u to the nearest breakpoint (whole line), per network. */
+/** The experiment of a count sample: its counts as the units, with its networks' fingerprints. */
+export const countsExperiment = (s: LineCountSample): { units: Float64Array; fingerprints: Float64Array } => ({ units: s.counts, fingerprints: s.fingerprints });
+
+/** Distance from x along ±u to the nearest breakpoint (whole line), per network (their fingerprints: `lineFingerprints` with the same arguments). */
 export function boundaryDistances(n: LineNets, point: number[], direction: number[], count: number, seed: number, parts: LineParts = {}): Float64Array {
   const countLine = parts.countLine ?? lineRegions;
   const out = new Float64Array(count);

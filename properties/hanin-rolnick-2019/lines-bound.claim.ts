@@ -14,7 +14,8 @@ import { atMost } from '../../theorems/relation';
 import { breakpointBound, breakpointBoundTheorem } from '../../theorems/hanin-rolnick-2019/lines-bound';
 import { oneLayerBreakpoints } from '../../theorems/hanin-rolnick-2019/lines-one-layer';
 import type { LineNetConfig } from '../../theorems/hanin-rolnick-2019/line-config';
-import { lineCounts, segmentIn } from './line-experiment';
+import { countsExperiment, lineCounts, segmentIn } from './line-experiment';
+import { closedFormWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
@@ -40,7 +41,7 @@ claimProperty<LineNetConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: lineCounts(c, c.segment, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components).counts };
+    return countsExperiment(lineCounts(c, c.segment, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components));
   },
   twins: [
     {
@@ -48,7 +49,7 @@ claimProperty<LineNetConfig>({
       description: 'the bound computed with C_bias of a bias std 10× larger than the engine uses (a bound 10× too small)',
       wrongPrediction: (c) => atMost(breakpointBound(c, 10 * c.biasStd)),
       config: { inputDim: 2, widths: [32], weightScale: 2, biasStd: 0.5, segment: { x0: [0.6, -0.8], u: [0.6, 0.8], length: 2 } },
-      wrongValue: (c) => oneLayerBreakpoints(c),
+      world: (c) => closedFormWorld(oneLayerBreakpoints(c), 'the exact one-layer law (the engine is right; the bound is 10× too small)', { sd: 2.7332, n: 1000 }),
     },
   ],
 });

@@ -18,7 +18,8 @@ import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { boundaryDistance, RESOLUTION, type DistanceSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-boundary-distance';
 import { cauchyParameters } from '../../theorems/hanin-rolnick-2019/lines-one-layer';
-import { boundaryDistances, pointAndDirection } from './line-experiment';
+import { boundaryDistances, lineFingerprints, pointAndDirection } from './line-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
@@ -62,7 +63,14 @@ claimProperty<DistanceSweepConfig>({
         ctx.components,
       ),
     }));
-    return fromGroups(groups);
+    return {
+      ...fromGroups(groups),
+      fingerprints: Float64Array.from(
+        c.widths.flatMap((w) => [
+          ...lineFingerprints({ inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd }, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components),
+        ]),
+      ),
+    };
   },
   twins: [
     {
@@ -70,7 +78,7 @@ claimProperty<DistanceSweepConfig>({
       description: 'a prediction that the distance scales like 1/N² (exponent −2)',
       wrongPrediction: () => within(-2, RESOLUTION, 'log'),
       config: { inputDim: 2, depth: 2, widths: [8, 16, 32], biasStd: 0.01, point: [0.6, -0.8], direction: [0.6, 0.8] },
-      wrongValue: () => -1,
+      world: () => pinnedGroupsWorld({ slope: -1.009, se: 0.038, means: [0.113646, 0.0547192, 0.0279985], sds: [0.12613, 0.057518, 0.027631] }, -2),
     },
   ],
 });

@@ -15,7 +15,8 @@ import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { depthIndependent, RESOLUTION, type DepthSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-depth-independent';
-import { lineCounts, segmentIn } from './line-experiment';
+import { lineCounts, lineFingerprints, segmentIn } from './line-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
@@ -51,7 +52,14 @@ claimProperty<DepthSweepConfig>({
         ctx.components,
       ).counts,
     }));
-    return fromGroups(groups);
+    return {
+      ...fromGroups(groups),
+      fingerprints: Float64Array.from(
+        c.depths.flatMap((d) => [
+          ...lineFingerprints({ inputDim: c.inputDim, widths: Array<number>(d).fill(c.neurons / d), weightScale: 2, biasStd: c.biasStd }, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components),
+        ]),
+      ),
+    };
   },
   twins: [
     {
@@ -59,7 +67,7 @@ claimProperty<DepthSweepConfig>({
       description: 'a prediction that the count grows like 2^depth at fixed N (slope log 2 per layer)',
       wrongPrediction: () => within(Math.log(2), RESOLUTION, 'linear'),
       config: { inputDim: 2, neurons: 48, depths: [1, 2, 3, 4, 6], biasStd: 0.01, segment: { x0: [0.6, -0.8], u: [0.6, 0.8], length: 2 } },
-      wrongValue: () => 0,
+      world: () => pinnedGroupsWorld({ slope: -0.002078, se: 0.0049, means: [20.63, 20.72, 20.3925, 21.3375, 19.68], sds: [3.4739, 4.8611, 6.4926, 9.2112, 12.464] }, Math.log(2)),
     },
   ],
   // Reviewer figure: breakpoints per unit length / #neurons against depth, several widths.

@@ -14,7 +14,8 @@ import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { linearInNeurons, RESOLUTION, type WidthSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-linear-in-neurons';
-import { lineCounts, segmentIn } from './line-experiment';
+import { lineCounts, lineFingerprints, segmentIn } from './line-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
@@ -45,7 +46,10 @@ claimProperty<WidthSweepConfig>({
       x: w * c.depth,
       units: lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components).counts,
     }));
-    return fromGroups(groups);
+    return {
+      ...fromGroups(groups),
+      fingerprints: Float64Array.from(c.widths.flatMap((w) => [...lineFingerprints({ ...c, widths: Array<number>(c.depth).fill(w) }, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components)])),
+    };
   },
   twins: [
     {
@@ -53,7 +57,7 @@ claimProperty<WidthSweepConfig>({
       description: 'a prediction that the count grows like N² (the 2-D slice law applied to a line)',
       wrongPrediction: () => within(2, RESOLUTION, 'log'),
       config: { inputDim: 2, depth: 2, widths: [8, 16, 32], weightScale: 2, biasStd: 0.01, segment: { x0: [0.6, -0.8], u: [0.6, 0.8], length: 2 } },
-      wrongValue: () => 1,
+      world: () => pinnedGroupsWorld({ slope: 0.9919, se: 0.013, means: [6.89, 13.755, 27.2933], sds: [2.894, 4.0755, 5.4937] }, 2),
     },
   ],
 });

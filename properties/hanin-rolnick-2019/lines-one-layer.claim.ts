@@ -16,7 +16,8 @@ import { integer, logUniform, uniform } from '../harness/arbitraries';
 import { equals } from '../../theorems/relation';
 import { oneLayerBreakpoints, oneLayerLaw } from '../../theorems/hanin-rolnick-2019/lines-one-layer';
 import type { LineNetConfig } from '../../theorems/hanin-rolnick-2019/line-config';
-import { lineCounts, segmentIn } from './line-experiment';
+import { countsExperiment, lineCounts, segmentIn } from './line-experiment';
+import { closedFormWorld, pinnedWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
@@ -47,7 +48,7 @@ claimProperty<LineNetConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: lineCounts(c, c.segment, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components).counts };
+    return countsExperiment(lineCounts(c, c.segment, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components));
   },
   twins: [
     {
@@ -55,8 +56,8 @@ claimProperty<LineNetConfig>({
       description: 'the one-layer law with s_b and s_w swapped (g² = ‖x0‖² − m² + s_w²/s_b²)',
       wrongPrediction: (c) => equals(oneLayerBreakpoints(c, true)),
       config: TWIN_CONFIG,
-      wrongValue: (c) => oneLayerBreakpoints(c),
+      world: (c) => closedFormWorld(oneLayerBreakpoints(c), 'the exact one-layer law (the engine is right; the prediction swaps s_b and s_w)', { sd: 3.975, n: 3000 }),
     },
-    { name: 'count-output-sign-changes', fault: getFault('count-output-sign-changes'), config: TWIN_CONFIG },
+    { name: 'count-output-sign-changes', fault: getFault('count-output-sign-changes'), config: TWIN_CONFIG, world: (c) => pinnedWorld({ estimate: 0.49667, sd: 0.57163, n: 3000 }, oneLayerBreakpoints(c)) },
   ],
 });

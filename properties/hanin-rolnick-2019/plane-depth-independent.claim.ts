@@ -16,7 +16,8 @@ import { logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { planeDepthIndependent, RESOLUTION, type PlaneDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/plane-depth-independent';
-import { planeCounts, squareIn } from './plane-experiment';
+import { planeCounts, planeFingerprints, squareIn } from './plane-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 4, full: 10 },
@@ -41,7 +42,10 @@ claimProperty<PlaneDepthSweepConfig>({
       x: d,
       units: planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components).regions,
     }));
-    return fromGroups(groups);
+    return {
+      ...fromGroups(groups),
+      fingerprints: Float64Array.from(c.depths.flatMap((d) => [...planeFingerprints(Array<number>(d).fill(c.neurons / d), c.biasStd, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components)])),
+    };
   },
   twins: [
     {
@@ -49,7 +53,7 @@ claimProperty<PlaneDepthSweepConfig>({
       description: 'a prediction that the 2-D count grows like 2^depth at fixed N (slope log 2 per layer)',
       wrongPrediction: () => within(Math.log(2), RESOLUTION, 'linear'),
       config: { neurons: 24, depths: [1, 2, 3, 4], biasStd: 0.01, square: { center: [0.3, -0.2], halfSide: 1 } },
-      wrongValue: () => 0,
+      world: () => pinnedGroupsWorld({ slope: -0.03403, se: 0.0071, means: [298.73, 295.25, 278.01, 259.76], sds: [1.5625, 41.031, 67.556, 86.37] }, Math.log(2)),
     },
   ],
   async figures({ seed }) {

@@ -1,20 +1,23 @@
 /**
  * Monte Carlo over networks for the 2-D claims: exact region counts in a square of a 2-D input
  * space (engine/geometry/plane-regions.ts) and the breakpoints on its four edges
- * (engine/geometry/line-regions.ts), per network. Network e draws from deriveSeed(seed, 'net', e),
+ * (engine/geometry/line-regions.ts), per network. Network e draws from the engine's netStream(seed, 'net', e),
  * on the run's sampling components. Both counters are the exact ones: the 2-D counter has no
- * substitutable component, and the edges' breakpoints are part of its Euler decomposition.
+ * substitutable component, and the edges' breakpoints are part of its Euler decomposition. Every
+ * sample comes with one fingerprint per network (of its first layer, engine/random/fingerprint.ts) for the
+ * harness's independence check.
  */
 import fc from 'fast-check';
 import { uniform } from '../harness/arbitraries';
 import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { netSeed } from '../../engine/random/net-stream';
 import { lineRegions } from '../../engine/geometry/line-regions';
 import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
 import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
 import type { SquareSpec } from '../../theorems/hanin-rolnick-2019/plane-config';
-import { networkSpec } from './line-experiment';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
+import { lineFingerprints, networkSpec, type LineNets } from './line-experiment';
 
 /** Breakpoints on the square's boundary (its four edges, corners excluded a.s.). */
 export function boundaryBreakpoints(net: PwlNet64, sq: SquareSpec): number {
@@ -39,21 +42,32 @@ export interface PlaneSample {
   regions: Float64Array;
   /** Q = #regions − 1 − V_bd/2 (interior crossings plus closed loops). */
   crossings: Float64Array;
+  /** One fingerprint per network (its first layer, engine/random/fingerprint.ts `firstLayerFingerprint`). */
+  fingerprints: Float64Array;
 }
 
+/** The networks of the 2-D claims: input dimension 2, He Gaussian weights, N(0, s_b²) biases, ReLU. */
+const planeNets = (widths: readonly number[], biasStd: number): LineNets => ({ inputDim: 2, widths, weightScale: 2, biasStd });
+
 export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, parts: SamplingParts = {}): PlaneSample {
-  const spec = networkSpec({ inputDim: 2, widths, weightScale: 2, biasStd });
+  const spec = networkSpec(planeNets(widths, biasStd));
   const slice = squareSlice(sq.center, sq.halfSide);
   const regions = new Float64Array(count);
   const crossings = new Float64Array(count);
+  const fingerprints = new Float64Array(count);
   for (let e = 0; e < count; e++) {
-    const net = sampleNet64(spec, new RandomStream(deriveSeed(seed, 'net', e)), parts);
+    const net = sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
     const R = planeRegions(net, slice).count;
     regions[e] = R;
     crossings[e] = R - 1 - boundaryBreakpoints(net, sq) / 2;
+    fingerprints[e] = firstLayerFingerprint(net);
   }
-  return { regions, crossings };
+  return { regions, crossings, fingerprints };
 }
+
+/** The fingerprints of the `count` networks `planeCounts` draws with the same arguments, re-drawn from the same streams. */
+export const planeFingerprints = (widths: readonly number[], biasStd: number, count: number, seed: number, parts: SamplingParts = {}): Float64Array =>
+  lineFingerprints(planeNets(widths, biasStd), count, seed, parts);
 
 /** A square of the 2-D input space: centre in [−0.75, 0.75]², half-side in [0.5, 1.5] (so it sees many boundaries already at N = 8). */
 export const squareIn: fc.Arbitrary<SquareSpec> = fc.record({

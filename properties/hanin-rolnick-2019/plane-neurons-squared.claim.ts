@@ -25,6 +25,7 @@ import { planeNeuronsSquared, RESOLUTION, type PlaneWidthSweepConfig } from '../
 import { fittedT, neuronPairs } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { networkSpec } from './line-experiment';
 import { planeCounts, squareIn } from './plane-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 4, full: 10 },
@@ -56,7 +57,7 @@ claimProperty<PlaneWidthSweepConfig>({
       const mean = sampleMoments(s.regions).mean;
       return { neurons: N, meanRegions: mean, regionsPerHalfNSquaredArea: mean / ((N * N) / 2) / area, fittedT: fittedT(mean, area, N) };
     });
-    return { ...fromGroups(groups), figures: { fittedT: fitted } };
+    return { ...fromGroups(groups), fingerprints: Float64Array.from(samples.flatMap(({ s }) => [...s.fingerprints])), figures: { fittedT: fitted } };
   },
   twins: [
     {
@@ -64,7 +65,7 @@ claimProperty<PlaneWidthSweepConfig>({
       description: 'a prediction that the 2-D count grows like N (the line law applied to a plane)',
       wrongPrediction: () => within(0.5, RESOLUTION, 'log'),
       config: { depth: 2, widths: [8, 16, 32], biasStd: 0.01, square: { center: [0.3, -0.2], halfSide: 1 } },
-      wrongValue: () => 1,
+      world: () => pinnedGroupsWorld({ slope: 0.9979, se: 0.0081, means: [117.362, 492.387, 1970.1], sds: [21.973, 75.741, 204.06] }, 0.5),
     },
   ],
   // The paper's example: one depth-3, width-32 network, its partition of the square coloured by region.

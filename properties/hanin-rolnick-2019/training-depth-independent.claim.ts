@@ -18,6 +18,7 @@ import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { trainedDepthIndependent, RESOLUTION, type TrainedDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/training-depth-independent';
 import { memorizationCounts, memorizationTask, summary, type TrainedCounts } from './training-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 3, full: 5 },
@@ -53,6 +54,7 @@ claimProperty<TrainedDepthSweepConfig>({
     const atCheckpoint = (r: (typeof runs)[number]): TrainedCounts => r.counts[r.counts.length - 1];
     return {
       ...fromGroups(runs.map((r) => ({ x: r.d, units: atCheckpoint(r).regions }))),
+      fingerprints: Float64Array.from(runs.flatMap((r) => [...atCheckpoint(r).fingerprints])),
       figures: { byDepth: runs.map((r) => ({ depth: r.d, checkpoints: r.counts.map(summary) })) },
     };
   },
@@ -62,7 +64,7 @@ claimProperty<TrainedDepthSweepConfig>({
       description: 'a prediction that trained 2-D counts grow like 2^depth at fixed N (slope log 2 per layer)',
       wrongPrediction: () => within(Math.log(2), RESOLUTION, 'linear'),
       config: { neurons: 24, depths: [1, 2, 3, 4], points: 32, steps: 300, checkpoint: 300, biasStd: 0.001 },
-      wrongValue: () => 0,
+      world: () => pinnedGroupsWorld({ slope: -0.02588, se: 0.013, means: [278.833, 265.583, 271.0, 255.917], sds: [9.3235, 55.64, 62.129, 64.1] }, Math.log(2)),
     },
   ],
   // Reviewer figure: counts (and losses) against the training step, per depth.

@@ -3,14 +3,16 @@
  * [2, hidden…, 1] from the engine's initializer, give each its own random data set, train them
  * together with the engine's trainer (its networks are independent), and count each network's exact
  * regions in [−1, 1]² (and the breakpoints on its boundary) at the checkpoints. Network e's
- * parameters and data draw from deriveSeed(seed, 'net', e). Also the task's configuration generator
- * and the figure summary shared by the two training claims.
+ * parameters and data draw from the engine's netStream(seed, 'net', e); each checkpoint carries the
+ * fingerprints of the networks' initial parameters (of their first layer, engine/random/fingerprint.ts) for the
+ * harness's independence check. Also the task's configuration generator and the figure summary shared
+ * by the two training claims.
  */
 import fc from 'fast-check';
 import { initEngine } from '../../engine/backend';
 import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { activationSlope } from '../../engine/geometry/net64';
 import { sampleDenseParams } from '../../engine/train/params';
 import type { TrainData } from '../../engine/train/train';
@@ -30,6 +32,8 @@ export interface TrainedCounts {
   crossings: Float64Array;
   /** Training MSE per network at this step. */
   loss: Float64Array;
+  /** One fingerprint per network, of its initial parameters (the same at every checkpoint). */
+  fingerprints: Float64Array;
 }
 
 export interface MemorizationRun {
@@ -59,13 +63,14 @@ export async function memorizationCounts(run: MemorizationRun): Promise<TrainedC
   const params = [];
   const data: TrainData[] = [];
   for (let e = 0; e < run.nets; e++) {
-    const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
+    const stream = new RandomStream(parts.netStream(run.seed, 'net', e));
     params.push(sampleDenseParams(spec, stream, parts));
     data.push(randomTask(stream, run.points));
   }
   const activation = parts.trainActivation({ kind: 'relu' });
   if (!isPiecewiseLinear(activation)) throw new Error(`memorizationCounts: regions need a piecewise-linear activation; the engine runs ${activation.kind}`);
   const steps = Math.max(...run.checkpoints);
+  const fingerprints = Float64Array.from(params, firstLayerFingerprint);
   const trained = await parts.train({ params, activation, data, optimizer: { kind: 'adam', lr: ADAM_LR }, steps, checkpoints: run.checkpoints });
   const slice = squareSlice(DATA_SQUARE.center, DATA_SQUARE.halfSide);
   const square = { center: [...DATA_SQUARE.center], halfSide: DATA_SQUARE.halfSide };
@@ -77,7 +82,7 @@ export async function memorizationCounts(run: MemorizationRun): Promise<TrainedC
       regions[e] = planeRegions(net, slice).count;
       crossings[e] = regions[e] - 1 - boundaryBreakpoints(net, square) / 2;
     });
-    return { step: c.step, regions, crossings, loss: c.loss };
+    return { step: c.step, regions, crossings, loss: c.loss, fingerprints };
   });
 }
 

@@ -18,6 +18,7 @@ import { within } from '../../theorems/relation';
 import { trainedNeuronsSquared, RESOLUTION, type TrainedWidthSweepConfig } from '../../theorems/hanin-rolnick-2019/training-neurons-squared';
 import { neuronPairs } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { memorizationCounts, memorizationTask, summary } from './training-experiment';
+import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 2, full: 4 },
@@ -54,6 +55,7 @@ claimProperty<TrainedWidthSweepConfig>({
     );
     return {
       ...fromGroups(runs.map((r) => ({ x: neuronPairs(r.N), units: r.counts[r.counts.length - 1].crossings }))),
+      fingerprints: Float64Array.from(runs.flatMap((r) => [...r.counts[r.counts.length - 1].fingerprints])),
       figures: { byNeurons: runs.map((r) => ({ neurons: r.N, checkpoints: r.counts.map(summary) })) },
     };
   },
@@ -63,7 +65,7 @@ claimProperty<TrainedWidthSweepConfig>({
       description: 'a prediction that trained 2-D counts grow like N (the line law applied to a plane: exponent ½ in C(N, 2))',
       wrongPrediction: () => within(0.5, RESOLUTION, 'log'),
       config: { depth: 1, widths: [8, 16, 32], points: 32, steps: 300, checkpoint: 300, biasStd: 0.001 },
-      wrongValue: () => 1,
+      world: () => pinnedGroupsWorld({ slope: 1.017, se: 0.0062, means: [23.6667, 108.417, 450.542], sds: [2.3344, 5.5476, 15.481] }, 0.5),
     },
   ],
 });

@@ -8,10 +8,10 @@
 import * as path from 'node:path';
 import { initEngine } from '../../engine/backend';
 import { OUT_DIR, writeRecord } from '../../reports/records';
-import { assertionAlpha } from '../budget';
+import { assertionAlpha, claimAlpha } from '../budget';
 import { getFault } from '../faults/catalog';
 import { byProfile } from '../profile';
-import { claimEntry } from '../registry';
+import { CLAIMS, claimEntry } from '../registry';
 import { settings } from '../settings';
 import { runClaim, runTwin, twinDescription, type ClaimSpec, type RunContext } from './run-claim';
 
@@ -28,6 +28,8 @@ async function context<C>(spec: ClaimSpec<C>): Promise<RunContext> {
     engine: await initEngine(s.backend === undefined ? {} : { backend: s.backend }),
     alpha: assertionAlpha(spec.theorem.id, numConfigs + spec.twins.length),
     numConfigs,
+    // The independence share is split evenly over every claim's configurations.
+    independenceAlpha: claimAlpha('harness.independence') / (CLAIMS.length * numConfigs),
     maxShrinks: byProfile(spec.design.shrinks ?? DEFAULT_MAX_SHRINKS),
     replayed: s.replayed,
     paperKey: entry.paper,

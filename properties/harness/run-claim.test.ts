@@ -40,7 +40,7 @@ function toySpec(theorem: Theorem<Cfg>): ClaimSpec<Cfg> {
     file: __filename,
     configs: fc.record({ k: fc.integer({ min: 1, max: 20 }) }),
     design: { configs: { gate: 12, full: 12 } },
-    twins: [{ name: 'scale-1.5', fault: doubling, config: { k: 4 }, wrongValue: (c) => 0.75 * c.k }],
+    twins: [{ name: 'scale-1.5', fault: doubling, config: { k: 4 }, world: (c) => ({ value: 0.75 * c.k, sd: (1.5 * c.k) / Math.sqrt(12), source: 'closed form: 1.5 × k/2; sd of U(0, 1.5k)' }) }],
     async experiment(config, ctx) {
       const units = new Float64Array(2000);
       new RandomStream(ctx.seed).fillUniform(units, config.k / 2);
@@ -98,25 +98,51 @@ describe('runClaim', () => {
   });
 });
 
+describe('independence', () => {
+  it('fails a claim whose experiment duplicates its units, naming the independence check', async () => {
+    const spec = toySpec(toyTheorem((c) => c.k / 2));
+    const duplicated: ClaimSpec<Cfg> = {
+      ...spec,
+      async experiment(config, c) {
+        const { units } = await spec.experiment(config, c);
+        return { units: units.map((_, i) => units[i - (i % 2)]) }; // units 2k and 2k+1 equal
+      },
+    };
+    const record = await runClaim(duplicated, { ...ctx, independenceAlpha: 1e-6 });
+    expect(record.verdict).toBe('fail');
+    expect(record.failure).toContain('independence check failed');
+  });
+
+  it('records the check\'s false-failure rate on every configuration of an i.i.d. experiment', async () => {
+    const record = await runClaim(toySpec(toyTheorem((c) => c.k / 2)), { ...ctx, independenceAlpha: 1e-6 });
+    expect(record.verdict).toBe('pass');
+    for (const c of record.configs) expect(c.independence?.rate).toBeLessThanOrEqual(1e-6);
+  });
+});
+
 describe('runTwin', () => {
   it('passes when the wrong engine is rejected and reports the power against it', async () => {
     const spec = toySpec(toyTheorem((c) => c.k / 2));
     const record = await runTwin(spec, spec.twins[0], ctx);
     expect(record.kind).toBe('twin');
     expect(record.verdict).toBe('pass');
-    expect(record.configs[0].notes?.join(' ')).toMatch(/power of the test against it ≈ 1\.0000/);
+    expect(record.configs[0].power).toMatchObject({ alternative: 3, source: 'closed form: 1.5 × k/2; sd of U(0, 1.5k)' });
+    expect(record.configs[0].power!.power).toBeGreaterThan(1 - ctx.alpha);
+    expect(record.configs[0].power!.acceptance).toBeGreaterThanOrEqual(1 - ctx.alpha);
+    expect(record.configs[0].notes?.join(' ')).toMatch(/design-time power 1\.0000 at n = 2000/);
   });
 
   it('fails, naming the fault, when the test cannot see the wrong engine', async () => {
     const spec = toySpec(toyTheorem((c) => c.k / 2));
     const harmless: Fault = { name: 'noop', description: 'nothing is wrong', components: {} };
-    const record = await runTwin(spec, { name: 'noop', fault: harmless, config: { k: 4 } }, ctx);
+    const record = await runTwin(spec, { ...spec.twins[0], name: 'noop', fault: harmless }, ctx);
     expect(record.verdict).toBe('fail');
     expect(record.failure).toContain('reject twin "noop" was NOT rejected — the test has no power against: nothing is wrong');
   });
 
   it('refuses an under-powered twin as a design error', async () => {
     const spec = toySpec(toyTheorem((c) => c.k / 2));
-    await expect(runTwin(spec, { ...spec.twins[0], wrongValue: (c) => 0.501 * c.k }, ctx)).rejects.toThrow(/under-powered/);
+    // The power comes from the declared world and the planned n, not from the sample: the same design error on every run.
+    await expect(runTwin(spec, { ...spec.twins[0], world: (c) => ({ value: 0.501 * c.k, sd: c.k / Math.sqrt(12), source: 'a world too close to the prediction' }) }, ctx)).rejects.toThrow(/under-powered: design-time power/);
   });
 });

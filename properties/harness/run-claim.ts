@@ -16,8 +16,9 @@ import { describeRelation } from '../../theorems/relation';
 import { selectCheck } from '../checks/select';
 import { componentsOf, type Fault } from '../faults/catalog';
 import type { ByProfile } from '../profile';
+import { checkIndependence } from './independence';
 import { replayLine } from './replay';
-import type { Check, CheckOutcome, Experiment, ExperimentContext } from './types';
+import type { Check, CheckOutcome, Experiment, ExperimentContext, Plan, World } from './types';
 
 /**
  * A claim's sample design, fixed before any data: how many configurations fast-check generates and
@@ -36,6 +37,13 @@ export interface ClaimDesign {
  * A reject twin: the claim's test re-run where something is deliberately wrong — the engine (`fault`,
  * a component substitution from the fault catalog) or the prediction (`wrongPrediction`, e.g. β off by
  * one layer). It must be rejected.
+ *
+ * Every twin declares the world its test faces (`world`: the wrong engine's true value, or for a wrong
+ * prediction the correct engine's, from a closed form or a pinned offline run with its command). Its
+ * power against that world is computed from the planned sample sizes, not from the sample, and must be
+ * ≥ 1 − α_i (its miss rate is part of the budget). And it must be able to pass: in its own world (where
+ * the relation it tests holds, `ownWorld`) the check accepts with probability ≥ 1 − α_i — otherwise the
+ * twin is rejected for every engine and proves nothing.
  */
 export interface Twin<C> {
   /** Short name, e.g. `he-variance-1.8`. */
@@ -46,8 +54,14 @@ export interface Twin<C> {
   wrongPrediction?: (config: C) => Relation;
   /** A configuration chosen where the test has power against this fault. */
   config: C;
-  /** The value the test will really see (when known), to report the twin test's power. */
-  wrongValue?: (config: C) => number;
+  /** The truth the twin's test faces (the alternative its power is computed at). */
+  world: (config: C) => World;
+  /**
+   * A world in which the relation the twin tests holds (at its boundary). Default: `world` with its
+   * value moved to the tested prediction — enough for one-sample checks; two-sample and group checks
+   * state their arms.
+   */
+  ownWorld?: (config: C) => World;
 }
 
 export function twinDescription<C>(twin: Twin<C>): string {
@@ -104,8 +118,21 @@ export const checkFor = <C>(theorem: Theorem<C>, relation: Relation): Check => s
 
 interface RunResult {
   result: ConfigResult;
+  relation: Relation;
   outcome: CheckOutcome;
+  plan: Plan;
   figures?: Record<string, unknown>;
+}
+
+/**
+ * The sample sizes a check faces, read off the experiment's shape (they are fixed by the claim's
+ * design and the configuration, never by the data): one sample, two samples, or one per group.
+ */
+export function planOf(exp: Experiment, relation: Relation, unit: Theorem<unknown>['unit']['kind']): Plan {
+  const trials = relation.kind === 'distributed' ? { trials: relation.trials } : {};
+  if (exp.groups?.length) return { n: exp.groups.map((g) => g.units.length), x: exp.groups.map((g) => g.x), ...trials };
+  if (exp.reference && (unit === 'two-sample' || unit === 'two-sample-binary')) return { n: [exp.units.length, exp.reference.length], ...trials };
+  return { n: [exp.units.length], ...trials };
 }
 
 async function runConfig<C>(
@@ -115,6 +142,7 @@ async function runConfig<C>(
   alpha: number,
   fault: Fault | undefined,
   predict: (config: C) => Relation = (c) => spec.theorem.predict(c),
+  independenceAlpha?: number,
 ): Promise<RunResult> {
   const started = Date.now();
   spec.theorem.domain(config);
@@ -124,7 +152,13 @@ async function runConfig<C>(
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
+  // Claims only: a twin's error is a miss, bounded by its power, and this check would add rejections to it.
+  const independence = independenceAlpha === undefined ? undefined : checkIndependence(exp, spec.theorem.unit.kind, independenceAlpha);
+  if (independence && !independence.ok) {
+    throw new Error(`${spec.theorem.id}: ${independence.reason ?? 'independence check failed'}\n  config:     ${JSON.stringify(config)}`);
+  }
   const outcome = checkFor(spec.theorem, relation).evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
+  const plan = planOf(exp, relation, spec.theorem.unit.kind);
   const result: ConfigResult = {
     config: plain(config),
     seed,
@@ -139,11 +173,12 @@ async function runConfig<C>(
     ...(outcome.minDetectable ? { minDetectable: outcome.minDetectable } : {}),
     ...(exp.outcomes ? { outcomes: exp.outcomes } : {}),
     ...(outcome.falseFailure ? { falseFailure: outcome.falseFailure } : {}),
+    ...(independence ? { independence: independence.falseFailure } : {}),
     ...(outcome.calibrationWarning ? { calibrationWarning: outcome.calibrationWarning } : {}),
-    ...(outcome.notes?.length || outcome.calibrationWarning ? { notes: [...(outcome.notes ?? []), ...(outcome.calibrationWarning ? [outcome.calibrationWarning] : [])] } : {}),
+    ...(outcome.notes?.length || outcome.calibrationWarning || independence ? { notes: [...(outcome.notes ?? []), ...(independence?.notes ?? []), ...(outcome.calibrationWarning ? [outcome.calibrationWarning] : [])] } : {}),
     durationMs: Date.now() - started,
   };
-  return { result, outcome, ...(exp.figures ? { figures: exp.figures } : {}) };
+  return { result, relation, outcome, plan, ...(exp.figures ? { figures: exp.figures } : {}) };
 }
 
 export interface RunContext {
@@ -153,6 +188,11 @@ export interface RunContext {
   alpha: number;
   numConfigs: number;
   maxShrinks: number;
+  /**
+   * α of the independence check on each configuration's experiment (properties/harness/independence.ts;
+   * the budget's 'harness.independence' share split over every claim configuration); unset: not checked.
+   */
+  independenceAlpha?: number;
   /** A fault applied to the claim itself (THEORYCHECK_MUTANT). */
   fault?: Fault;
   /** fast-check path to replay a counterexample directly. */
@@ -195,8 +235,14 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
   const property = fc.asyncProperty(spec.configs, async (config) => {
     if (failures > ctx.maxShrinks) fc.pre(false); // shrink budget spent: skip the candidate
     const seed = deriveSeed(ctx.masterSeed, theorem.id, config);
-    const run = await runConfig(spec, config, seed, ctx.alpha, ctx.fault);
-    firstRelation ??= run.result.relation;
+    firstRelation ??= theorem.predict(theorem.domain(config));
+    let run: RunResult;
+    try {
+      run = await runConfig(spec, config, seed, ctx.alpha, ctx.fault, undefined, ctx.independenceAlpha);
+    } catch (error) {
+      failures++; // an engine fault (or a broken hypothesis) is a failure: it counts toward the shrink cap
+      throw error;
+    }
     if (failures === 0) {
       primary.push(run.result);
       if (run.figures) figures.push({ config: plain(config), ...run.figures });
@@ -248,6 +294,16 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
   };
 }
 
+/**
+ * The default own world of a twin: its declared world with the value moved to the tested prediction.
+ * Checks whose acceptance depends on per-arm truths (two-sample and trend checks on 0/1 units, the
+ * sign test) read `arms` as the truth, so a twin of such a check declares `ownWorld` explicitly —
+ * otherwise its own world keeps the wrong engine's arms and the twin is reported vacuous.
+ */
+function ownWorldOf(world: World, prediction: number): World {
+  return { ...world, value: prediction, source: `the tested relation at its boundary (${fmt(prediction)})` };
+}
+
 /** Runs a reject twin: the claim's check against a wrong engine must reject. */
 export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunContext): Promise<PropertyRecord> {
   const started = Date.now();
@@ -255,20 +311,27 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
   const description = twinDescription(twin);
   const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.fault, twin.wrongPrediction);
-  // A twin's error is a miss (bounded by the power below), not a false failure: the check's
-  // calibration warning does not apply to it.
+  const check = checkFor(theorem, run.relation);
+  const world = twin.world(twin.config);
+  const ownWorld = twin.ownWorld?.(twin.config) ?? ownWorldOf(world, run.result.prediction);
+  // Both are computed from the plan (sample sizes fixed by the design) and the declared worlds, never
+  // from the sample: a design error shows on every run, never as a random failure.
+  const power = { alternative: world.value, power: check.designPower(run.plan, run.result.prediction, world, ctx.alpha) };
+  const acceptance = check.acceptance(run.plan, ownWorld, ctx.alpha);
   const notes = (run.outcome.notes ?? []).slice();
-  let power: { alternative: number; power: number } | undefined;
-  if (twin.wrongValue && run.outcome.powerAgainst) {
-    const wrong = twin.wrongValue(twin.config);
-    power = { alternative: wrong, power: run.outcome.powerAgainst(wrong) };
-    notes.push(`wrong engine's true value ${fmt(wrong)} (${fmt(wrong / run.result.prediction - 1)} relative); power of the test against it ≈ ${fmt(power.power)}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`);
-    if (1 - power.power > ctx.alpha) {
-      // A twin that misses with probability > α_i would spend more than its budget: a design error.
-      throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered (power ${fmt(power.power)} < 1 − α_i); choose a configuration where the fault is detectable`);
-    }
+  notes.push(
+    `alternative: true value ${fmt(world.value)} (${world.source}); design-time power ${fmt(power.power)} at n = ${run.plan.n.join(' + ')}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`,
+    `own world (the tested relation holds at ${fmt(ownWorld.value)}): the check accepts with probability ≥ ${fmt(acceptance)}`,
+  );
+  // 1 − power is 1 − (1 − miss) in floating point: a miss of exactly α_i may round above it.
+  if (1 - power.power > ctx.alpha * (1 + 1e-9)) {
+    // A twin that misses with probability > α_i would spend more than its budget: a design error.
+    throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered: design-time power ${fmt(power.power)} < 1 − α_i (α_i = ${ctx.alpha.toExponential(2)}) against ${fmt(world.value)} at n = ${run.plan.n.join(' + ')}; raise n or choose a configuration where the fault is detectable`);
   }
-  const result: ConfigResult = { ...run.result, ...(notes.length ? { notes } : {}), ...(power ? { power } : {}) };
+  if (acceptance < 1 - ctx.alpha) {
+    throw new Error(`${theorem.id}: twin "${twin.name}" is vacuous: even where its relation holds (${fmt(ownWorld.value)}) the check accepts with probability only ${fmt(acceptance)} < 1 − α_i at n = ${run.plan.n.join(' + ')}; it would be rejected for every engine`);
+  }
+  const result: ConfigResult = { ...run.result, notes, power: { ...power, source: world.source, acceptance } };
   delete result.calibrationWarning; // a twin's error is a miss, bounded by 1 − power
   const rejected = result.verdict === 'rejected';
   const replay = replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.replayed ? { replayed: ctx.replayed } : {}) });
@@ -280,7 +343,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
         `  replay:     ${replay}`,
       ].join('\n');
   return {
-    ...baseRecord(spec, ctx, run.result.relation ?? { kind: 'equals', value: run.result.prediction }),
+    ...baseRecord(spec, ctx, run.relation),
     claimId: `${theorem.id}~${twin.name}`,
     kind: 'twin',
     twinOf: theorem.id,

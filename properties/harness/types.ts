@@ -19,6 +19,13 @@ export interface Experiment {
   fault?: string;
   /** Figure data for reviewers, stored in the record. */
   figures?: Record<string, unknown>;
+  /**
+   * One fingerprint per independent network the experiment sampled, over all its samples (units,
+   * reference, groups): a hash of the network's sampled parameters (engine/random/fingerprint.ts).
+   * Networks that deliberately share parameters (a paired design) report one. Two equal fingerprints
+   * mean two networks share their parameters: the independence check (harness/independence.ts) fails.
+   */
+  fingerprints?: Float64Array;
 }
 
 export interface Group {
@@ -66,10 +73,54 @@ export interface FalseFailureRate {
   note?: string;
 }
 
+/**
+ * A world in which the tested quantity has a stated true value, for design-time power (a reject
+ * twin's wrong engine or wrong prediction; a demonstration's smallest effect of interest) and for a
+ * twin's own-world test. Declared before any data; never estimated from the run it judges.
+ */
+export interface World {
+  /** True value of the quantity the check compares with the prediction (mean, proportion, difference, slope, step). */
+  value: number;
+  /**
+   * Per-sample truths where the check's law needs them, in the order of the check's samples:
+   * two-sample checks [units, reference] (e.g. two success probabilities), group checks one per group
+   * (a probability per group for 0/1 units, a mean per group otherwise), paired-groups one per step.
+   */
+  arms?: number[];
+  /** Conservative upper bound on one unit's standard deviation (per arm when `arms` is set), for continuous units. */
+  sd?: number | number[];
+  /** Where the value comes from: a closed form, or the offline run (command and the interval it gave). */
+  source: string;
+}
+
+/** The planned sample: sizes fixed by the claim's design (one per sample or group) and the design points of group checks. */
+export interface Plan {
+  /** Sample sizes: [n] one-sample, [n_units, n_reference] two-sample, one per group for group checks. */
+  n: number[];
+  /** Design points x of group checks (one per group). */
+  x?: number[];
+  /** Binomial trials of a `distributed` relation's counts. */
+  trials?: number;
+}
+
 /** A calibrated statistical comparison between units and a prediction. */
 export interface Check {
   name: string;
   method: string;
   sides: Sides;
   evaluate(units: Float64Array, prediction: number, alpha: number, reference?: Float64Array, groups?: Group[]): CheckOutcome;
+  /**
+   * Design-time power: the probability that `evaluate` returns 'rejected' for the prediction when the
+   * truth is `world`, at the planned sample sizes and α — computed without data (exact for 0/1 units
+   * and counts; for continuous units conservative, from `world.sd` and the smallest nominal level the
+   * check's calibration may use). Throws, naming what is missing, when the world lacks what it needs.
+   */
+  designPower(plan: Plan, prediction: number, world: World, alpha: number): number;
+  /**
+   * Own-world acceptance: a lower bound on the probability that `evaluate` returns 'consistent' when
+   * the truth is `world` and the prediction is `world.value` (i.e. the relation holds with equality at
+   * its boundary). A twin whose check has acceptance < 1 − α in its own world could never pass there:
+   * it is rejected for every engine and proves nothing.
+   */
+  acceptance(plan: Plan, world: World, alpha: number): number;
 }

@@ -14,6 +14,11 @@ import { statesAtPoint } from '../../engine/measure/neuron-states';
 import { bornDeadAtPoint } from '../../theorems/shin-karniadakis-2020/born-dead-at-point';
 import { bornDeadProbability, type DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
 import { heNets, pointConfigs, unitsAtPoint } from './death-experiment';
+import { PIN_COMMAND } from '../harness/worlds';
+import { pinnedRateWorld, type RatePin } from './twin-worlds';
+
+/** Born-dead networks under the positive-biases fault at its twin's configuration (seed 1). */
+const POSITIVE_BIASES_PIN: RatePin = { successes: 849, n: 4000, command: PIN_COMMAND };
 
 /** `figureNets`: networks per (width, depth) point of the reviewer figure. */
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 4000, full: 16000 }, figureNets: { gate: 1000, full: 10000 } } } as const satisfies ClaimDesign;
@@ -25,7 +30,7 @@ claimProperty<DeathNetConfig>({
   configs: pointConfigs(2, 6, 2, 12),
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: unitsAtPoint(c, byProfile(DESIGN.sizes.nets), ctx, (st) => (st.firstDeadLayer >= 0 ? 1 : 0)) };
+    return unitsAtPoint(c, byProfile(DESIGN.sizes.nets), ctx, (st) => (st.firstDeadLayer >= 0 ? 1 : 0));
   },
   twins: [
     {
@@ -33,12 +38,13 @@ claimProperty<DeathNetConfig>({
       description: 'the formula with one hidden layer too many (1 − (1 − 2^{−N})^L instead of ^{L−1})',
       wrongPrediction: (c) => equals(bornDeadProbability([...c.widths.slice(1), c.widths[1]])),
       config: { widths: [1, 2, 2, 2, 2, 2], biasStd: 0, x: [0.5] },
-      wrongValue: (c) => bornDeadProbability(c.widths.slice(1)),
+      world: (c) => ({ value: bornDeadProbability(c.widths.slice(1)), source: 'closed form: 1 − ∏_l (1 − 2^{−N_l}) over the network\'s own hidden layers (the correct engine)' }),
     },
     {
       name: 'positive-biases',
       fault: getFault('positive-biases'),
       config: { widths: [1, 3, 3, 3, 3, 3, 3], biasStd: 1, x: [0.5] },
+      world: (c) => pinnedRateWorld(POSITIVE_BIASES_PIN, bornDeadAtPoint.predict(c).value),
     },
   ],
   // Reviewer figure: born-dead probability against depth, measured and exact, for widths 2–5 (default engine).

@@ -15,9 +15,17 @@ import { atMost } from '../../theorems/relation';
 import { deadLayerOnInterval } from '../../engine/measure/neuron-states';
 import { bornDeadDomainBound, type DomainConfig } from '../../theorems/shin-karniadakis-2020/born-dead-domain-bound';
 import { bornDeadProbability } from '../../theorems/shin-karniadakis-2020/config';
-import { biasLaw, heNets } from './death-experiment';
+import { biasLaw, heNets, netFingerprints } from './death-experiment';
+import { PIN_COMMAND } from '../harness/worlds';
+import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 3000, full: 12000 } } } as const satisfies ClaimDesign;
+
+/** Networks dead on [−1, 1] on the default engine at the twin's configuration (seed 1). */
+const DEAD_ON_INTERVAL_PIN: RatePin = { successes: 2115, n: 3000, command: PIN_COMMAND };
+
+/** The bound computed for hidden layers two neurons wider than the network's (the twin's wrong prediction). */
+const boundTwoWider = (c: DomainConfig): number => bornDeadProbability(c.widths.slice(1).map((n) => n + 2));
 
 const domainConfigs: fc.Arbitrary<DomainConfig> = fc
   .record({ N: integer(2, 5), depth: integer(2, 10), biasStd: biasLaw, a: uniform(-2, 1.5), len: uniform(0.5, 2) })
@@ -33,14 +41,16 @@ claimProperty<DomainConfig>({
     const count = byProfile(DESIGN.sizes.nets);
     const units = new Float64Array(count);
     for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
-    return { units };
+    return { units, fingerprints: netFingerprints(heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) };
   },
   twins: [
     {
       name: 'bound-two-widths-wider',
       description: 'the bound computed for layers two neurons wider than the network (a bound too small)',
-      wrongPrediction: (c) => atMost(bornDeadProbability(c.widths.slice(1).map((n) => n + 2))),
+      wrongPrediction: (c) => atMost(boundTwoWider(c)),
       config: { widths: [1, 2, 2, 2, 2, 2, 2], biasStd: 0, interval: [-1, 1] },
+      // The correct engine's rate (no closed form on an interval; ≤ the at-a-point 1 − (3/4)^6 = 0.822).
+      world: (c) => pinnedRateWorld(DEAD_ON_INTERVAL_PIN, boundTwoWider(c)),
     },
   ],
 });

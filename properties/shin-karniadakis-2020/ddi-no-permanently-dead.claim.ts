@@ -11,13 +11,17 @@ import { byProfile } from '../profile';
 import { integer, logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
 import { toPwlNet64 } from '../../engine/train/export';
 import { statesOnData } from '../../engine/measure/neuron-states';
 import { ddiNoPermanentlyDead, type DdiConfig } from '../../theorems/shin-karniadakis-2020/ddi-no-permanently-dead';
-import { heSpec, uniformInputs } from './death-experiment';
+import { heSpec, netFingerprints, nets, uniformInputs } from './death-experiment';
+import { PIN_COMMAND } from '../harness/worlds';
+import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 1000, full: 4000 } } } as const satisfies ClaimDesign;
+
+/** Networks with a permanently dead first-layer neuron under the ddi-unanchored fault at its twin's configuration (seed 1). */
+const UNANCHORED_PIN: RatePin = { successes: 777, n: 1000, command: PIN_COMMAND };
 
 claimProperty<DdiConfig>({
   theorem: ddiNoPermanentlyDead,
@@ -35,18 +39,22 @@ claimProperty<DdiConfig>({
     const rule = ctx.components.activeRule;
     const spec = heSpec([...c.widths, 1], c.biasStd);
     for (let e = 0; e < count; e++) {
-      const stream = new RandomStream(deriveSeed(ctx.seed, 'net', e));
+      const stream = new RandomStream(ctx.components.netStream(ctx.seed, 'net', e));
       const inputs = uniformInputs(stream, c.points, c.widths[0]);
       const net = toPwlNet64(ctx.components.ddi(spec, inputs, stream, ctx.components), 0);
       units[e] = statesOnData(net, inputs, rule).permanentlyDead > 0 ? 1 : 0;
     }
-    return { units };
+    return {
+      units,
+      fingerprints: netFingerprints(nets(count, ctx.seed, (stream) => ctx.components.ddi(spec, uniformInputs(stream, c.points, c.widths[0]), stream, ctx.components), ctx.components.netStream)),
+    };
   },
   twins: [
     {
       name: 'ddi-unanchored',
       fault: getFault('ddi-unanchored'),
       config: { widths: [1, 8], biasStd: 0.5, points: 5 },
+      world: () => pinnedRateWorld(UNANCHORED_PIN, 0),
     },
   ],
 });

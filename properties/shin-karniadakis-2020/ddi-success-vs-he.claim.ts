@@ -10,12 +10,13 @@ import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
 import { integer, logUniform } from '../harness/arbitraries';
-import { atMost } from '../../theorems/relation';
+import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
 import { ddiSuccessVsHe } from '../../theorems/shin-karniadakis-2020/ddi-success-vs-he';
-import type { TrainabilityConfig, TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
+import { targetVariance, type TrainabilityConfig, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
 import { heSpec } from './death-experiment';
 import { he, ratesWithCi, summarize, trainabilityArms } from './training-experiment';
+import { newTwinPinCommand, pinnedRate, rateNearest, rateSource, type RatePin } from './twin-worlds';
 
 /** `netsPerArm`: trained networks per initialization; `steps`: Adam steps of the task (the same in both profiles). */
 const DESIGN = {
@@ -23,6 +24,9 @@ const DESIGN = {
   shrinks: { gate: 0, full: 1 },
   sizes: { netsPerArm: { gate: 64, full: 256 }, steps: { gate: 1500, full: 1500 } },
 } as const satisfies ClaimDesign;
+
+/** He runs that succeed at the twin's configuration (seed 1, full profile: 256 runs). */
+const HE_PIN: RatePin = { successes: 250, n: 256, command: newTwinPinCommand('ddi-success-vs-he.claim.ts', 'full') };
 
 const shallowTask = (): TrainingTask => ({ target: 'sin3', points: 20, steps: byProfile(DESIGN.sizes.steps), lr: 1e-2, lossBelow: 1e-3 });
 
@@ -45,14 +49,28 @@ claimProperty<TrainabilityConfig>({
       ],
       ctx.components,
     );
-    return { units: heRuns.success, reference: ddiRuns.success, outcomes: { heSuccess: summarize(heRuns).success, ddiSuccess: summarize(ddiRuns).success }, figures: { he: ratesWithCi(heRuns), ddi: ratesWithCi(ddiRuns) } };
+    return { units: heRuns.success, reference: ddiRuns.success, fingerprints: Float64Array.from([...heRuns.fingerprints, ...ddiRuns.fingerprints]), outcomes: { heSuccess: summarize(heRuns).success, ddiSuccess: summarize(ddiRuns).success }, figures: { he: ratesWithCi(heRuns), ddi: ratesWithCi(ddiRuns) } };
   },
   twins: [
     {
-      name: 'claimed-gain-0.9',
-      description: 'a claimed gain of 0.9 in success rate from the DDI (the prediction −0.9 for p_He − p_DDI)',
-      wrongPrediction: () => atMost(-0.9),
-      config: { widths: [1, 16], biasStd: 1, ...shallowTask() },
+      name: 'ddi-past-the-data',
+      fault: getFault('ddi-past-the-data'),
+      // Width 32, s_b = 0.7: He succeeds almost always, so the 64 runs per arm show p_He − p_DDI > 0 at
+      // α_i (at width 16, s_b = 1, He's ≈ 0.5 leaves a miss rate of ≈ 10⁻²).
+      config: { widths: [1, 32], biasStd: 0.7, ...shallowTask() },
+      world: (c) => {
+        const he = rateNearest(HE_PIN, 0);
+        return {
+          value: he,
+          arms: [he, 0],
+          source: `${rateSource(HE_PIN, 'He')}, at its 99.9% end nearest 0; DDI exactly 0 (closed form: every first-layer neuron dead on the data, so the output is constant there and the loss stays ≥ Var y = ${targetVariance(c).toPrecision(3)} > ${c.lossBelow})`,
+        };
+      },
+      // DDI = He (the ddi-unanchored engine): both arms He's rate, the relation p_He − p_DDI ≤ 0 at its boundary.
+      ownWorld: () => {
+        const he = pinnedRate(HE_PIN).estimate;
+        return { value: 0, arms: [he, he], source: `DDI = He: both arms ${rateSource(HE_PIN, 'He')}` };
+      },
     },
   ],
 });

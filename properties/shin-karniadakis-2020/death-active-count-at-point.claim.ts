@@ -12,9 +12,16 @@ import type { ExperimentContext } from '../harness/types';
 import { statesAtPoint } from '../../engine/measure/neuron-states';
 import { deathActiveCountAtPoint } from '../../theorems/shin-karniadakis-2020/death-active-count-at-point';
 import type { DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
-import { heNets, pointConfigs } from './death-experiment';
+import { heNets, netFingerprints, pointConfigs } from './death-experiment';
+import { pinnedWorld, type Pin } from '../harness/worlds';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 2000, full: 8000 } } } as const satisfies ClaimDesign;
+
+/**
+ * Active counts under the positive-biases fault at its twin's configuration (seed 1: 8000 layers,
+ * observed 12, 138, 568, 1454, 2246, 2332, 1250 of the counts 0–6).
+ */
+const POSITIVE_BIASES_PIN: Pin = { estimate: 4.2225, sd: 1.2297, n: 8000 };
 
 /** The active counts at x of every layer whose previous layer is alive (layer 1 always), network by network. */
 function aliveLayerCounts(c: DeathNetConfig, count: number, ctx: ExperimentContext): Float64Array {
@@ -37,13 +44,16 @@ claimProperty<DeathNetConfig>({
   configs: pointConfigs(2, 12, 2, 8),
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: aliveLayerCounts(c, byProfile(DESIGN.sizes.nets), ctx) };
+    return { units: aliveLayerCounts(c, byProfile(DESIGN.sizes.nets), ctx), fingerprints: netFingerprints(heNets(c.widths, c.biasStd, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components)) };
   },
   twins: [
     {
       name: 'positive-biases',
       fault: getFault('positive-biases'),
       config: { widths: [2, 6, 6, 6, 6], biasStd: 1, x: [0.5, -0.3] },
+      // The counts check's alternative is the law with the world's mean (Binomial(N, value/N)); the
+      // fault's counts (mean 4.22 of N = 6, every layer counted: biases ≠ 0) are that far from N/2.
+      world: (c) => pinnedWorld(POSITIVE_BIASES_PIN, deathActiveCountAtPoint.predict(c).value),
     },
   ],
 });

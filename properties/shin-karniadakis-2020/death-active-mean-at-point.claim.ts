@@ -24,14 +24,21 @@ claimProperty<DeathNetConfig>({
   configs: pointConfigs(2, 6, 2, 10).filter((c) => aliveProbability(c.widths.slice(1, -1)) >= 0.2),
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: unitsAtPoint(c, byProfile(DESIGN.sizes.nets), ctx, ({ active }) => active[active.length - 1]) };
+    return unitsAtPoint(c, byProfile(DESIGN.sizes.nets), ctx, ({ active }) => active[active.length - 1]);
   },
   twins: [
     {
       name: 'zero-as-active',
       fault: getFault('zero-as-active'),
       config: { widths: [1, 2, 2, 2, 2, 2, 2], biasStd: 0, x: [0.7] },
-      wrongValue: (c) => lastLayerActiveMean(c, true),
+      world: (c) => {
+        const last = c.widths[c.widths.length - 1];
+        return {
+          value: lastLayerActiveMean(c, true),
+          sd: last / 2,
+          source: `closed form: (N_d/2)·∏_{l<d}(1 − 2^{−N_l}) + N_d·(1 − ∏_{l<d}(1 − 2^{−N_l})) (a dead layer passes z = 0, counted active); sd ≤ N_d/2 = ${last / 2} (units in [0, N_d], Popoviciu)`,
+        };
+      },
     },
   ],
 });

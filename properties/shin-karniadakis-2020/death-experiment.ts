@@ -2,11 +2,14 @@
  * Monte Carlo over networks for the dying-ReLU claims at initialization: networks drawn in float64
  * (engine/train/params.ts, engine/init/rai.ts, engine/init/data-dependent.ts, through the run's
  * engine components), neuron states from engine/measure/neuron-states.ts with the run's active rule
- * (a fault may count z = 0 as active). Network e draws from deriveSeed(seed, 'net', e).
+ * (a fault may count z = 0 as active). Network e draws from the engine's netStream(seed, 'net', e).
+ * Experiments report one fingerprint per network (its first layer, engine/random/fingerprint.ts) for
+ * the harness's independence check.
  */
 import fc from 'fast-check';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { netSeed, type NetStreamFn } from '../../engine/random/net-stream';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params';
 import { toPwlNet64 } from '../../engine/train/export';
 import type { PwlNet64, SamplingParts } from '../../engine/geometry/net64';
@@ -26,17 +29,23 @@ export function heSpec(widths: readonly number[], biasStd: number, weightScale =
   };
 }
 
-/** `count` networks: `draw(stream)` gives each one's parameters (read-out included); hidden layers as PwlNet64. */
-export function* nets(count: number, seed: number, draw: (stream: RandomStream, e: number) => DenseParams64): Generator<{ e: number; stream: RandomStream; net: PwlNet64 }> {
+/** `count` networks: `draw(stream)` gives each one's parameters (read-out included); hidden layers as PwlNet64. Network e's stream is `netStream(seed, 'net', e)`. */
+export function* nets(count: number, seed: number, draw: (stream: RandomStream, e: number) => DenseParams64, netStream: NetStreamFn = netSeed): Generator<{ e: number; stream: RandomStream; net: PwlNet64 }> {
   for (let e = 0; e < count; e++) {
-    const stream = new RandomStream(deriveSeed(seed, 'net', e));
+    const stream = new RandomStream(netStream(seed, 'net', e));
     yield { e, stream, net: toPwlNet64(draw(stream, e), 0) };
   }
 }
 
+/**
+ * One fingerprint per network of an ensemble, in order: pass the same `nets(…)` or `heNets(…)` call
+ * the experiment iterated (the same streams re-draw the same networks).
+ */
+export const netFingerprints = (ensemble: Iterable<{ net: PwlNet64 }>): Float64Array => Float64Array.from(ensemble, ({ net }) => firstLayerFingerprint(net));
+
 /** He networks with hidden widths `widths.slice(1)` and a scalar read-out, drawn with the engine `parts` (default: the engine's). */
 export const heNets = (widths: readonly number[], biasStd: number, count: number, seed: number, parts?: SamplingParts, weightScale = 2) =>
-  nets(count, seed, (stream) => sampleDenseParams(heSpec([...widths, 1], biasStd, weightScale), stream, parts));
+  nets(count, seed, (stream) => sampleDenseParams(heSpec([...widths, 1], biasStd, weightScale), stream, parts), parts?.netStream);
 
 /** Uniform draws of `n` points in [−1, 1]^d (row-major). */
 export function uniformInputs(stream: RandomStream, n: number, d: number): Float64Array {
@@ -57,10 +66,14 @@ export const pointConfigs = (minN: number, maxN: number, minDepth: number, maxDe
     .record({ n0: integer(1, 4), N: integer(minN, maxN), depth: integer(minDepth, maxDepth), biasStd: biasLaw })
     .chain(({ n0, N, depth, biasStd }) => point(n0).map((x) => ({ widths: [n0, ...Array<number>(depth).fill(N)], biasStd, x })));
 
-/** One unit per He network at the configuration's point: `unit` of its neuron states (the run's engine and active rule). */
-export function unitsAtPoint(c: DeathNetConfig, count: number, ctx: ExperimentContext, unit: (states: PointStates) => number): Float64Array {
+/** One unit per He network at the configuration's point: `unit` of its neuron states (the run's engine and active rule), with the networks' fingerprints. */
+export function unitsAtPoint(c: DeathNetConfig, count: number, ctx: ExperimentContext, unit: (states: PointStates) => number): { units: Float64Array; fingerprints: Float64Array } {
   const units = new Float64Array(count);
+  const fingerprints = new Float64Array(count);
   const rule = ctx.components.activeRule;
-  for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) units[e] = unit(statesAtPoint(net, c.x, rule));
-  return units;
+  for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) {
+    units[e] = unit(statesAtPoint(net, c.x, rule));
+    fingerprints[e] = firstLayerFingerprint(net);
+  }
+  return { units, fingerprints };
 }

@@ -15,10 +15,15 @@ import { getFault } from '../faults/catalog';
 import { equals } from '../../theorems/relation';
 import { activeOnDataMask } from '../../engine/measure/neuron-states';
 import { activeOnDataProbability, deathFirstLayerOnData, type FirstLayerDataConfig } from '../../theorems/shin-karniadakis-2020/death-first-layer-on-data';
-import { heNets } from './death-experiment';
+import { heNets, netFingerprints } from './death-experiment';
+import { PIN_COMMAND } from '../harness/worlds';
+import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
 /** `neurons`: neurons per configuration (⌈neurons / N⌉ networks of width N). */
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { neurons: { gate: 20000, full: 80000 } } } as const satisfies ClaimDesign;
+
+/** First-layer neurons active on the data under the positive-biases fault at its twin's configuration (seed 1). */
+const POSITIVE_BIASES_PIN: RatePin = { successes: 16062, n: 20000, command: PIN_COMMAND };
 
 const dataConfigs: fc.Arbitrary<FirstLayerDataConfig> = fc.record({
   width: integer(4, 64),
@@ -38,7 +43,7 @@ claimProperty<FirstLayerDataConfig>({
     const units = new Float64Array(count * c.width);
     const rule = ctx.components.activeRule;
     for (const { e, net } of heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.components, c.weightScale)) units.set(activeOnDataMask(net, c.data, rule)[0], e * c.width);
-    return { units };
+    return { units, fingerprints: netFingerprints(heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.components, c.weightScale)) };
   },
   twins: [
     {
@@ -46,12 +51,13 @@ claimProperty<FirstLayerDataConfig>({
       description: 'the single-input law P(active) = ½ applied to a data set (ignores the data geometry)',
       wrongPrediction: () => equals(0.5),
       config: { width: 32, weightScale: 2, biasStd: 0.5, data: [-1, 0, 1] },
-      wrongValue: (c) => activeOnDataProbability(c),
+      world: (c) => ({ value: activeOnDataProbability(c), source: 'closed form: ½ + φ/(2π), φ = ∠((s_w a, s_b), (s_w c, s_b)) for data in [a, c] (the correct engine)' }),
     },
     {
       name: 'positive-biases',
       fault: getFault('positive-biases'),
       config: { width: 32, weightScale: 2, biasStd: 1, data: [0.5, 1, 1.5] },
+      world: (c) => pinnedRateWorld(POSITIVE_BIASES_PIN, activeOnDataProbability(c)),
     },
   ],
 });

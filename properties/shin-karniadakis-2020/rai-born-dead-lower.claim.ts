@@ -13,9 +13,9 @@ import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
 import { sampleDenseParams } from '../../engine/train/params';
 import { statesAtPoint } from '../../engine/measure/neuron-states';
-import { raiBornDeadLower } from '../../theorems/shin-karniadakis-2020/rai-born-dead-lower';
-import type { DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
-import { heSpec, nets, point } from './death-experiment';
+import { RAI_MIN_EFFECT, raiBornDeadLower } from '../../theorems/shin-karniadakis-2020/rai-born-dead-lower';
+import { bornDeadProbability, type DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
+import { heSpec, netFingerprints, nets, point } from './death-experiment';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { netsPerArm: { gate: 1500, full: 6000 } } } as const satisfies ClaimDesign;
 
@@ -32,22 +32,37 @@ claimProperty<DeathNetConfig>({
     const rule = ctx.components.activeRule;
     const dead = (draw: Parameters<typeof nets>[2], seed: number): Float64Array => {
       const out = new Float64Array(count);
-      for (const { e, net } of nets(count, seed, draw)) out[e] = statesAtPoint(net, c.x, rule).firstDeadLayer >= 0 ? 1 : 0;
+      for (const { e, net } of nets(count, seed, draw, ctx.components.netStream)) out[e] = statesAtPoint(net, c.x, rule).firstDeadLayer >= 0 ? 1 : 0;
       return out;
     };
     const widths = [...c.widths, 1];
     return {
       units: dead((stream) => ctx.components.rai(widths, stream), deriveSeed(ctx.seed, 'rai')),
       reference: dead((stream) => sampleDenseParams(heSpec(widths, 0), stream, ctx.components), deriveSeed(ctx.seed, 'he')),
+      fingerprints: Float64Array.from([
+        ...netFingerprints(nets(count, deriveSeed(ctx.seed, 'rai'), (stream) => ctx.components.rai(widths, stream), ctx.components.netStream)),
+        ...netFingerprints(nets(count, deriveSeed(ctx.seed, 'he'), (stream) => sampleDenseParams(heSpec(widths, 0), stream, ctx.components), ctx.components.netStream)),
+      ]),
     };
   },
   twins: [
     {
       name: 'rai-without-positive-entry',
       fault: getFault('rai-without-positive-entry'),
-      // True difference 0 (both symmetric: the same exact born-dead probability): the one-sided
-      // bound stays ≥ 0 with probability ≥ 1 − α by the interval's coverage.
+      // Both arms symmetric (the faulty RAI draws weights and biases from N(0, σ²/fan-in), He has zero
+      // biases): a layer whose predecessor is alive is all-zero at x with probability 2^{−N}
+      // independently, so both born-dead probabilities are exactly 1 − (1 − 2^{−N})^L and the
+      // one-sided bound stays ≥ 0 with probability ≥ 1 − α by the interval's coverage.
       config: { widths: [1, 3, 3, 3, 3, 3, 3, 3, 3], biasStd: 0, x: [0.5] },
+      world: (c) => {
+        const p = bornDeadProbability(c.widths.slice(1));
+        return { value: 0, arms: [p, p], source: `closed form: both arms 1 − ∏_l (1 − 2^{−N_l}) = ${p.toPrecision(5)} (symmetric weights and biases)` };
+      },
+      // The claim at its boundary: RAI below He's exact rate by the smallest effect of interest; the prediction 0.
+      ownWorld: (c) => {
+        const he = bornDeadProbability(c.widths.slice(1));
+        return { value: 0, arms: [he - RAI_MIN_EFFECT, he], source: `the smallest effect of interest: p_RAI − p_He = −${RAI_MIN_EFFECT} (theorem) below He's exact 1 − ∏_l (1 − 2^{−N_l}) = ${he.toPrecision(5)}` };
+      },
     },
   ],
 });

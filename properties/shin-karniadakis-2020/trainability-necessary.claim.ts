@@ -17,6 +17,8 @@ import { getFault } from '../faults/catalog';
 import { trainabilityNecessary } from '../../theorems/shin-karniadakis-2020/trainability-necessary';
 import type { TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
 import { deepTask, he, ratesWithCi, summarize, trainabilityRuns } from './training-experiment';
+import { PIN_COMMAND } from '../harness/worlds';
+import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
 /** `runs`: trained networks per configuration; `steps`: Adam steps of the task. */
 const DESIGN = {
@@ -24,6 +26,16 @@ const DESIGN = {
   shrinks: { gate: 1, full: 2 },
   sizes: { runs: { gate: 64, full: 256 }, steps: { gate: 1000, full: 3000 } },
 } as const satisfies ClaimDesign;
+
+/**
+ * Runs that succeed untrainable (the implication's violations) at the twins' configurations, gate
+ * profile (seed 1). The leaky twin trains 1500 steps in both profiles. The loss-halved twin trains
+ * 1000 (gate) or 3000 (full) steps: a born-dead net's output is a constant whose read-out bias Adam
+ * fits toward the targets' mean, so its loss only falls further with more steps and the full
+ * profile's violation rate is at least the gate's.
+ */
+const LEAKY_PIN: RatePin = { successes: 42, n: 64, command: PIN_COMMAND };
+const LOSS_HALVED_PIN: RatePin = { successes: 55, n: 64, command: PIN_COMMAND };
 
 const task = (target: 'abs' | 'sin3') => deepTask(target, byProfile(DESIGN.sizes.steps));
 
@@ -38,7 +50,7 @@ claimProperty<TrainabilityConfig>({
   async experiment(c, ctx) {
     const runs = await trainabilityRuns(c, byProfile(DESIGN.sizes.runs), ctx.seed, he(c, ctx.components), ctx.components);
     const units = runs.success.map((s, e) => (s === 1 && runs.trainable[e] === 0 ? 1 : 0));
-    return { units, outcomes: summarize(runs), figures: ratesWithCi(runs) };
+    return { units, fingerprints: runs.fingerprints, outcomes: summarize(runs), figures: ratesWithCi(runs) };
   },
   twins: [
     {
@@ -46,6 +58,7 @@ claimProperty<TrainabilityConfig>({
       fault: getFault('leaky-relu-0.3'),
       // Width 2, depth 8: most networks have a layer dead on the data, which a leaky ReLU still trains.
       config: { widths: [1, 2, 2, 2, 2, 2, 2, 2, 2], biasStd: 0, ...task('abs'), steps: 1500 },
+      world: () => pinnedRateWorld(LEAKY_PIN, 0),
     },
     {
       name: 'success-when-loss-halved',
@@ -53,6 +66,7 @@ claimProperty<TrainabilityConfig>({
       // Claims a success rate above the trainability: born-dead nets (≈ 60% at width 2, depth 8) halve
       // their loss by fitting the read-out bias (|x| on 20 points: E y² ≈ 0.37 → Var y ≈ 0.09).
       config: { widths: [1, 2, 2, 2, 2, 2, 2, 2, 2], biasStd: 0, ...task('abs') },
+      world: () => pinnedRateWorld(LOSS_HALVED_PIN, 0),
     },
   ],
 });

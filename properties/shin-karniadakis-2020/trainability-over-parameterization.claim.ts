@@ -14,12 +14,13 @@ import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile, type ByProfile } from '../profile';
 import { round } from '../harness/figure-data';
 import { integer } from '../harness/arbitraries';
-import { shownBelow } from '../../theorems/relation';
+import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
 import { DEFAULT_COMPONENTS } from '../../engine/components';
-import { trainabilityOverParameterization, type WidthComparisonConfig } from '../../theorems/shin-karniadakis-2020/trainability-over-parameterization';
+import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization, type WidthComparisonConfig } from '../../theorems/shin-karniadakis-2020/trainability-over-parameterization';
 import { heSpec } from './death-experiment';
 import { deepTask, he, ratesWithCi, summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
+import { newTwinPinCommand, rateNearest, rateSource, type RatePin } from './twin-worlds';
 
 /**
  * `netsPerArm`: trained networks per width; `steps`: Adam steps of the task (claim and figures);
@@ -29,13 +30,26 @@ import { deepTask, he, ratesWithCi, summarize, trainabilityArms, trainabilityRun
 const DESIGN = {
   configs: { gate: 1, full: 4 },
   shrinks: { gate: 0, full: 1 },
-  sizes: { netsPerArm: { gate: 48, full: 192 }, steps: { gate: 1000, full: 3000 }, figureAbsNets: { gate: 32, full: 1000 }, figureNetsPerInit: { gate: 16, full: 100 } },
+  sizes: { netsPerArm: { gate: 60, full: 192 }, steps: { gate: 1000, full: 3000 }, figureAbsNets: { gate: 32, full: 1000 }, figureNetsPerInit: { gate: 16, full: 100 } },
 } as const satisfies ClaimDesign;
 
 /** Widths and depths of the rates figure, per profile. */
 const FIGURE_GRID: ByProfile<{ widths: readonly number[]; depths: readonly number[] }> = { gate: { widths: [2, 4], depths: [4] }, full: { widths: [2, 3, 4, 6, 10], depths: [4, 10] } };
 
 const absTask = () => deepTask('abs', byProfile(DESIGN.sizes.steps));
+
+/** Successes of the twin's two arms under width-capped-at-2 (same law: pooled), by Adam steps (gate 1000, full 3000; seed 1). */
+const CAPPED_PINS: Readonly<Record<number, RatePin>> = {
+  1000: { successes: 8, n: 96, command: newTwinPinCommand('trainability-over-parameterization.claim.ts', 'gate') },
+  3000: { successes: 54, n: 384, command: newTwinPinCommand('trainability-over-parameterization.claim.ts', 'full') },
+};
+
+/** The pin for a number of Adam steps; a task the pins do not cover is a design error. */
+function pinFor<T>(pins: Readonly<Record<number, T>>, steps: number): T {
+  const pin = pins[steps];
+  if (pin === undefined) throw new Error(`no pinned world for ${steps} Adam steps; pinned: ${Object.keys(pins).join(', ')} (re-pin with the commands in the sources)`);
+  return pin;
+}
 
 claimProperty<WidthComparisonConfig>({
   theorem: trainabilityOverParameterization,
@@ -51,16 +65,29 @@ claimProperty<WidthComparisonConfig>({
     return {
       units: narrow.success,
       reference: wide.success,
+      fingerprints: Float64Array.from([...narrow.fingerprints, ...wide.fingerprints]),
       outcomes: { narrowSuccess: summarize(narrow).success, narrowTrainability: summarize(narrow).trainability, wideSuccess: summarize(wide).success, wideTrainability: summarize(wide).trainability },
       figures: { narrow: ratesWithCi(narrow), wide: ratesWithCi(wide) },
     };
   },
   twins: [
     {
-      name: 'claimed-rise-to-certainty',
-      description: 'a claimed rise of the success rate by at least 0.99 from width 2 to width 8 (the prediction −0.99 for p_narrow − p_wide)',
-      wrongPrediction: () => shownBelow(-0.99),
+      // The claimed effect absent: the wide arm is a width-2 network too, so both arms have the same
+      // success probability (the shown bound stays ≥ 0 with probability ≥ 1 − α by its coverage).
+      name: 'width-capped-at-2',
+      fault: getFault('width-capped-at-2'),
       config: { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...absTask() },
+      world: (c) => {
+        const pin = pinFor(CAPPED_PINS, c.steps);
+        const p = rateNearest(pin, 0.5);
+        return { value: 0, arms: [p, p], source: `closed form: difference 0 (both arms He width-2 networks in law); common rate ${rateSource(pin)}, at its 99.9% end nearest ½ (the least favourable)` };
+      },
+      // The claim at its boundary: the smallest effect of interest, centred on ½ (the largest variance);
+      // the prediction 0. (The default engine is farther out: 6/48 at width 2 vs 47/48 at width 8, seed 1.)
+      ownWorld: () => {
+        const m = OVER_PARAMETERIZATION_MIN_EFFECT;
+        return { value: 0, arms: [0.5 - m / 2, 0.5 + m / 2], source: `the smallest effect of interest: p_narrow − p_wide = −${m} (theorem), arms centred on ½` };
+      },
     },
   ],
   // Reviewer data (default engine): |x| with width 2, depth 10 (Lu et al.: > 90% collapse); rates vs width and depth per init.

@@ -5,10 +5,12 @@
  * recorded per network. Everything runs on the given engine parts: a fault's training activation
  * (e.g. leaky ReLU) applies to training while trainability keeps the definition (z ≤ 0 on all
  * inputs), so a leaky engine lets "dead" networks learn; a substituted trainer decides success itself.
+ * Each run reports its networks' fingerprints (of their initial first layer, engine/random/fingerprint.ts)
+ * for the harness's independence check.
  */
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { toPwlNet64 } from '../../engine/train/export';
 import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params';
 import type { SamplingParts } from '../../engine/geometry/net64';
@@ -19,7 +21,7 @@ import { proportionWithCi, type ProportionWithCi } from '../harness/figure-data'
 import { heSpec } from './death-experiment';
 
 /** The engine parts a training experiment runs on (a whole `EngineComponents` value works). */
-type TrainingParts = Pick<EngineComponents, 'activeRule' | 'trainActivation' | 'train'>;
+type TrainingParts = Pick<EngineComponents, 'activeRule' | 'trainActivation' | 'train' | 'netStream'>;
 
 /** A deep-net task of the trainability claims: `target` on 20 equally spaced inputs, Adam lr 1e-3 for `steps`, threshold 1e-3. */
 export const deepTask = (target: 'abs' | 'sin3', steps: number): TrainingTask => ({ target, points: 20, steps, lr: 1e-3, lossBelow: 1e-3 });
@@ -34,9 +36,11 @@ interface TrainabilityRuns {
   trainable: Float64Array;
   success: Float64Array;
   finalLoss: Float64Array;
+  /** One fingerprint per network, of its initial parameters. */
+  fingerprints: Float64Array;
 }
 
-/** One arm of a comparison: `nets` networks drawn by `draw`, network e from deriveSeed(seed, 'net', e). */
+/** One arm of a comparison: `nets` networks drawn by `draw`, network e from the engine's netStream(seed, 'net', e). */
 export interface Arm {
   seed: number;
   draw: (stream: RandomStream, inputs: Float64Array) => DenseParams64;
@@ -59,20 +63,21 @@ export async function trainabilityRuns(
  */
 export async function trainabilityArms(task: TrainingTask, nets: number, arms: readonly Arm[], parts: TrainingParts = DEFAULT_COMPONENTS): Promise<TrainabilityRuns[]> {
   const data = taskData(task);
-  const params = arms.flatMap((arm) => Array.from({ length: nets }, (_, e) => arm.draw(new RandomStream(deriveSeed(arm.seed, 'net', e)), data.inputs)));
+  const params = arms.flatMap((arm) => Array.from({ length: nets }, (_, e) => arm.draw(new RandomStream(parts.netStream(arm.seed, 'net', e)), data.inputs)));
   const all = await trainParams(task, data, params, parts);
   return arms.map((_, a) => {
     const part = (x: Float64Array): Float64Array => x.slice(a * nets, (a + 1) * nets);
-    return { trainable: part(all.trainable), success: part(all.success), finalLoss: part(all.finalLoss) };
+    return { trainable: part(all.trainable), success: part(all.success), finalLoss: part(all.finalLoss), fingerprints: part(all.fingerprints) };
   });
 }
 
 async function trainParams(task: TrainingTask, data: ReturnType<typeof taskData>, params: DenseParams64[], parts: TrainingParts): Promise<TrainabilityRuns> {
   await initEngine();
   const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, parts.activeRule).trainable ? 1 : 0));
+  const fingerprints = Float64Array.from(params, firstLayerFingerprint);
   const activation = parts.trainActivation({ kind: 'relu' });
   const result = await parts.train({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
-  return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss };
+  return { trainable, success: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)), finalLoss: result.finalLoss, fingerprints };
 }
 
 const ones = (x: Float64Array): number => x.reduce((a, b) => a + b, 0);

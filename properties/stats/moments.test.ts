@@ -50,6 +50,13 @@ describe('sampleMoments', () => {
     expect(m).toEqual({ n: 3, mean: 3, variance: 0, sd: 0, skewness: 0, excessKurtosis: 0 });
   });
 
+  it('clamps the excess kurtosis at −2 (a symmetric two-point sample rounds to −2 − 4e-16)', () => {
+    const x = Float64Array.from({ length: 6 }, (_, i) => (i % 2 ? 3.7 : -3.33));
+    const m = sampleMoments(x);
+    expect(m.excessKurtosis).toBe(-2);
+    expect(m.skewness).toBeCloseTo(0, 12);
+  });
+
   it('rejects samples with fewer than 2 values or non-finite values', () => {
     expect(() => sampleMoments([1])).toThrow('sampleMoments: sample needs n >= 2 values; got n = 1');
     expect(() => sampleMoments([1, NaN])).toThrow('sampleMoments: sample must contain only finite numbers; got NaN at index 1');

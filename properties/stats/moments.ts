@@ -8,6 +8,9 @@
  */
 import { checkSample } from './validate';
 
+/** The smallest excess kurtosis of any law (m₄ ≥ m₂² by Jensen; equality for a symmetric two-point law). */
+export const MIN_EXCESS_KURTOSIS = -2;
+
 /**
  * Moments of a sample.
  *
@@ -22,7 +25,11 @@ export interface SampleMoments {
   sd: number;
   /** g₁ = m₃/m₂^{3/2} with central moments m_k = Σ(x − x̄)^k/n (SciPy `skew(bias=True)`); 0 if m₂ = 0. */
   skewness: number;
-  /** g₂ = m₄/m₂² − 3 (SciPy `kurtosis(bias=True)`); 0 if m₂ = 0. */
+  /**
+   * g₂ = m₄/m₂² − 3 (SciPy `kurtosis(bias=True)`), clamped at −2 (every distribution, and every
+   * sample, has m₄ ≥ m₂², i.e. g₂ ≥ −2; rounding can give −2 − 4e-16 for a symmetric two-point
+   * sample); 0 if m₂ = 0.
+   */
   excessKurtosis: number;
 }
 
@@ -99,6 +106,6 @@ export function sampleMoments(sample: ArrayLike<number>): SampleMoments {
     variance,
     sd: Math.sqrt(variance),
     skewness: degenerate ? 0 : m3 / Math.pow(m2, 1.5),
-    excessKurtosis: degenerate ? 0 : m4 / (m2 * m2) - 3,
+    excessKurtosis: degenerate ? 0 : Math.max(MIN_EXCESS_KURTOSIS, m4 / (m2 * m2) - 3),
   };
 }

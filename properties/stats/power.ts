@@ -23,7 +23,7 @@
  * √n |Δ| = z_{1−α} σ₀ + z_{1−β} σ₁); Cohen (1988), Statistical Power Analysis for the Behavioral
  * Sciences, 2nd ed., ch. 2.
  */
-import { normalCdf, normalQuantile, tQuantile } from './distributions';
+import { chiSquareCdf, normalCdf, normalQuantile, tQuantile } from './distributions';
 import { tailProbability } from './sides';
 import type { Sides } from './types';
 import { checkFinite, checkInteger, checkOpenUnit, checkPositive, checkSides, fail } from './validate';
@@ -135,4 +135,59 @@ export function requiredSampleSizeForMean(design: {
     if ((tQuantile(q, n - 1) + zp) * ratio <= Math.sqrt(n)) return n;
     if (n > 1e9) throw new Error(`${fn}: no n <= 1e9 reaches the requested power`);
   }
+}
+
+/**
+ * A lower bound on the power of the one-sample t test (interval at level 1 − α, t_{n−1} critical
+ * value c) for NORMAL units with standard deviation σ and true mean = prediction + shift, exact up to
+ * the choice of q (no normal approximation of the t statistic): the test detects a shift in its
+ * direction when Z + δ > c·S/σ (Z standard normal, δ = |shift|√n/σ, (S/σ)² ~ χ²_{n−1}/(n − 1)
+ * independent of Z), so for every q > 0
+ *
+ *   power ≥ P(Z + δ > c√q) · P(χ²_{n−1} ≤ (n − 1)q) = Φ(δ − c√q) · F_{χ²_{n−1}}((n − 1)q),
+ *
+ * maximised over a grid of q (q = 1 + j·√(2/(n − 1))/8, j = 0…160, i.e. up to 20 standard deviations
+ * of S²/σ², and a geometric grid on [0.25, 16]; the opposite tail of a two-sided test is dropped). A
+ * larger σ lowers it, so an upper bound on σ gives a lower bound on the power. For non-normal units
+ * it is the normal-theory value (the t statistic is asymptotically normal). Shifts the test cannot
+ * detect (the wrong direction for one-sided tests) give 0.
+ *
+ * Reference: the noncentral t power P(T′ > c) = E[Φ(δ − c S/σ)] (Johnson, Kotz & Balakrishnan 1995,
+ * vol. 2, ch. 31); the bound keeps the part of the expectation where S/σ ≤ √q.
+ *
+ * @example meanTestPowerLowerBound({ shift: 1, sd: 1, n: 30, alpha: 1e-5, sides: 'two-sided' }); // ≈ 0.80
+ */
+export function meanTestPowerLowerBound(design: MeanTestDesign & { shift: number }): number {
+  const fn = 'meanTestPowerLowerBound';
+  checkFinite(fn, 'shift', design.shift);
+  checkPositive(fn, 'sd', design.sd);
+  checkInteger(fn, 'n', design.n, 2);
+  checkOpenUnit(fn, 'alpha', design.alpha);
+  checkSides(fn, design.sides);
+  const detectable = design.sides === 'two-sided' || (design.sides === 'lower' ? design.shift > 0 : design.shift < 0);
+  if (!detectable || design.shift === 0) return 0;
+  const df = design.n - 1;
+  const c = tQuantile(1 - tailProbability(1 - design.alpha, design.sides), df);
+  return studentizedPowerLowerBound((Math.abs(design.shift) * Math.sqrt(design.n)) / design.sd, c, df);
+}
+
+/**
+ * The bound of {@link meanTestPowerLowerBound} for any statistic (θ̂ − θ₀)/ŝe with θ̂ normal around
+ * θ₀ + δ·se and (ŝe/se)² ~ χ²_df/df independent of it: P(rejected at critical value c) ≥
+ * max_q Φ(δ − c√q)·F_{χ²_df}(df·q) (grid of q as there). For Welch and weighted-least-squares
+ * statistics df is a Satterthwaite approximation.
+ *
+ * @example studentizedPowerLowerBound(8, 4.4, 1000); // ≈ 0.9998
+ */
+export function studentizedPowerLowerBound(delta: number, critical: number, df: number): number {
+  const fn = 'studentizedPowerLowerBound';
+  checkFinite(fn, 'delta', delta);
+  checkFinite(fn, 'critical', critical);
+  checkPositive(fn, 'df', df);
+  if (delta <= 0) return 0;
+  const at = (q: number): number => normalCdf(delta - critical * Math.sqrt(q)) * chiSquareCdf(df * q, df);
+  let best = 0;
+  for (let j = 0; j <= 160; j++) best = Math.max(best, at(1 + (j * Math.sqrt(2 / df)) / 8));
+  for (let i = 0; i <= 200; i++) best = Math.max(best, at(0.25 * Math.pow(64, i / 200)));
+  return best;
 }

@@ -25,7 +25,7 @@ import { runCondensation, type CondensationParts, type CondensationResult } from
 const DESIGN = {
   configs: { gate: 2, full: 8 },
   shrinks: { gate: 1, full: 3 },
-  sizes: { nets: { gate: 32, full: 64 }, figureActivationNets: { gate: 32, full: 32 }, figureWithBiasNets: { gate: 8, full: 32 }, figureAdamNets: { gate: 4, full: 32 } },
+  sizes: { nets: { gate: 72, full: 96 }, figureActivationNets: { gate: 32, full: 32 }, figureWithBiasNets: { gate: 8, full: 32 }, figureAdamNets: { gate: 4, full: 32 } },
 } satisfies ClaimDesign;
 
 /** z_c = Σ_i (y_i − ȳ)(x_i, 1): the direction for an engine whose read-out bias is trained (figures). */
@@ -72,6 +72,7 @@ claimProperty<AlignmentConfig>({
     const centred = r.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, centredZ(r, e, c.d)));
     return {
       units,
+      fingerprints: r.fingerprints,
       outcomes: { ...Object.fromEntries(Object.entries(histogram(r.layers.map((L) => L[0].stage.reason))).map(([k, v]) => [`stage-${k}`, v])) },
       figures: {
         randomDirectionBaseline: round(randomDirectionMeanAbsCos(c.d + 1)),
@@ -82,7 +83,7 @@ claimProperty<AlignmentConfig>({
       },
     };
   },
-  twins: [{ name: 'alignment-random-direction', fault: getFault('alignment-random-direction'), config: { d: 5, m: 30, std: 1e-5 }, wrongValue: (c) => randomDirectionMeanAbsCos(c.d + 1) }],
+  twins: [{ name: 'alignment-random-direction', fault: getFault('alignment-random-direction'), config: { d: 5, m: 30, std: 1e-5 }, world: (c) => ({ value: randomDirectionMeanAbsCos(c.d + 1), sd: 0.5, source: 'closed form: E|cos| between a fixed and a uniformly random direction in R^{d+1}; sd ≤ 1/2 for any unit in [0, 1]' }) }],
   // Measured, not asserted: σ(0) ≠ 0 activations under GD, and Adam (the paper's optimizer) vs z_c and sign(z_c).
   async figures({ seed }) {
     const c = { d: 5, m: 50, std: 1e-5 };

@@ -1,12 +1,13 @@
 /**
  * Training experiments of the condensation claims (Zhou et al. 2022): data sets of the paper's
  * figures, ensembles of independent nets trained together (engine/train; net e's parameters and data
- * draw from deriveSeed(seed, 'net', e)), the initial-stage rule per layer and the orientation
- * analysis at its end (engine/condensation).
+ * draw from the engine's netStream(seed, 'net', e)), the initial-stage rule per layer and the orientation
+ * analysis at its end (engine/condensation). Every run reports one fingerprint per net, of its initial
+ * first layer (engine/random/fingerprint.ts), for the harness's independence check.
  */
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import type { OptimizerSpec, TrainData } from '../../engine/train/train';
 import type { TrainActivation } from '../../engine/train/activations';
 import type { DenseParams64 } from '../../engine/train/params';
@@ -66,7 +67,7 @@ export interface CondensationRun {
 }
 
 /** The engine components a condensation run uses: the small-init std, the activation the trainer runs and the trainer. */
-export type CondensationParts = Pick<EngineComponents, 'smallInitStd' | 'trainActivation' | 'train'>;
+export type CondensationParts = Pick<EngineComponents, 'smallInitStd' | 'trainActivation' | 'train' | 'netStream'>;
 
 export interface NetLayerResult {
   stage: StageEnd;
@@ -80,6 +81,8 @@ export interface CondensationResult {
   /** Parameters at each net's stage end of hidden layer 1 (for alignment analysis). */
   paramsAtEnd: DenseParams64[];
   initial: DenseParams64[];
+  /** One fingerprint per net, of its initial parameters (`firstLayerFingerprint`). */
+  fingerprints: Float64Array;
   lossAtEnd: Float64Array;
   ms: number;
 }
@@ -89,20 +92,26 @@ export function resolveActivations(a: TrainActivation | readonly TrainActivation
   return Array.isArray(a) ? (a as readonly TrainActivation[]).map(trainActivation) : trainActivation(a as TrainActivation);
 }
 
+/** The nets' initial parameters and data sets: net e's, in that order, from the engine's netStream(seed, 'net', e). */
+function initialNets(run: CondensationRun, parts: CondensationParts): { params: DenseParams64[]; data: TrainData[] } {
+  const params: DenseParams64[] = [];
+  const data: TrainData[] = [];
+  for (let e = 0; e < run.nets; e++) {
+    const stream = new RandomStream(parts.netStream(run.seed, 'net', e));
+    const p = sampleSmallInit(run.widths, run.init, stream, parts.smallInitStd);
+    if (run.readoutBias === false) p.layers[p.layers.length - 1].biases.fill(0);
+    params.push(p);
+    data.push(paperData(run.data, stream, run.points, run.widths[0]));
+  }
+  return { params, data };
+}
+
 export async function runCondensation(run: CondensationRun): Promise<CondensationResult> {
   await initEngine();
   const t0 = Date.now();
   const parts = run.parts ?? DEFAULT_COMPONENTS;
-  const d = run.widths[0];
-  const params: DenseParams64[] = [];
-  const data: TrainData[] = [];
-  for (let e = 0; e < run.nets; e++) {
-    const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
-    const p = sampleSmallInit(run.widths, run.init, stream, parts.smallInitStd);
-    if (run.readoutBias === false) p.layers[p.layers.length - 1].biases.fill(0);
-    params.push(p);
-    data.push(paperData(run.data, stream, run.points, d));
-  }
+  const { params, data } = initialNets(run, parts);
+  const fingerprints = Float64Array.from(params, firstLayerFingerprint);
   const checkpoints = stageCheckpoints(run.stage);
   const trained = await parts.train({
     params,
@@ -133,22 +142,32 @@ export async function runCondensation(run: CondensationRun): Promise<Condensatio
     }
     layers.push(perLayer);
   }
-  return { layers, data, paramsAtEnd, initial: params, lossAtEnd, ms: Date.now() - t0 };
+  return { layers, data, paramsAtEnd, initial: params, fingerprints, lossAtEnd, ms: Date.now() - t0 };
 }
 
 /** The 1-D Fig. 5/6 setting (1-100-1, 40 points, Adam lr 5e-4, ε 1e-8) at an explicit init std, with the Adam stage rule. */
-export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, parts?: CondensationParts): Promise<CondensationResult> =>
-  runCondensation({
-    widths: [1, FIG5_SETTING.m, 1],
-    activation,
-    init: { kind: 'std', std },
-    data: 'fig5-1d',
-    points: FIG5_SETTING.points,
-    optimizer: { kind: 'adam', lr: FIG5_SETTING.lr, epsilon: FIG5_SETTING.epsilon },
-    stage: ADAM_STAGE_RULE,
-    rules: ORIENTATION_RULES,
-    nets,
-    seed,
-    ...(parts ? { parts } : {}),
-  });
+const fig5Setting = (activation: TrainActivation, std: number, seed: number, nets: number, parts?: CondensationParts): CondensationRun => ({
+  widths: [1, FIG5_SETTING.m, 1],
+  activation,
+  init: { kind: 'std', std },
+  data: 'fig5-1d',
+  points: FIG5_SETTING.points,
+  optimizer: { kind: 'adam', lr: FIG5_SETTING.lr, epsilon: FIG5_SETTING.epsilon },
+  stage: ADAM_STAGE_RULE,
+  rules: ORIENTATION_RULES,
+  nets,
+  seed,
+  ...(parts ? { parts } : {}),
+});
+
+/** A run of the Fig. 5/6 setting. */
+export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, parts?: CondensationParts): Promise<CondensationResult> => runCondensation(fig5Setting(activation, std, seed, nets, parts));
+
+/**
+ * The fingerprints of the nets `fig5Run(activation, std, seed, nets, parts)` draws, for any activation:
+ * the initial parameters and data do not depend on it, so runs of one seed under several activations
+ * are paired (one fingerprint per pair). Re-drawn from the same streams, without training.
+ */
+export const fig5Fingerprints = (std: number, seed: number, nets: number, parts: CondensationParts = DEFAULT_COMPONENTS): Float64Array =>
+  Float64Array.from(initialNets(fig5Setting({ kind: 'tanh' }, std, seed, nets, parts), parts).params, firstLayerFingerprint);
 

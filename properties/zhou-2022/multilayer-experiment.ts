@@ -6,13 +6,15 @@
  * 80 points x ~ U[−4, 2]³, y = Σ_k 4 sin(12 x_k + 1), fresh per net; Adam lr 4e-5, ε = 1e-8, full batch.
  *
  * All nets of a configuration are trained in one trainEnsemble call (net e's parameters and data
- * draw from deriveSeed(seed, 'net', e)), with checkpoints every `every` steps; the orientation
+ * draw from the engine's netStream(seed, 'net', e)), with checkpoints every `every` steps; the orientation
  * analysis (engine/condensation/orientations.ts, the rules of theorems/zhou-2022/rules.ts) is run per
  * hidden layer at every checkpoint: the input weights of layer l are the rows (W_l, b_l) ∈ R^{fanIn+1}.
+ * The run reports one fingerprint per net, of its initial first layer (engine/random/fingerprint.ts),
+ * for the harness's independence check.
  */
 import { initEngine } from '../../engine/backend';
 import { RandomStream } from '../../engine/random/stream';
-import { deriveSeed } from '../../engine/random/seed';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import type { TrainActivation } from '../../engine/train/activations';
 import type { DenseParams64 } from '../../engine/train/params';
 import { sampleSmallInit } from '../../engine/condensation/small-init';
@@ -44,6 +46,8 @@ export interface MultiLayerResult {
   maxNorm: number[][][];
   loss: Float64Array[];
   initial: DenseParams64[];
+  /** One fingerprint per net, of its initial parameters (`firstLayerFingerprint`). */
+  fingerprints: Float64Array;
   ms: number;
 }
 
@@ -57,12 +61,13 @@ export async function runMultiLayer(run: MultiLayerRun): Promise<MultiLayerResul
   const params: DenseParams64[] = [];
   const data = [];
   for (let e = 0; e < run.nets; e++) {
-    const stream = new RandomStream(deriveSeed(run.seed, 'net', e));
+    const stream = new RandomStream(parts.netStream(run.seed, 'net', e));
     const p = sampleSmallInit(widths, { kind: 'std', std: run.std }, stream, parts.smallInitStd);
     p.layers[p.layers.length - 1].biases.fill(0);
     params.push(p);
     data.push(paperData('fig3', stream, FIG3_SETTING.points, FIG3_SETTING.d));
   }
+  const fingerprints = Float64Array.from(params, firstLayerFingerprint);
   const steps = Array.from({ length: run.steps / run.every + 1 }, (_, i) => i * run.every);
   const acts = FIG3_ACTIVATIONS.map((kind) => ({ kind }) as TrainActivation);
   const trained = await parts.train({
@@ -77,7 +82,7 @@ export async function runMultiLayer(run: MultiLayerRun): Promise<MultiLayerResul
   });
   const analyses = trained.checkpoints.map((c) => c.params.map((p) => p.layers.slice(0, 5).map((layer) => analyzeOrientations(layer, ORIENTATION_RULES))));
   const maxNorm = trained.checkpoints.map((c) => c.params.map((p) => p.layers.slice(0, 5).map(maxInputWeightNorm)));
-  return { steps, analyses, maxNorm, loss: trained.checkpoints.map((c) => c.loss), initial: params, ms: Date.now() - t0 };
+  return { steps, analyses, maxNorm, loss: trained.checkpoints.map((c) => c.loss), initial: params, fingerprints, ms: Date.now() - t0 };
 }
 
 /** The heat map of one net's layer at a checkpoint (figure data). */

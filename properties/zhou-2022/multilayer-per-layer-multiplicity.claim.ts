@@ -11,7 +11,7 @@ import { byProfile } from '../profile';
 import { round } from '../harness/figure-data';
 import { uniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
-import { COMPARED_LAYERS, FIG3_ACTIVATIONS, layerDesignPoint, multiLayerPerLayer, SCORE_GAP_PAPER, type MultiLayerConfig } from '../../theorems/zhou-2022/multilayer-per-layer-multiplicity';
+import { COMPARED_LAYERS, FIG3_ACTIVATIONS, layerDesignPoint, multiLayerPerLayer, SCORE_GAP_MARGIN, SCORE_GAP_PAPER, type MultiLayerConfig } from '../../theorems/zhou-2022/multilayer-per-layer-multiplicity';
 import { atSnapshot, layerHeatmap, linesVsStep, perLayerSummary, runMultiLayer } from './multilayer-experiment';
 
 /**
@@ -41,6 +41,7 @@ claimProperty<MultiLayerConfig>({
     return {
       units: Float64Array.from(groups.flatMap((g) => Array.from(g.units))),
       groups,
+      fingerprints: r.fingerprints,
       outcomes: { nets, frozen: r.initial.filter((_, e) => r.loss[r.loss.length - 1][e] === r.loss[0][e]).length },
       figures: {
         setting: `residual 3-18-18-18-18-18-1 (${FIG3_ACTIVATIONS.join(', ')}), std ${c.std}, Adam lr 4e-5, ${r.steps[r.steps.length - 1]} steps, ${nets} nets${ctx.fault ? `, fault ${ctx.fault.name}` : ''}`,
@@ -54,5 +55,18 @@ claimProperty<MultiLayerConfig>({
   },
   // The wrong engine exchanges sigmoid (p = 1, layer 3) and x²·tanh (p = 3, layer 1); the fault
   // multiplicity-swapped (tanh ↔ x²·tanh, layers 4 and 1) leaves the compared layers' gap positive.
-  twins: [{ name: 'sigmoid-x2tanh-swapped', fault: getFault('sigmoid-x2tanh-swapped'), config: { std: 0.01, nets: 40 }, wrongValue: () => -0.02 }],
+  twins: [
+    {
+      name: 'sigmoid-x2tanh-swapped',
+      fault: getFault('sigmoid-x2tanh-swapped'),
+      config: { std: 0.01, nets: 56 },
+      // [P(gap < 1/3), P(gap > 1/3)] per net under the swap (the sign test's law).
+      world: () => ({
+        value: -0.02,
+        arms: [0.945, 0.055],
+        source: 'pinned: gap −0.02 with sd 0.22 per net under the swap (40 nets, default seed, commit 5fbcc02; seed 1 gave −0.054, sd 0.19), P(gap < 1/3) ≈ Φ(0.353/0.22) = 0.945',
+      }),
+      ownWorld: () => ({ value: SCORE_GAP_MARGIN, arms: [0.055, 0.945], source: 'the swap mirrored: gaps above 1/3 as often as the swap puts them below' }),
+    },
+  ],
 });

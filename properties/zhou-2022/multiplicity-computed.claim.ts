@@ -35,8 +35,9 @@ claimProperty<MultiplicityConfig>({
       description: 'x·tanh x mis-declared with multiplicity 1 (σ\'(0) = 0 is overlooked)',
       wrongPrediction: () => equals(1),
       config: { activation: 'xtanh' },
+      world: () => ({ value: 2, source: 'closed form: x·tanh x = x² − x⁴/3 + …, multiplicity 2' }),
     },
-    { name: 'multiplicity-swapped', fault: getFault('multiplicity-swapped'), config: { activation: 'tanh' } },
+    { name: 'multiplicity-swapped', fault: getFault('multiplicity-swapped'), config: { activation: 'tanh' }, world: () => ({ value: 3, source: 'closed form: the swapped activation is x²·tanh x, multiplicity 3' }) },
   ],
   async figures() {
     return {

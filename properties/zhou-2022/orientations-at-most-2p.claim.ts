@@ -45,11 +45,12 @@ claimProperty<OrientationBoundConfig>({
     const within = units.reduce((s, u) => s + u, 0);
     return {
       units,
+      fingerprints: r.fingerprints,
       outcomes: { withinBound: within, aboveBound: counts.length - within },
       figures: { orientations: histogram(counts), lines: histogram(r.layers.map((L) => L[0].analysis.lines)), withinBound: proportionWithCi(within, counts.length), stageEnd: histogram(r.layers.map((L) => L[0].stage.reason)) },
     };
   },
-  twins: [{ name: 'small-init-as-common', fault: getFault('small-init-as-common'), config: { activation: 'tanh', std: 1e-3 }, wrongValue: () => 0 }],
+  twins: [{ name: 'small-init-as-common', fault: getFault('small-init-as-common'), config: { activation: 'tanh', std: 1e-3 }, world: () => ({ value: 0.0237, source: 'pinned: 0 of 288 runs within 2p under the fault (32 default seed, 32 seed 1, 224 by `fig5Run({ kind: \'tanh\' }, 1e-3, 20261203, 224, componentsOf(getFault(\'small-init-as-common\')))`); value at the Clopper–Pearson 99.9% upper bound of 0/288' }) }],
   // Reviewer data: the paper's own Fig. 5 setting (var 0.005²) per activation, ReLU included —
   // measured proportions within 2p (Wilson 95%), orientation histograms, one heat map per activation.
   async figures({ seed }) {

@@ -12,13 +12,13 @@ import { logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { STD_RANGE } from '../../theorems/zhou-2022/fig5-setting';
 import { designPoint, MONOTONE_ACTIVATIONS, orientationsMonotoneInP, type MonotoneConfig } from '../../theorems/zhou-2022/orientations-monotone-in-p';
-import { fig5Run } from './condensation-experiment';
+import { fig5Fingerprints, fig5Run } from './condensation-experiment';
 
 /** Paired nets per activation (each seed runs tanh, x tanh and x² tanh). */
 const DESIGN = {
   configs: { gate: 1, full: 6 },
   shrinks: { gate: 1, full: 3 },
-  sizes: { nets: { gate: 32, full: 64 } },
+  sizes: { nets: { gate: 96, full: 96 } },
 } satisfies ClaimDesign;
 
 claimProperty<MonotoneConfig>({
@@ -37,8 +37,22 @@ claimProperty<MonotoneConfig>({
     return {
       units: Float64Array.from(groups.flatMap((g) => Array.from(g.units))),
       groups,
+      fingerprints: fig5Fingerprints(c.std, ctx.seed, nets, ctx.components),
       figures: { orientationsByP: Object.fromEntries(groups.map((g) => [`p${g.x}`, histogram(Array.from(g.units))])) },
     };
   },
-  twins: [{ name: 'multiplicity-swapped', fault: getFault('multiplicity-swapped'), config: { std: 1e-3 } }],
+  twins: [
+    {
+      name: 'multiplicity-swapped',
+      fault: getFault('multiplicity-swapped'),
+      config: { std: 1e-3 },
+      // Per step [P(step < 0), P(step > 0)] (the sign test's law).
+      world: () => ({
+        value: -1.69,
+        arms: [0.676, 0.0409, 0.709, 0.0836],
+        source: 'pinned: steps tanh→x·tanh 186 below 0 and 1 above, x·tanh→x²·tanh 193 below and 7 above, of 240 paired nets under the fault (`fig5Run({ kind }, 1e-3, 20261203, 240, componentsOf(getFault(\'multiplicity-swapped\')))` per activation); Clopper–Pearson 99.9% ends nearest the null; mean step −1.69 (seed 1)',
+      }),
+      ownWorld: () => ({ value: 0, arms: [0.0409, 0.676, 0.0836, 0.709], source: 'the swapped law mirrored: steps above 0 as often as the fault puts them below' }),
+    },
+  ],
 });

@@ -8,16 +8,16 @@ import { deathActiveMeanAtPoint, lastLayerActiveMean } from './death-active-mean
 import { deathActiveCountAtPoint } from './death-active-count-at-point';
 import { bornDeadAtPoint } from './born-dead-at-point';
 import { bornDeadDomainBound } from './born-dead-domain-bound';
-import { raiBornDeadLower } from './rai-born-dead-lower';
+import { RAI_MIN_EFFECT, raiBornDeadLower } from './rai-born-dead-lower';
 import { ddiNoPermanentlyDead } from './ddi-no-permanently-dead';
 import { trainabilityNecessary } from './trainability-necessary';
-import { trainabilityOverParameterization } from './trainability-over-parameterization';
+import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization } from './trainability-over-parameterization';
 import { ddiSuccessVsHe } from './ddi-success-vs-he';
-import { trainabilityWidthTrend } from './trainability-width-trend';
+import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT } from './trainability-width-trend';
 import { bornDeadProbability } from './config';
 import { targetVariance, taskData } from './task';
 import { OutOfDomainError, type Relation, type Theorem, type UnitKind } from '../types';
-import { atMost, binomialLaw, equals, implication, shownBelow, shownIncreasing } from '../relation';
+import { atMost, binomialLaw, describeRelation, equals, implication, shownBelow, shownIncreasing } from '../relation';
 import { normalCdf } from '../../properties/stats';
 import { SELECTABLE } from '../../properties/checks/select';
 
@@ -133,12 +133,12 @@ describe('relations and units', () => {
     [deathActiveMeanAtPoint, { ...point, biasStd: 0.5 }, equals(1.5), 'continuous'],
     [bornDeadAtPoint, point, equals(bornDead3), 'binary'],
     [bornDeadDomainBound, { widths: [1, 3, 3, 3], biasStd: 0, interval: [-1, 1] }, atMost(bornDead3), 'binary'],
-    [raiBornDeadLower, point, shownBelow(0), 'two-sample-binary'],
+    [raiBornDeadLower, point, shownBelow(0, RAI_MIN_EFFECT), 'two-sample-binary'],
     [ddiNoPermanentlyDead, { widths: [1, 8], biasStd: 0.5, points: 5 }, equals(0), 'binary'],
     [trainabilityNecessary, { widths: [1, 4], biasStd: 0, ...task }, implication('success', 'trainable at initialization'), 'binary'],
-    [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0), 'two-sample-binary'],
+    [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_PARAMETERIZATION_MIN_EFFECT), 'two-sample-binary'],
     [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
-    [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0), 'groups-binary'],
+    [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0, WIDTH_TREND_MIN_EFFECT), 'groups-binary'],
   ];
 
   it.each(cases.map(([t, ...rest]) => [t.id, t, ...rest] as const))('%s: the prediction with its relation, on units the relation has a check for', (_id, theorem, config, relation, unit) => {
@@ -146,5 +146,14 @@ describe('relations and units', () => {
     expect(predicted).toEqual({ ...relation, value: expect.closeTo(relation.value, 14) });
     expect(theorem.unit.kind).toBe(unit);
     expect(SELECTABLE).toContain(`${relation.kind}/${unit}`);
+  });
+});
+
+describe('demonstrations carry their smallest effect of interest', () => {
+  it('is stated, validated and rendered', () => {
+    expect(raiBornDeadLower.predict({ widths: [1, 3, 3, 3, 3, 3, 3], biasStd: 0, x: [0.5] })).toEqual({ kind: 'shownBelow', value: 0, minEffect: RAI_MIN_EFFECT });
+    expect(describeRelation(shownIncreasing(0, WIDTH_TREND_MIN_EFFECT))).toBe('shown increasing (trend slope > 0; smallest effect of interest 0.05)');
+    expect(() => shownBelow(0, 0)).toThrow(/shownBelow\(minEffect\) \(the smallest effect of interest\) must be a finite number > 0/);
+    expect(() => shownIncreasing(0, NaN)).toThrow(/shownIncreasing\(minEffect\)/);
   });
 });

@@ -16,6 +16,13 @@ import { TRAINING_HYPOTHESES, taskProblem, type TrainingTask } from './task';
 
 const ID = 'SK2020.Trainability.over-parameterization';
 
+/**
+ * Smallest effect of interest (fixed before any data): over-parameterization is "necessary and
+ * sufficient" [P] — wide networks succeed (success → 1) and narrow ones do not ([S] Lu et al.: over
+ * 90% of width-2 runs collapse on |x|); we ask for at least 0.7 (e.g. ≥ 0.8 wide against ≤ 0.1 narrow).
+ */
+export const OVER_PARAMETERIZATION_MIN_EFFECT = 0.7;
+
 export interface WidthComparisonConfig extends TrainingTask {
   depth: number;
   narrow: number;
@@ -28,7 +35,7 @@ export const trainabilityOverParameterization: Theorem<WidthComparisonConfig> = 
   title: 'Over-parameterization: the success rate at a narrow width is below the rate at a wide one',
   paper: citeSK('abstract ("over-parameterization is both necessary and sufficient for minimizing the training loss")'),
   provenance: 'P',
-  statement: 'Same depth and task: P(success | width narrow) − P(success | width wide) < 0 (shown by two samples).',
+  statement: 'Same depth and task: P(success | width narrow) − P(success | width wide) < 0 (shown by two samples; miss rate bounded at the smallest effect of interest, a difference of −0.7).',
   hypotheses: TRAINING_HYPOTHESES,
   verification: '[P] abstract; the widths compared and the task are this suite\'s.',
   unit: { kind: 'two-sample-binary', description: 'one training run: 1 if it succeeded; units: networks of the narrow width, reference: networks of the wide width (independent samples)' },
@@ -42,5 +49,5 @@ export const trainabilityOverParameterization: Theorem<WidthComparisonConfig> = 
     );
     return c;
   },
-  predict: () => shownBelow(0),
+  predict: () => shownBelow(0, OVER_PARAMETERIZATION_MIN_EFFECT),
 };

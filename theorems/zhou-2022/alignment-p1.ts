@@ -58,7 +58,7 @@ export const alignmentP1: Theorem<AlignmentConfig> = {
   ],
   verification:
     '[D] derivation above (leading order, gradient flow). Resolution 0.05: the init residual orthogonal to z contributes E[1 − |cos|] ≲ d s²/(2(0.2·0.05)²) ≤ 5e-4 and the neglected cubic term of tanh is ≤ (0.05·max|x̃|)²/3 ≤ 0.07 relative (d = 5), so 0.05 is a resolution the theory must meet, not a fit. Calibration before the tests (32 nets, GD lr 0.05/d): read-out without bias, against z: mean |cos| 0.9995 (d = 1, m = 30, s = 1e-5), 0.9992 (d = 2, m = 40, s = 3e-5), 0.9997 (d = 3, m = 20, s = 1e-4), 0.9995 (d = 5, m = 60, s = 1e-4), 0.9997 (d = 5, m = 30, s = 1e-5), min over nets ≥ 0.990, every stage ended by amplitude; with the engine\'s trained read-out bias: 0.9991–0.9998 against z_c but only 0.85–0.93 against z (the bias absorbs ȳ). Not verified: Adam (the paper\'s optimizer) normalizes per coordinate and drives u_j towards ±sign(z) instead (measured in the figures), and σ(0) ≠ 0.',
-  unit: { kind: 'continuous', description: 'one network whose initial stage ended: mean_j |cos(u_j, z)| over its non-negligible neurons u_j = (w_j, b_j) at the stage end, z from its own data' },
+  unit: { kind: 'unit-interval', description: 'one network whose initial stage ended: mean_j |cos(u_j, z)| ∈ [0, 1] over its non-negligible neurons u_j = (w_j, b_j) at the stage end, z from its own data' },
   domain(c) {
     throwIf(ID, intProblem('d', c.d, 1, 5) ?? intProblem('m', c.m, 20, 60) ?? rangeProblem('std', c.std, 1e-5, 1e-4));
     return c;

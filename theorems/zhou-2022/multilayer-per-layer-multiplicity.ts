@@ -23,12 +23,15 @@
  * power; the margin 1/3 fixed from the paper's counts (half the equal-size gap), not from the
  * measurements; the paper's snapshot epochs as the stage-end rule (the amplitude rule of rules.ts,
  * R_end = 0.2, ends layers 2–3 at ≈ 600 steps, while they are still at ~5 lines); check monotone-paired
- * with two groups (x = 1/p: layer 1 then layer 3), one-sided t at α′ Edgeworth-calibrated; gate 24 nets
- * × 1000 steps (≈ 16 s per run under jest, claim + twin ≈ 33 s), full 48 nets × 1400 steps. Twin:
- * sigmoid-x2tanh-swapped must be rejected; its power at n = 24 (α′ ≈ 6e-6, twin sd ≈ 0.21) is ≈ 0.98 /
- * 0.996 / 0.999 for true gaps −0.02 / −0.05 / −0.08 (noncentral t) — high but not 1 − α; the twin
- * therefore runs 40 nets (se 0.033, t(39) quantile ≈ 5.0: it rejects when the mean gap is < ≈ 0.17,
- * ≥ 5.6 se above a true gap of −0.02: power ≥ 1 − 1e-8). First gate run (seed 20181203): gap 0.631
+ * with two groups (x = 1/p: layer 1 then layer 3), since issue 12 the exact sign test of P(gap < 1/3)
+ * ≤ ½ (a t bound has no provable rate at α ≈ 1e-5 with n = 24; a mean bound on the known range [−1, 1]
+ * needs hundreds of nets): the claim is rejected when ≥ 23 of 24 nets have a gap below 1/3 (exact
+ * false-failure rate 1.5e-6); gate 24 nets × 1000 steps (≈ 16 s per run under jest), full 48 nets ×
+ * 1400 steps. Twin: sigmoid-x2tanh-swapped must be rejected; with its gap ≈ −0.02 (sd 0.22) a net has
+ * a gap below 1/3 with probability ≈ Φ(1.6) ≈ 0.945, and the sign test then needs ≈ 56 nets (gate,
+ * α_i = 1.25e-5: ≥ 44 of 56 below) or 60 (full) for a miss rate ≤ α_i. Earlier t-test analysis (before
+ * issue 12): power at n = 24 ≈ 0.98 / 0.996 / 0.999 for true gaps −0.02 / −0.05 / −0.08 (noncentral t).
+ * First gate run (seed 20181203, t test): gap 0.631
  * (sd 0.130, upper bound 0.779) consistent; twin −0.084 (sd 0.209, upper bound 0.152 < 1/3) rejected;
  * at the snapshots 12/24 sigmoid layers on 1 line, 18/24 x tanh layers within 2, 4/24 x² tanh layers
  * within 3. Not verified: layers 4–5 within their bounds (reported), d > 1 with p ≥ 2 (outside the
@@ -74,7 +77,7 @@ export const multiLayerPerLayer: Theorem<MultiLayerConfig> = {
   paper: citeZhou('Fig. 3 (six-layer residual net h_{l+1} = σ_l(W_l h_l + b_l) + h_l; 3, 2, 1, 1, 1 lines for layers 1…5 at epochs 1000, 900, 900, 1400, 1400) [P: sub]; per-layer p = 1 analysis ("for layer k, the input weights for any hidden neuron j have the same two stable directions") [P: sub §5.1]; 2p bound [P: v6-abstract]'),
   provenance: 'P',
   statement:
-    '[P] In the Fig. 3 net each hidden layer condenses on at most p_l lines of its own activation (3, 2, 1, 1, 1 lines reported). Asserted (robust part) [D]: with S_l = fraction of pairs of the layer\'s kept neurons with |D| ≥ 0.9, measured at the paper\'s snapshot steps (layer 1 at 1000, layer 3 at 900), E[S_3 − S_1] ≥ 1/3 within the same nets (the paper\'s counts give S_3 − S_1 ≈ 0.71; 1/3 is half of it). Per-layer line counts, the share of nets within each layer\'s own bound (≤ p_l lines) and heat maps are reported as figure data, not asserted.',
+    '[P] In the Fig. 3 net each hidden layer condenses on at most p_l lines of its own activation (3, 2, 1, 1, 1 lines reported). Asserted (robust part) [D]: with S_l = fraction of pairs of the layer\'s kept neurons with |D| ≥ 0.9, measured at the paper\'s snapshot steps (layer 1 at 1000, layer 3 at 900), P(S_3 − S_1 < 1/3) ≤ ½ within the same nets — the median gap is ≥ 1/3 (the paper\'s counts give S_3 − S_1 ≈ 0.71; 1/3 is half of it). Per-layer line counts, the share of nets within each layer\'s own bound (≤ p_l lines) and heat maps are reported as figure data, not asserted.',
   hypotheses: [
     '[P] residual six-layer net 3-18-18-18-18-18-1: h_1 = σ_1(W_1 x + b_1), h_l = σ_l(W_l h_{l−1} + b_l) + h_{l−1} for l = 2…5, linear read-out; σ_1…σ_5 = x² tanh, x tanh, sigmoid, tanh, softplus',
     '[P] all parameters N(0, std²), std ∈ [0.008, 0.01] (the paper: var = 0.01²); [P: code] read-out without bias (bias 0, not trained), as the authors\' notebook',
@@ -83,7 +86,7 @@ export const multiLayerPerLayer: Theorem<MultiLayerConfig> = {
     'lines and score: complete-linkage clusters of |D| ≥ 0.9 among the layer\'s neurons with |u_j| ≥ 0.2·max |u|, u_j = (row j of W_l, b_lj) ∈ R^{fanIn+1} (theorems/zhou-2022/rules.ts, unchanged from the two-layer claims)',
   ],
   verification:
-    'Calibration (32 nets, std 0.01, to step 1400): "≤ p_l lines in every layer" does NOT hold robustly (layers 4–5 still condensing at 1400, layer 1 at ~4 lines, limited by its slow growth even with tanh); a trend test on orientations has no power against multiplicity-swapped. Robust and tied to p: the score gap S_3 − S_1 = 0.60 (sd 0.12) at step 1000 with the paper\'s activations, −0.02 (sd 0.22) with sigmoid and x² tanh swapped. Margin 1/3 fixed from the paper\'s counts, not from the measurements; stage end = the paper\'s snapshot epochs. Twin sigmoid-x2tanh-swapped runs 40 nets for power ≥ 1 − 1e-8. First gate run (seed 20181203): gap 0.631 consistent, twin −0.084 rejected. Not verified: layers 4–5 within their bounds (reported), d > 1 with p ≥ 2, the plain (non-residual) net. Full calibration and power analysis: the comment block of theorems/zhou-2022/multilayer-per-layer-multiplicity.ts.',
+    'Calibration (32 nets, std 0.01, to step 1400): "≤ p_l lines in every layer" does NOT hold robustly (layers 4–5 still condensing at 1400, layer 1 at ~4 lines, limited by its slow growth even with tanh); a trend test on orientations has no power against multiplicity-swapped. Robust and tied to p: the score gap S_3 − S_1 = 0.60 (sd 0.12) at step 1000 with the paper\'s activations, −0.02 (sd 0.22) with sigmoid and x² tanh swapped. Margin 1/3 fixed from the paper\'s counts, not from the measurements; stage end = the paper\'s snapshot epochs. Test: exact sign test of P(S_3 − S_1 < 1/3) ≤ ½; twin sigmoid-x2tanh-swapped needs ≈ 56–60 nets for a miss rate ≤ α_i. First gate run (seed 20181203): gap 0.631 consistent, twin −0.084 rejected. Not verified: layers 4–5 within their bounds (reported), d > 1 with p ≥ 2, the plain (non-residual) net. Full calibration and power analysis: the comment block of theorems/zhou-2022/multilayer-per-layer-multiplicity.ts.',
   unit: { kind: 'paired-groups', description: 'one network: the condensation scores of its x² tanh layer (layer 1, x = 1/3) and its sigmoid layer (layer 3, x = 1) at the paper\'s snapshot steps' },
   domain(c) {
     throwIf(ID, rangeProblem('std', c.std, 0.008, 0.01) ?? (c.nets === undefined ? undefined : intProblem('nets', c.nets, 8, 512)));

@@ -1,7 +1,9 @@
 /**
  * The 2p bound's monotone-in-p corollary (1-D input, Figs. 2, 5, 6 of Zhou et al. 2022): on the same
  * initial parameters and data, the orientation count does not decrease from tanh (p = 1) to x tanh
- * (p = 2) to x² tanh (p = 3).
+ * (p = 2) to x² tanh (p = 3): a decrease of a seed's count is no more likely than an increase,
+ * tested by the exact sign test per step (properties/checks/monotone-paired.ts: the
+ * counts are small paired integers, where a t bound has no provable rate at the suite's α).
  */
 import { nonDecreasing } from '../relation';
 import type { Theorem } from '../types';
@@ -26,10 +28,10 @@ export const orientationsMonotoneInP: Theorem<MonotoneConfig> = {
   title: '1-D input: the orientation count does not decrease from p = 1 (tanh) to 2 (x tanh) to 3 (x² tanh)',
   paper: citeZhou('Figs. 2, 5, 6 (1, 2, 3 lines for tanh, x tanh, x² tanh) and the 2p bound [P: sub]'),
   provenance: 'P',
-  statement: 'With the same initial parameters and data, E[#orientations(p + 1) − #orientations(p)] ≥ 0 for p = 1, 2 (tanh → x tanh → x² tanh).',
+  statement: 'With the same initial parameters and data, P(#orientations(p + 1) < #orientations(p)) ≤ P(#orientations(p + 1) > #orientations(p)) for p = 1, 2 (tanh → x tanh → x² tanh): a decrease is no more likely than an increase.',
   hypotheses: [...FIG5_HYPOTHESES, 'std ∈ [5e-4, 1e-3] (where all three bounds held in calibration); the three runs of a seed share initial parameters and data'],
   verification:
-    '[P] the figures show 1, 2, 3 lines; calibration at std 5e-4–1e-3 gave mostly 2, 4, 6 orientations. The test is paired one-sided t on both consecutive differences (Bonferroni), so it rejects only a demonstrated decrease; a mixed-up engine (tanh ↔ x² tanh) must be rejected.',
+    '[P] the figures show 1, 2, 3 lines; calibration at std 5e-4–1e-3 gave mostly 2, 4, 6 orientations. The test is the exact sign test on both consecutive paired steps (Bonferroni), so it rejects only a demonstrated decrease; a mixed-up engine (tanh ↔ x² tanh) must be rejected.',
   unit: { kind: 'paired-groups', description: 'one seed: the orientation counts at the end of the initial stage of three networks with the same initial parameters and data, run with tanh, x tanh and x² tanh (design point x = p)' },
   domain(c) {
     throwIf(ID, rangeProblem('std', c.std, STD_RANGE.p1[0], STD_RANGE.p1[1]));

@@ -4,7 +4,7 @@ import { multiplicityComputed } from './multiplicity-computed';
 import { alignmentDirection, alignmentP1, ALIGNMENT_RESOLUTION } from './alignment-p1';
 import { maxOrientations, orientationsAtMost2p, WITHIN_BOUND_SHARE, withinBound } from './orientations-at-most-2p';
 import { designPoint, MONOTONE_ACTIVATIONS, orientationsMonotoneInP } from './orientations-monotone-in-p';
-import { isCondensed, randomPairAbsCosTail, smallInitCondensation } from './small-init-condensation-score';
+import { isCondensed, randomPairAbsCosTail, SMALL_INIT_MIN_EFFECT, smallInitCondensation } from './small-init-condensation-score';
 import { COMPARED_LAYERS, layerDesignPoint, multiLayerPerLayer, SCORE_GAP_MARGIN } from './multilayer-per-layer-multiplicity';
 import { randomDirectionMeanAbsCos } from './paper';
 
@@ -18,9 +18,9 @@ describe('Zhou et al. 2022 theorems: predictions', () => {
     expect(alignmentP1.predict({ d: 1, m: 30, std: 1e-5 })).toEqual(atLeast(1 - ALIGNMENT_RESOLUTION));
     expect(orientationsAtMost2p.predict({ activation: 'tanh', std: 1e-3 })).toEqual(proportionAtLeast(WITHIN_BOUND_SHARE));
     expect(orientationsMonotoneInP.predict({ std: 1e-3 })).toEqual(nonDecreasing(0));
-    expect(smallInitCondensation.predict({ convention: 'variance-power', gamma: 3 })).toEqual(shownBelow(0));
+    expect(smallInitCondensation.predict({ convention: 'variance-power', gamma: 3 })).toEqual(shownBelow(0, SMALL_INIT_MIN_EFFECT));
     expect(multiLayerPerLayer.predict({ std: 0.01 })).toEqual(nonDecreasing(SCORE_GAP_MARGIN));
-    expect([alignmentP1, orientationsAtMost2p, orientationsMonotoneInP, smallInitCondensation, multiLayerPerLayer].map((t) => t.unit.kind)).toEqual(['continuous', 'binary', 'paired-groups', 'two-sample-binary', 'paired-groups']);
+    expect([alignmentP1, orientationsAtMost2p, orientationsMonotoneInP, smallInitCondensation, multiLayerPerLayer].map((t) => t.unit.kind)).toEqual(['unit-interval', 'binary', 'paired-groups', 'two-sample-binary', 'paired-groups']);
   });
   it('per-run statements: the 2p bound, condensed nets, design points', () => {
     expect((['tanh', 'sigmoid', 'softplus', 'xtanh', 'x2tanh'] as const).map(maxOrientations)).toEqual([2, 2, 2, 4, 6]);
