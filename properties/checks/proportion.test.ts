@@ -181,15 +181,15 @@ describe('two-sample difference checks (Newcombe, calibrated on the boundary)', 
   });
 
   it('claims "p₁ − p₂ ≤ δ₀" / "≥ δ₀" / "= δ₀" reject only when the data contradict them', () => {
-    const a = bernoulliUnits(60, 200); // 0.30
-    const b = bernoulliUnits(20, 200); // 0.10
+    const a = bernoulliUnits(40, 80); // 0.50
+    const b = bernoulliUnits(4, 80); // 0.05
     expect(proportionDifferenceAtMostPrediction.evaluate(a, 0, 1e-5, b).verdict).toBe('rejected'); // data show p₁ > p₂
     expect(proportionDifferenceAtMostPrediction.evaluate(b, 0, 1e-5, a).verdict).toBe('consistent');
     expect(proportionDifferenceAtLeastPrediction.evaluate(b, 0, 1e-5, a).verdict).toBe('rejected');
-    expect(proportionDifferenceEqualsPrediction.evaluate(a, 0.2, 1e-5, b).verdict).toBe('consistent');
+    expect(proportionDifferenceEqualsPrediction.evaluate(a, 0.45, 1e-5, b).verdict).toBe('consistent');
     expect(proportionDifferenceEqualsPrediction.evaluate(a, 0, 1e-5, b).verdict).toBe('rejected');
     // A wrong claimed gain ("p₁ − p₂ ≤ −0.9") on equal rates is rejected; a claim at the boundary is not.
-    const c = bernoulliUnits(40, 128);
+    const c = bernoulliUnits(20, 64);
     expect(differenceAtMostPrediction().evaluate(c, -0.9, 1e-5, c).verdict).toBe('rejected');
     expect(differenceAtMostPrediction().evaluate(c, 0, 1e-5, c).verdict).toBe('consistent');
   });
