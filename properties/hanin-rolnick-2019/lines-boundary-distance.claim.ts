@@ -23,7 +23,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
-  sizes: { netsPerWidth: { gate: 800, full: 3000 } },
+  sizes: { netsPerWidth: { gate: 1000, full: 3000 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<DistanceSweepConfig> = fc.noBias(

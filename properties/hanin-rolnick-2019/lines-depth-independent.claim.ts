@@ -20,7 +20,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
-  sizes: { netsPerDepth: { gate: 400, full: 2000 }, figureNets: { gate: 100, full: 1000 } },
+  sizes: { netsPerDepth: { gate: 600, full: 2000 }, figureNets: { gate: 100, full: 1000 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<DepthSweepConfig> = fc.noBias(

@@ -14,13 +14,20 @@
  *   (each factor's χ² scale tilted by e^τ). k = [2] is the exponential law.
  * - {@link lognormalLaw}: exp(σZ − σ²/2) (mean 1); proposal: Z shifted by τ.
  * - {@link poissonLaw}: counts; proposal: λ → λe^τ (the exponential tilt of a Poisson).
+ * - {@link affineLaw}: any of these moved to a given mean and sd, optionally reflected (left skew);
+ *   same proposals and likelihood ratios.
+ * - {@link dirichletMultinomialImportance}: the bin counts of a multinomial sample (a goodness-of-fit
+ *   statistic's law); proposal: the Dirichlet–multinomial, a continuous mixture of every exponential
+ *   tilt of the bin probabilities, whose covariance is the multinomial's inflated by a factor ρ (so
+ *   a χ²-type statistic is ≈ ρ·χ²: rejections are common when ρ·(k − 1) is near the critical value).
  *
  * Deterministic: every estimate comes from a fixed seed (engine/random/stream.ts).
  */
 import { RandomStream } from '../../engine/random/stream';
+import { logGamma } from './distributions';
 
 // Captured once: jest's sandbox makes every Math.x lookup slow in hot loops (see engine/random).
-const { exp, log, sqrt } = Math;
+const { exp, log, pow, sqrt } = Math;
 
 /** A unit law with a one-parameter family of proposals (τ = 0 is the law itself). */
 export interface TiltedLaw {
@@ -150,6 +157,33 @@ export function poissonLaw(lambda: number): TiltedLaw {
   };
 }
 
+/**
+ * The law of mean + sd·(±(X − μ)/σ) for X from `law` (mean μ, sd σ): any mean and sd, and with
+ * `reflect` the mirrored (left-skewed) shape. An affine map of every unit leaves the likelihood
+ * ratio of the sample unchanged, so proposals and weights are those of `law`.
+ *
+ * @example affineLaw(chiSquareProductLaw([3]), 300, 2, true); // skewness −1.63, mean 300, sd 2
+ */
+export function affineLaw(law: TiltedLaw, mean: number, sd: number, reflect = false): TiltedLaw {
+  if (!Number.isFinite(mean)) throw new Error(`affineLaw: mean must be finite; got ${mean}`);
+  if (!(sd > 0 && Number.isFinite(sd))) throw new Error(`affineLaw: sd must be a finite number > 0; got ${sd}`);
+  const b = ((reflect ? -1 : 1) * sd) / law.sd;
+  return {
+    name: `${mean} + ${sd}·${reflect ? '(−)' : ''}standardized ${law.name}`,
+    mean,
+    sd,
+    meanSdAt(tau) {
+      const m = law.meanSdAt(tau);
+      return { mean: mean + b * (m.mean - law.mean), sd: Math.abs(b) * m.sd };
+    },
+    sample(stream, tau, out) {
+      const logRatio = law.sample(stream, tau, out);
+      for (let i = 0; i < out.length; i++) out[i] = mean + b * (out[i] - law.mean);
+      return logRatio;
+    },
+  };
+}
+
 /** One sample of the experiment: its law, size and tilt. */
 export interface TiltedSample {
   law: TiltedLaw;
@@ -221,12 +255,137 @@ export function tiltToward(law: TiltedLaw, n: number, z: number): number {
     const m = law.meanSdAt(tau);
     return (sqrt(n) * (m.mean - law.mean)) / m.sd;
   };
+  // The shift increases with τ, except for a reflected law (affineLaw), where it decreases.
+  const increasing = shift(8) > shift(-8);
   let lo = -8;
   let hi = 8;
   for (let i = 0; i < 100; i++) {
     const mid = (lo + hi) / 2;
-    if (shift(mid) < z) lo = mid;
+    if (shift(mid) < z === increasing) lo = mid;
     else hi = mid;
   }
   return (lo + hi) / 2;
+}
+
+/**
+ * One Gamma(shape, 1) variate: Marsaglia & Tsang (2000), "A simple method for generating gamma
+ * variables", ACM TOMS 26(3):363–372 (squeeze and log acceptance, shape ≥ 1); shape < 1 by their
+ * boost Gamma(a) = Gamma(a + 1)·U^{1/a}. `normal` is a one-slot scratch buffer for the stream.
+ */
+function gammaVariate(stream: RandomStream, shape: number, normal: Float64Array): number {
+  if (shape < 1) return gammaVariate(stream, shape + 1, normal) * pow(stream.nextFloat64(), 1 / shape);
+  const d = shape - 1 / 3;
+  const c = 1 / sqrt(9 * d);
+  for (;;) {
+    stream.fillNormal(normal, 1, 0, 1);
+    const x = normal[0];
+    const t = 1 + c * x;
+    if (t <= 0) continue;
+    const v = t * t * t;
+    const u = stream.nextFloat64();
+    if (u < 1 - 0.0331 * x * x * x * x || log(u) < 0.5 * x * x + d * (1 - v + log(v))) return d * v;
+  }
+}
+
+/**
+ * One Binomial(m, p) variate by chop-down inversion from the mode (Kemp 1986, "A modal method for
+ * generating binomial variables", Commun. Stat. Theory Methods 15(3):805–813): a uniform u is
+ * decreased by the probabilities of mode, mode + 1, mode − 1, mode + 2, … (the pmf walked outward by
+ * its ratio recurrences) until it falls below 0 — an exact inversion over a reordering of the
+ * support, O(√(mp(1 − p))) steps on average.
+ */
+function binomialVariate(stream: RandomStream, m: number, p: number): number {
+  if (m === 0 || p <= 0) return 0;
+  if (p >= 1) return m;
+  const mode = Math.min(m, Math.floor((m + 1) * p));
+  const odds = p / (1 - p);
+  const pMode = exp(logGamma(m + 1) - logGamma(mode + 1) - logGamma(m - mode + 1) + mode * log(p) + (m - mode) * log(1 - p));
+  let u = stream.nextFloat64() - pMode;
+  let up = mode;
+  let down = mode;
+  let pUp = pMode;
+  let pDown = pMode;
+  while (u >= 0 && (up < m || down > 0)) {
+    if (up < m) {
+      pUp *= ((m - up) / (up + 1)) * odds;
+      up++;
+      u -= pUp;
+      if (u < 0) return up;
+    }
+    if (down > 0) {
+      pDown *= down / ((m - down + 1) * odds);
+      down--;
+      u -= pDown;
+      if (u < 0) return down;
+    }
+  }
+  // u ≥ 0 after the whole support: rounding in the pmf sums (probability ~1e-15); the mode.
+  return mode;
+}
+
+/**
+ * P(event(counts)) for the bin counts of n units drawn i.i.d. with bin probabilities `probs` (a
+ * Multinomial(n, probs) vector), by importance sampling with `reps` replications from `seed`.
+ *
+ * Proposal: the Dirichlet–multinomial DM(n, A·probs) (draw q ~ Dirichlet(A·probs), then the n units
+ * from q), with A = (n − ρ)/(ρ − 1) so that its covariance is the multinomial's times ρ = `inflation`
+ * (Johnson, Kotz & Balakrishnan 1997, Discrete Multivariate Distributions, §35.13). It mixes every
+ * exponential tilt q of the bin probabilities, so it covers a rejection region that surrounds the
+ * null (the outside of a χ² or likelihood-ratio ball) in every direction; for a statistic ≈ χ²_{k−1}
+ * under the law it is ≈ ρ·χ²_{k−1} under the proposal (choose ρ·(k − 1) near the critical value).
+ * Likelihood ratio (closed form, from the counts x):
+ * log p/q = Σ x_j log π_j + log Γ(n + A) − log Γ(A) − Σ_j [log Γ(x_j + a_j) − log Γ(a_j)], a_j = A·π_j.
+ * The counts are drawn by conditional binomials ({@link binomialVariate}: O(k·√n) per replication).
+ *
+ * Reference: Rubinstein & Kroese (2017), §5.7 (mixture proposals).
+ *
+ * @example dirichletMultinomialImportance(Float64Array.of(0.25, 0.5, 0.25), 100, 3, (x) => x[0] > 45, 2000, 1);
+ */
+export function dirichletMultinomialImportance(probs: Float64Array, n: number, inflation: number, event: (counts: Float64Array) => boolean, reps: number, seed: number): ImportanceEstimate {
+  const fn = 'dirichletMultinomialImportance';
+  const k = probs.length;
+  if (k < 2 || probs.some((p) => !(p > 0 && p < 1))) throw new Error(`${fn}: probs must hold ≥ 2 bin probabilities in (0, 1); got [${Array.from(probs).join(', ')}]`);
+  const total = probs.reduce((a, b) => a + b, 0);
+  if (!(Math.abs(total - 1) <= 1e-9)) throw new Error(`${fn}: probs must sum to 1; they sum to ${total}`);
+  if (!(Number.isInteger(n) && n >= 2)) throw new Error(`${fn}: n must be an integer >= 2; got ${n}`);
+  if (!(inflation > 1 && inflation < n)) throw new Error(`${fn}: inflation must be in (1, n = ${n}); got ${inflation}`);
+  if (!(Number.isInteger(reps) && reps >= 2)) throw new Error(`${fn}: reps must be an integer >= 2; got ${reps}`);
+  const A = (n - inflation) / (inflation - 1);
+  const a = Array.from(probs, (p) => A * p);
+  const logPi = Array.from(probs, (p) => log(p));
+  const constant = logGamma(n + A) - logGamma(A) + a.reduce((s, ai) => s + logGamma(ai), 0);
+  const stream = new RandomStream(seed);
+  const normal = new Float64Array(1);
+  const q = new Float64Array(k);
+  const counts = new Float64Array(k);
+  let sum = 0;
+  let sumSq = 0;
+  let hits = 0;
+  for (let r = 0; r < reps; r++) {
+    let gSum = 0;
+    for (let j = 0; j < k; j++) {
+      q[j] = gammaVariate(stream, a[j], normal);
+      gSum += q[j];
+    }
+    // Multinomial(n, q) by conditional binomials: x_j ~ Binomial(n − x_1 − … − x_{j−1}, q_j/(q_j + … + q_k)).
+    let left = n;
+    let rest = gSum;
+    for (let j = 0; j < k - 1; j++) {
+      counts[j] = binomialVariate(stream, left, rest > 0 ? q[j] / rest : 0);
+      left -= counts[j];
+      rest -= q[j];
+    }
+    counts[k - 1] = left;
+    if (event(counts)) {
+      let logW = constant;
+      for (let j = 0; j < k; j++) logW += counts[j] * logPi[j] - logGamma(counts[j] + a[j]);
+      const w = exp(logW);
+      sum += w;
+      sumSq += w * w;
+      hits++;
+    }
+  }
+  const estimate = sum / reps;
+  const variance = Math.max(0, sumSq / reps - estimate * estimate) / (reps - 1);
+  return { estimate, relativeSE: estimate > 0 ? sqrt(variance) / estimate : Infinity, reps, hits };
 }
