@@ -30,6 +30,14 @@ import { logGamma } from './distributions';
 const { exp, log, pow, sqrt } = Math;
 
 /** A unit law with a one-parameter family of proposals (τ = 0 is the law itself). */
+
+/** The importance-sampling estimate from the sums of the weights (and their squares) of the hits among `reps` draws. */
+function weightedEstimate(sum: number, sumSq: number, reps: number, hits: number): { estimate: number; relativeSE: number; reps: number; hits: number } {
+  const estimate = sum / reps;
+  const variance = Math.max(0, sumSq / reps - estimate * estimate) / (reps - 1);
+  return { estimate, relativeSE: estimate > 0 ? sqrt(variance) / estimate : Infinity, reps, hits };
+}
+
 export interface TiltedLaw {
   name: string;
   /** Mean and standard deviation of one unit under the law. */
@@ -235,9 +243,7 @@ export function importanceSample(samples: TiltedSample[], event: (units: Float64
       hits++;
     }
   }
-  const estimate = sum / reps;
-  const variance = Math.max(0, sumSq / reps - estimate * estimate) / (reps - 1);
-  return { estimate, relativeSE: estimate > 0 ? sqrt(variance) / estimate : Infinity, reps, hits };
+  return weightedEstimate(sum, sumSq, reps, hits);
 }
 
 /**
@@ -385,7 +391,5 @@ export function dirichletMultinomialImportance(probs: Float64Array, n: number, i
       hits++;
     }
   }
-  const estimate = sum / reps;
-  const variance = Math.max(0, sumSq / reps - estimate * estimate) / (reps - 1);
-  return { estimate, relativeSE: estimate > 0 ? sqrt(variance) / estimate : Infinity, reps, hits };
+  return weightedEstimate(sum, sumSq, reps, hits);
 }
