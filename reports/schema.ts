@@ -5,7 +5,7 @@
  * Versioned: bump `REPORT_SCHEMA_VERSION` (semver) whenever a field changes meaning or disappears;
  * adding an optional field is a minor bump.
  */
-export const REPORT_SCHEMA_VERSION = '1.2.0';
+export const REPORT_SCHEMA_VERSION = '1.3.0';
 
 import type { Citation, EngineInfo, IntervalRecord, Provenance, Relation, Sides } from '../theorems/vocabulary';
 
@@ -38,7 +38,7 @@ export interface ConfigResult {
    */
   falseFailure?: { rate: number; method: string; note?: string };
   /** The independence check's false-failure rate on this configuration's experiment (claims only; properties/harness/independence.ts). */
-  independence?: { rate: number; method: string; note?: string };
+  independence?: { rate: number; method: string; note?: string }; // (1.3.0)
   /** Set when the check cannot vouch for its false-failure rate at this n (also in `notes`). (1.2.0) */
   calibrationWarning?: string;
   /** Reject twins: the alternative the power was computed at (the wrong engine's value) and the power. (1.2.0) */
@@ -46,7 +46,7 @@ export interface ConfigResult {
    * Reject twins: the alternative (the true value the twin's test faces, with where it comes from),
    * the design-time power against it, and the acceptance probability in the twin's own world.
    */
-  power?: { alternative: number; power: number; source?: string; acceptance?: number };
+  power?: { alternative: number; power: number; source?: string; acceptance?: number }; // source, acceptance: 1.3.0
   /** Engine health: outcomes that are measured, never silently dropped. */
   outcomes?: Record<string, number>;
   /** Calibration or design remarks (e.g. estimated coverage error of the interval). */
