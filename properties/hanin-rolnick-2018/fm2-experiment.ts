@@ -19,12 +19,12 @@ import fc from 'fast-check';
 import { uniform } from '../harness/arbitraries';
 import { byProfile, type ByProfile } from '../profile';
 import { deriveSeed } from '../../engine/random/seed';
-import { edgeworthCalibration, sampleMoments } from '../stats';
+import { sampleMoments } from '../stats';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { fm2Gaussian, type SecondMomentConfig } from '../../theorems/hanin-rolnick-2018/fm2-gaussian';
 import { beta, type LawName, type VarianceSpec } from '../../theorems/_internals/initialization';
 import type { Experiment, ExperimentContext } from '../harness/types';
-import { lengthExperiment, unitRatios } from './length-experiment';
+import { lengthExperiment, unitRatios, untilCalibrated } from './length-experiment';
 
 export const FM2_FAMILY = 'hanin-rolnick-2018/fm2';
 
@@ -80,34 +80,11 @@ export const lawConfigs: fc.Arbitrary<LengthConfig> = fc
   .map(({ widths, law, variance }) => cfg(widths, law, variance) as LengthConfig);
 
 /** The units (M_d/M_0)² of one ensemble of `netsFor(widths, sizing)` networks. */
-/**
- * The level at which the second-moment sizing asks the Edgeworth calibration to be trusted: the
- * smallest α_i of the FM2 claims is ≈ 4·10⁻⁶, and a calibration trusted at a smaller α is trusted at
- * a larger one (the correction factor shrinks as α grows).
- */
-const SIZING_ALPHA = 1e-6;
-
-/** Whether the mean check's Edgeworth calibration is trusted for these units (two-sided and both one-sided forms). */
-function calibrationTrusted(units: Float64Array): boolean {
-  const m = sampleMoments(units);
-  return (['two-sided', 'upper', 'lower'] as const).every((sides) => edgeworthCalibration(m.n, m.skewness, m.excessKurtosis, SIZING_ALPHA, sides).trusted);
-}
-
-/**
- * Squared length ratios E[M_d²]/M_0² of one configuration. Deep, narrow configurations give units
- * so heavy-tailed (excess kurtosis ≈ 50 at depth 3) that the weight budget's n is too small for the
- * mean check to vouch for its rate; the sample is then enlarged (×4, the same first networks plus new
- * ones, up to maxNets) until the calibration is trusted. The rule looks only at the sample's
- * skewness and kurtosis, never at its mean or the prediction.
- */
 export async function secondMomentExperiment(config: SecondMomentConfig, ctx: ExperimentContext, sizing: WeightBudget): Promise<Experiment> {
-  let nets = netsFor(config.widths, sizing);
-  for (;;) {
+  return untilCalibrated(netsFor(config.widths, sizing), sizing.maxNets, async (nets) => {
     const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
-    const units = unitRatios(trace, trace.depth, 2);
-    if (nets >= sizing.maxNets || calibrationTrusted(units)) return { ...experiment, units };
-    nets = Math.min(sizing.maxNets, 4 * nets);
-  }
+    return { ...experiment, units: unitRatios(trace, trace.depth, 2) };
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import type { SamplingParts } from '../../engine/geometry/net64';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { Experiment } from '../harness/types';
 import { ss } from '../stats/simple-statistics';
+import { edgeworthCalibration, sampleMoments } from '../stats';
 
 export const INPUTS_PER_NET = 4;
 
@@ -49,6 +50,32 @@ export function unitRatios(trace: LogLengthTrace, layer: number, power = 1): Flo
     out[e] = s / B;
   }
   return out;
+}
+
+/**
+ * The level at which the sizing asks the Edgeworth calibration to be trusted: the smallest α_i of the
+ * length claims is ≈ 4·10⁻⁶, and a calibration trusted at a smaller α is trusted at a larger one (the
+ * correction factor shrinks as α grows).
+ */
+const SIZING_ALPHA = 1e-6;
+
+/** Whether the mean check's Edgeworth calibration is trusted for these units (two-sided and both one-sided forms). */
+export function calibrationTrusted(units: Float64Array): boolean {
+  const m = sampleMoments(units);
+  return (['two-sided', 'upper', 'lower'] as const).every((sides) => edgeworthCalibration(m.n, m.skewness, m.excessKurtosis, SIZING_ALPHA, sides).trusted);
+}
+
+/**
+ * Runs an experiment with `nets` networks and, while the mean check could not vouch for its rate on
+ * the units (heavy tails: deep, narrow configurations give excess kurtosis ≈ 50), reruns it with 4×
+ * as many (the same first networks plus new ones, seeds are per network) up to `maxNets`. The rule
+ * reads only the sample's skewness and kurtosis, never its mean or the prediction.
+ */
+export async function untilCalibrated<T extends { units: Float64Array }>(nets: number, maxNets: number, run: (nets: number) => Promise<T>): Promise<T> {
+  for (let n = nets; ; n = Math.min(maxNets, 4 * n)) {
+    const result = await run(n);
+    if (n >= maxNets || calibrationTrusted(result.units)) return result;
+  }
 }
 
 /** Per-network mean over inputs of the empirical variance across layers 1..d of M_j / M_0. */
