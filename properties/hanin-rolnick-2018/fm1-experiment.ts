@@ -17,7 +17,7 @@ import type { Theorem } from '../../theorems/types';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { beta, type LawName, type VarianceSpec } from '../../theorems/_internals/initialization';
 import type { Experiment, ExperimentContext } from '../harness/types';
-import { depthProfile, lengthExperiment, untilCalibrated } from './length-experiment';
+import { depthProfile, lengthExperiment } from './length-experiment';
 
 export const FM1_FAMILY = 'hanin-rolnick-2018/fm1';
 const MAX_BETA = 0.25;
@@ -50,16 +50,11 @@ function netsFor(widths: readonly number[], base: number): number {
   return Math.round(base * Math.min(4, Math.max(1, cv2 / 0.75)));
 }
 
-/** Heavy-tailed configurations may enlarge the sample up to this many times the base count ({@link untilCalibrated}). */
-const MAX_NETS_FACTOR = 16;
-
-/** The FM1 experiment: `netsFor(widths, baseNets)` networks (more while uncalibrated); figure data against the claim's prediction at every depth. */
+/** The FM1 experiment: `netsFor(widths, baseNets)` networks; figure data against the claim's prediction at every depth. */
 export async function fm1Experiment(theorem: Theorem<LengthConfig>, config: LengthConfig, ctx: ExperimentContext, baseNets: number): Promise<Experiment> {
+  const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets: netsFor(config.widths, baseNets), parts: ctx.components });
   const predictAt = (j: number): number => theorem.predict({ ...config, widths: config.widths.slice(0, j + 1) }).value;
-  return untilCalibrated(netsFor(config.widths, baseNets), MAX_NETS_FACTOR * baseNets, async (nets) => {
-    const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
-    return { ...experiment, figures: { lengthVsDepth: depthProfile(trace, predictAt) } };
-  });
+  return { ...experiment, figures: { lengthVsDepth: depthProfile(trace, predictAt) } };
 }
 
 /**

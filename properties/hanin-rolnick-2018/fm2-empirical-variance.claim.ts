@@ -8,7 +8,7 @@ import { getFault } from '../faults/catalog';
 import { equals } from '../../theorems/relation';
 import { expectedEmpiricalVariance, fm2EmpiricalVariance } from '../../theorems/hanin-rolnick-2018/fm2-empirical-variance';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
-import { lengthExperiment, unitEmpiricalVariances, untilCalibrated } from './length-experiment';
+import { lengthExperiment, unitEmpiricalVariances } from './length-experiment';
 import { cfg, FM2_FAMILY, netsFor, weightBudgetOf, widthsArb } from './fm2-experiment';
 import { closedFormWorld, pinnedWorld } from '../harness/worlds';
 
@@ -25,11 +25,9 @@ claimProperty<LengthConfig>({
   configs: widthsArb({ n0: [1, 32], hidden: [32, 64], depth: [2, 3], maxBeta: 0.08 }).map((w) => cfg(w) as LengthConfig),
   design: DESIGN,
   async experiment(config, ctx) {
-    const sizing = weightBudgetOf(DESIGN.sizes);
-    return untilCalibrated(netsFor(config.widths, sizing), sizing.maxNets, async (nets) => {
-      const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
-      return { ...experiment, units: unitEmpiricalVariances(trace) };
-    });
+    const nets = netsFor(config.widths, weightBudgetOf(DESIGN.sizes));
+    const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
+    return { ...experiment, units: unitEmpiricalVariances(trace) };
   },
   twins: [
     {
