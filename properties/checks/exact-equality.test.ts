@@ -8,7 +8,7 @@ describe('exactEquality', () => {
     const bad = exactEquality.evaluate(Float64Array.of(3, 1), 3, 1e-5);
     expect(bad.verdict).toBe('rejected');
     expect(bad.estimate).toBe(1);
-    expect(bad.powerAgainst!(2)).toBe(1);
+    expect(exactEquality.designPower({ n: [2] }, 3, { value: 2, source: 'test' }, 1e-5)).toBe(1);
     expect(() => exactEquality.evaluate(new Float64Array(0), 1, 1e-5)).toThrow('at least one unit');
   });
 

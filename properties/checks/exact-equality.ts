@@ -26,7 +26,6 @@ export const exactEquality: Check = {
       estimate: mismatches === 0 ? prediction : units.find((u) => u !== prediction)!,
       interval: { lower: lo, upper: hi, level: 1 },
       verdict: mismatches === 0 ? 'consistent' : 'rejected',
-      powerAgainst: (alternative: number) => (alternative === prediction ? 0 : 1),
       notes: [`${mismatches} of ${units.length} unit(s) differ from the prediction ${prediction}`],
       falseFailure: { rate: 0, method: 'exact', note: 'deterministic units: a correct engine computes the predicted value on every unit' },
     };

@@ -116,7 +116,7 @@ describe('calibration', () => {
       if (check.evaluate(drawBinomial(stream, 300, 16, 0.56), 8, 0.01).verdict === 'rejected') hits++;
     }
     expect(falseFailures / trials).toBeLessThanOrEqual(0.01 + 5 * Math.sqrt((0.01 * 0.99) / trials));
-    const stated = check.evaluate(drawBinomial(stream, 300, 16, 0.5), 8, 0.01).powerAgainst!(16 * 0.56);
+    const stated = check.designPower({ n: [300], trials: 16 }, 8, { value: 16 * 0.56, source: 'test' }, 0.01);
     expect(stated).toBeGreaterThan(0.5);
     // The noncentral-χ² power is an approximation: agreement within 0.1 is what is asserted.
     expect(Math.abs(hits / trials - stated)).toBeLessThan(0.1);
@@ -137,7 +137,7 @@ describe('binomialCountsCheck', () => {
     const r = out.minDetectable!.relative;
     expect(r).toBeGreaterThan(0);
     expect(r).toBeLessThan(0.1);
-    expect(out.powerAgainst!(4 * (1 + r))).toBeGreaterThanOrEqual(0.99 - 1e-6);
+    expect(check.designPower({ n: [2000], trials: 8 }, 4, { value: 4 * (1 + r), source: 'test' }, 1e-5)).toBeGreaterThanOrEqual(0.99 - 1e-6);
     // A law of the same mean but the wrong spread (all counts 3 or 5) is rejected.
     const wrong = Float64Array.from({ length: 2000 }, (_, i) => (i % 2 ? 3 : 5));
     expect(check.evaluate(wrong, 4, 1e-5).verdict).toBe('rejected');

@@ -5,7 +5,7 @@
  * Prediction. A `Check` receives one number; here it *indexes* the law: `law(prediction)` is the
  * predicted distribution, and its mean must equal the prediction (checked, to 1e-9 relative), so the
  * report's "estimate vs prediction" line compares the sample mean with the law's mean. Example:
- * `binomialCountsCheck(0.5)` with prediction N/2 tests "counts ~ Binomial(N, ½)". `powerAgainst(a)`
+ * `binomialCountsCheck(0.5)` with prediction N/2 tests "counts ~ Binomial(N, ½)". `designPower` (world.value = a)
  * and the smallest detectable deviation use the law with mean a (for binomials: N fixed, p = a/N,
  * i.e. a shifted p).
  *
@@ -348,7 +348,6 @@ export function distributionCheck(spec: DistributionCheckSpec): Check {
         get minDetectable() {
           return minDetectable();
         },
-        powerAgainst: power,
         notes,
         falseFailure: rate,
         ...(rate.rate > alpha ? { calibrationWarning: `the false-failure rate bound ${rate.rate.toExponential(2)} exceeds α = ${alpha} (${rate.note ?? rate.method}): a design error` } : {}),

@@ -211,10 +211,6 @@ function proportionCheck(claimed: Claimed): Check {
           const s = shift();
           return prediction > 0 && Number.isFinite(s) ? { relative: s / prediction, power: DETECTION_POWER } : undefined;
         },
-        powerAgainst: (alternative: number) => {
-          checkProbability(fnName, 'alternative', alternative);
-          return power(alternative);
-        },
         get notes() {
           const { above, below } = detect();
           const bounds = [above === null ? null : `p ≥ ${above.toPrecision(4)}`, below === null ? null : `p ≤ ${below.toPrecision(4)}`].filter((t) => t !== null);

@@ -50,8 +50,6 @@ export interface CheckOutcome {
   pValue?: number;
   /** Smallest relative deviation from the prediction detectable at `power` with this n and α. */
   minDetectable?: { relative: number; power: number };
-  /** Power against a stated alternative (reject twins). */
-  powerAgainst?: (alternative: number) => number;
   notes?: string[];
   /**
    * The check's actual false-failure rate at this n and α (when the prediction is true, at the least
