@@ -2,7 +2,7 @@ import { DEFAULT_COMPONENTS } from '../../engine/components';
 import { componentsOf, getFault } from '../faults/catalog';
 import { duplicateFingerprints } from '../harness/independence';
 import { countsExperiment, lineCounts, lineFingerprints } from './line-experiment';
-import { planeCounts, planeFingerprints } from './plane-experiment';
+import { planeCounts } from './plane-experiment';
 
 const NETS = { inputDim: 2, widths: [6, 6], weightScale: 2, biasStd: 0.3 };
 const SEGMENT = { x0: [0.6, -0.8], u: [0.6, 0.8], length: 2 };
@@ -15,7 +15,6 @@ describe('network fingerprints of the line and plane experiments', () => {
     expect(countsExperiment(counts)).toEqual({ units: counts.counts, fingerprints: counts.fingerprints });
     expect(duplicateFingerprints(counts.fingerprints).repeats).toBe(0);
     const plane = planeCounts([6, 6], 0.3, SQUARE, 12, 8, DEFAULT_COMPONENTS);
-    expect(planeFingerprints([6, 6], 0.3, 12, 8, DEFAULT_COMPONENTS)).toEqual(plane.fingerprints);
     expect(duplicateFingerprints(plane.fingerprints).repeats).toBe(0);
   });
 

@@ -15,7 +15,7 @@ import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { depthIndependent, RESOLUTION, type DepthSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-depth-independent';
-import { lineCounts, lineFingerprints, segmentIn } from './line-experiment';
+import { lineCounts, segmentIn } from './line-experiment';
 import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
@@ -42,23 +42,18 @@ claimProperty<DepthSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const groups = c.depths.map((d) => ({
-      x: d,
-      units: lineCounts(
+    const samples = c.depths.map((d) =>
+      lineCounts(
         { inputDim: c.inputDim, widths: Array<number>(d).fill(c.neurons / d), weightScale: 2, biasStd: c.biasStd },
         c.segment,
         byProfile(DESIGN.sizes.netsPerDepth),
         deriveSeed(ctx.seed, 'depth', d),
         ctx.components,
-      ).counts,
-    }));
-    return {
-      ...fromGroups(groups),
-      fingerprints: Float64Array.from(
-        c.depths.flatMap((d) => [
-          ...lineFingerprints({ inputDim: c.inputDim, widths: Array<number>(d).fill(c.neurons / d), weightScale: 2, biasStd: c.biasStd }, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components),
-        ]),
       ),
+    );
+    return {
+      ...fromGroups(samples.map((s, k) => ({ x: c.depths[k], units: s.counts }))),
+      fingerprints: Float64Array.from(samples.flatMap((s) => [...s.fingerprints])),
     };
   },
   twins: [

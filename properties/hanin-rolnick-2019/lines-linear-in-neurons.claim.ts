@@ -14,7 +14,7 @@ import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { linearInNeurons, RESOLUTION, type WidthSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-linear-in-neurons';
-import { lineCounts, lineFingerprints, segmentIn } from './line-experiment';
+import { lineCounts, segmentIn } from './line-experiment';
 import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
@@ -42,13 +42,10 @@ claimProperty<WidthSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const groups = c.widths.map((w) => ({
-      x: w * c.depth,
-      units: lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components).counts,
-    }));
+    const samples = c.widths.map((w) => lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components));
     return {
-      ...fromGroups(groups),
-      fingerprints: Float64Array.from(c.widths.flatMap((w) => [...lineFingerprints({ ...c, widths: Array<number>(c.depth).fill(w) }, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components)])),
+      ...fromGroups(samples.map((s, k) => ({ x: c.widths[k] * c.depth, units: s.counts }))),
+      fingerprints: Float64Array.from(samples.flatMap((s) => [...s.fingerprints])),
     };
   },
   twins: [

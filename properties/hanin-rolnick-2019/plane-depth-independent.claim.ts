@@ -16,7 +16,7 @@ import { logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { planeDepthIndependent, RESOLUTION, type PlaneDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/plane-depth-independent';
-import { planeCounts, planeFingerprints, squareIn } from './plane-experiment';
+import { planeCounts, squareIn } from './plane-experiment';
 import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
@@ -38,13 +38,10 @@ claimProperty<PlaneDepthSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const groups = c.depths.map((d) => ({
-      x: d,
-      units: planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components).regions,
-    }));
+    const samples = c.depths.map((d) => planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components));
     return {
-      ...fromGroups(groups),
-      fingerprints: Float64Array.from(c.depths.flatMap((d) => [...planeFingerprints(Array<number>(d).fill(c.neurons / d), c.biasStd, byProfile(DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components)])),
+      ...fromGroups(samples.map((s, k) => ({ x: c.depths[k], units: s.regions }))),
+      fingerprints: Float64Array.from(samples.flatMap((s) => [...s.fingerprints])),
     };
   },
   twins: [

@@ -17,7 +17,7 @@ import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
 import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
 import type { SquareSpec } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { firstLayerFingerprint } from '../../engine/random/fingerprint';
-import { lineFingerprints, networkSpec, type LineNets } from './line-experiment';
+import { networkSpec, type LineNets } from './line-experiment';
 
 /** Breakpoints on the square's boundary (its four edges, corners excluded a.s.). */
 export function boundaryBreakpoints(net: PwlNet64, sq: SquareSpec): number {
@@ -65,9 +65,6 @@ export function planeCounts(widths: readonly number[], biasStd: number, sq: Squa
   return { regions, crossings, fingerprints };
 }
 
-/** The fingerprints of the `count` networks `planeCounts` draws with the same arguments, re-drawn from the same streams. */
-export const planeFingerprints = (widths: readonly number[], biasStd: number, count: number, seed: number, parts: SamplingParts = {}): Float64Array =>
-  lineFingerprints(planeNets(widths, biasStd), count, seed, parts);
 
 /** A square of the 2-D input space: centre in [−0.75, 0.75]², half-side in [0.5, 1.5] (so it sees many boundaries already at N = 8). */
 export const squareIn: fc.Arbitrary<SquareSpec> = fc.record({

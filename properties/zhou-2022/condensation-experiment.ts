@@ -163,11 +163,4 @@ const fig5Setting = (activation: TrainActivation, std: number, seed: number, net
 /** A run of the Fig. 5/6 setting. */
 export const fig5Run = (activation: TrainActivation, std: number, seed: number, nets: number, parts?: CondensationParts): Promise<CondensationResult> => runCondensation(fig5Setting(activation, std, seed, nets, parts));
 
-/**
- * The fingerprints of the nets `fig5Run(activation, std, seed, nets, parts)` draws, for any activation:
- * the initial parameters and data do not depend on it, so runs of one seed under several activations
- * are paired (one fingerprint per pair). Re-drawn from the same streams, without training.
- */
-export const fig5Fingerprints = (std: number, seed: number, nets: number, parts: CondensationParts = DEFAULT_COMPONENTS): Float64Array =>
-  Float64Array.from(initialNets(fig5Setting({ kind: 'tanh' }, std, seed, nets, parts), parts).params, firstLayerFingerprint);
 

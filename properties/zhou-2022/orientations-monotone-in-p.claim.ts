@@ -12,7 +12,7 @@ import { logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { STD_RANGE } from '../../theorems/zhou-2022/fig5-setting';
 import { designPoint, MONOTONE_ACTIVATIONS, orientationsMonotoneInP, type MonotoneConfig } from '../../theorems/zhou-2022/orientations-monotone-in-p';
-import { fig5Fingerprints, fig5Run } from './condensation-experiment';
+import { fig5Run } from './condensation-experiment';
 
 /** Paired nets per activation (each seed runs tanh, x tanh and x² tanh). */
 const DESIGN = {
@@ -30,14 +30,16 @@ claimProperty<MonotoneConfig>({
   async experiment(c, ctx) {
     const nets = byProfile(DESIGN.sizes.nets);
     const groups = [];
+    let fingerprints: Float64Array = new Float64Array(0);
     for (const kind of MONOTONE_ACTIVATIONS) {
       const r = await fig5Run({ kind }, c.std, ctx.seed, nets, ctx.components);
       groups.push({ x: designPoint(kind), units: Float64Array.from(r.layers, (L) => L[0].analysis.orientations) });
+      fingerprints = r.fingerprints; // the same initial nets for every activation (paired design): one fingerprint per pair
     }
     return {
       units: Float64Array.from(groups.flatMap((g) => Array.from(g.units))),
       groups,
-      fingerprints: fig5Fingerprints(c.std, ctx.seed, nets, ctx.components),
+      fingerprints,
       figures: { orientationsByP: Object.fromEntries(groups.map((g) => [`p${g.x}`, histogram(Array.from(g.units))])) },
     };
   },
