@@ -46,14 +46,6 @@ function* networks(n: LineNets, count: number, seed: number, parts: SamplingPart
   for (let e = 0; e < count; e++) yield sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
 }
 
-/**
- * The fingerprints of the `count` networks that `lineCounts` and `boundaryDistances` draw with the
- * same arguments, re-drawn from the same streams (for experiments that keep only the units).
- */
-export function lineFingerprints(n: LineNets, count: number, seed: number, parts: SamplingParts = {}): Float64Array {
-  return Float64Array.from(networks(n, count, seed, parts), firstLayerFingerprint);
-}
-
 export interface LineCountSample {
   /** Breakpoints on the segment, per network. */
   counts: Float64Array;
@@ -92,15 +84,17 @@ export function lineCounts(n: LineNets, segment: SegmentSpec, count: number, see
 /** The experiment of a count sample: its counts as the units, with its networks' fingerprints. */
 export const countsExperiment = (s: LineCountSample): { units: Float64Array; fingerprints: Float64Array } => ({ units: s.counts, fingerprints: s.fingerprints });
 
-/** Distance from x along ±u to the nearest breakpoint (whole line), per network (their fingerprints: `lineFingerprints` with the same arguments). */
-export function boundaryDistances(n: LineNets, point: number[], direction: number[], count: number, seed: number, parts: LineParts = {}): Float64Array {
+/** Distance from x along ±u to the nearest breakpoint (whole line), per network, with the networks' fingerprints. */
+export function boundaryDistances(n: LineNets, point: number[], direction: number[], count: number, seed: number, parts: LineParts = {}): { distances: Float64Array; fingerprints: Float64Array } {
   const countLine = parts.countLine ?? lineRegions;
-  const out = new Float64Array(count);
+  const distances = new Float64Array(count);
+  const fingerprints = new Float64Array(count);
   let e = 0;
   for (const net of networks(n, count, seed, parts)) {
-    out[e++] = nearestBreakpointDistance(countLine(net, { x0: point, u: direction, t0: -Infinity, t1: Infinity }).breakpoints, 0);
+    distances[e] = nearestBreakpointDistance(countLine(net, { x0: point, u: direction, t0: -Infinity, t1: Infinity }).breakpoints, 0);
+    fingerprints[e++] = firstLayerFingerprint(net);
   }
-  return out;
+  return { distances, fingerprints };
 }
 
 /** A unit vector from a raw draw (components rounded for readable configurations, then normalised). */

@@ -18,7 +18,7 @@ import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
 import { boundaryDistance, RESOLUTION, type DistanceSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-boundary-distance';
 import { cauchyParameters } from '../../theorems/hanin-rolnick-2019/lines-one-layer';
-import { boundaryDistances, lineFingerprints, pointAndDirection } from './line-experiment';
+import { boundaryDistances, pointAndDirection } from './line-experiment';
 import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
@@ -52,9 +52,9 @@ claimProperty<DistanceSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const groups = c.widths.map((w) => ({
+    const samples = c.widths.map((w) => ({
       x: w * c.depth,
-      units: boundaryDistances(
+      sample: boundaryDistances(
         { inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd },
         c.point,
         c.direction,
@@ -64,12 +64,8 @@ claimProperty<DistanceSweepConfig>({
       ),
     }));
     return {
-      ...fromGroups(groups),
-      fingerprints: Float64Array.from(
-        c.widths.flatMap((w) => [
-          ...lineFingerprints({ inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd }, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components),
-        ]),
-      ),
+      ...fromGroups(samples.map((s) => ({ x: s.x, units: s.sample.distances }))),
+      fingerprints: Float64Array.from(samples.flatMap((s) => [...s.sample.fingerprints])),
     };
   },
   twins: [

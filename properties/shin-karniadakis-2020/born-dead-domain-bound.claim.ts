@@ -15,7 +15,7 @@ import { atMost } from '../../theorems/relation';
 import { deadLayerOnInterval } from '../../engine/measure/neuron-states';
 import { bornDeadDomainBound, type DomainConfig } from '../../theorems/shin-karniadakis-2020/born-dead-domain-bound';
 import { bornDeadProbability } from '../../theorems/shin-karniadakis-2020/config';
-import { biasLaw, heNets, netFingerprints } from './death-experiment';
+import { biasLaw, fingerprinting, heNets } from './death-experiment';
 import { PIN_COMMAND } from '../harness/worlds';
 import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
@@ -40,8 +40,9 @@ claimProperty<DomainConfig>({
   async experiment(c, ctx) {
     const count = byProfile(DESIGN.sizes.nets);
     const units = new Float64Array(count);
-    for (const { e, net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
-    return { units, fingerprints: netFingerprints(heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) };
+    const fingerprints: number[] = [];
+    for (const { e, net } of fingerprinting(heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components), fingerprints)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
+    return { units, fingerprints: Float64Array.from(fingerprints) };
   },
   twins: [
     {

@@ -11,10 +11,11 @@ import { byProfile } from '../profile';
 import { integer, logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { RandomStream } from '../../engine/random/stream';
+import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { toPwlNet64 } from '../../engine/train/export';
 import { statesOnData } from '../../engine/measure/neuron-states';
 import { ddiNoPermanentlyDead, type DdiConfig } from '../../theorems/shin-karniadakis-2020/ddi-no-permanently-dead';
-import { heSpec, netFingerprints, nets, uniformInputs } from './death-experiment';
+import { heSpec, uniformInputs } from './death-experiment';
 import { PIN_COMMAND } from '../harness/worlds';
 import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
@@ -38,15 +39,17 @@ claimProperty<DdiConfig>({
     const units = new Float64Array(count);
     const rule = ctx.components.activeRule;
     const spec = heSpec([...c.widths, 1], c.biasStd);
+    const fingerprints = new Float64Array(count);
     for (let e = 0; e < count; e++) {
       const stream = new RandomStream(ctx.components.netStream(ctx.seed, 'net', e));
       const inputs = uniformInputs(stream, c.points, c.widths[0]);
       const net = toPwlNet64(ctx.components.ddi(spec, inputs, stream, ctx.components), 0);
       units[e] = statesOnData(net, inputs, rule).permanentlyDead > 0 ? 1 : 0;
+      fingerprints[e] = firstLayerFingerprint(net);
     }
     return {
       units,
-      fingerprints: netFingerprints(nets(count, ctx.seed, (stream) => ctx.components.ddi(spec, uniformInputs(stream, c.points, c.widths[0]), stream, ctx.components), ctx.components.netStream)),
+      fingerprints,
     };
   },
   twins: [

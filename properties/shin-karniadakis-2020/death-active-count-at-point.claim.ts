@@ -12,7 +12,7 @@ import type { ExperimentContext } from '../harness/types';
 import { statesAtPoint } from '../../engine/measure/neuron-states';
 import { deathActiveCountAtPoint } from '../../theorems/shin-karniadakis-2020/death-active-count-at-point';
 import type { DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
-import { heNets, netFingerprints, pointConfigs } from './death-experiment';
+import { fingerprinting, heNets, pointConfigs } from './death-experiment';
 import { pinnedWorld, type Pin } from '../harness/worlds';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 2000, full: 8000 } } } as const satisfies ClaimDesign;
@@ -24,17 +24,18 @@ const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 2000, fu
 const POSITIVE_BIASES_PIN: Pin = { estimate: 4.2225, sd: 1.2297, n: 8000 };
 
 /** The active counts at x of every layer whose previous layer is alive (layer 1 always), network by network. */
-function aliveLayerCounts(c: DeathNetConfig, count: number, ctx: ExperimentContext): Float64Array {
+function aliveLayerCounts(c: DeathNetConfig, count: number, ctx: ExperimentContext): { units: Float64Array; fingerprints: Float64Array } {
   const out: number[] = [];
+  const fingerprints: number[] = [];
   const rule = ctx.components.activeRule;
-  for (const { net } of heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components)) {
+  for (const { net } of fingerprinting(heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components), fingerprints)) {
     const { active } = statesAtPoint(net, c.x, rule);
     for (let l = 0; l < active.length; l++) {
       out.push(active[l]);
       if (active[l] === 0 && c.biasStd === 0) break; // the next layers' z are exactly 0: not "previous alive"
     }
   }
-  return Float64Array.from(out);
+  return { units: Float64Array.from(out), fingerprints: Float64Array.from(fingerprints) };
 }
 
 claimProperty<DeathNetConfig>({
@@ -44,7 +45,7 @@ claimProperty<DeathNetConfig>({
   configs: pointConfigs(2, 12, 2, 8),
   design: DESIGN,
   async experiment(c, ctx) {
-    return { units: aliveLayerCounts(c, byProfile(DESIGN.sizes.nets), ctx), fingerprints: netFingerprints(heNets(c.widths, c.biasStd, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components)) };
+    return aliveLayerCounts(c, byProfile(DESIGN.sizes.nets), ctx);
   },
   twins: [
     {

@@ -38,10 +38,16 @@ export function* nets(count: number, seed: number, draw: (stream: RandomStream, 
 }
 
 /**
- * One fingerprint per network of an ensemble, in order: pass the same `nets(…)` or `heNets(…)` call
- * the experiment iterated (the same streams re-draw the same networks).
+ * Iterates an ensemble (`nets(…)`, `heNets(…)`) unchanged, appending each network's fingerprint
+ * (engine/random/fingerprint.ts) to `into` as it is measured: the independence check sees the
+ * networks the units came from, without drawing them twice.
  */
-export const netFingerprints = (ensemble: Iterable<{ net: PwlNet64 }>): Float64Array => Float64Array.from(ensemble, ({ net }) => firstLayerFingerprint(net));
+export function* fingerprinting<T extends { net: PwlNet64 }>(ensemble: Iterable<T>, into: number[]): Generator<T> {
+  for (const item of ensemble) {
+    into.push(firstLayerFingerprint(item.net));
+    yield item;
+  }
+}
 
 /** He networks with hidden widths `widths.slice(1)` and a scalar read-out, drawn with the engine `parts` (default: the engine's). */
 export const heNets = (widths: readonly number[], biasStd: number, count: number, seed: number, parts?: SamplingParts, weightScale = 2) =>

@@ -15,7 +15,7 @@ import { getFault } from '../faults/catalog';
 import { equals } from '../../theorems/relation';
 import { activeOnDataMask } from '../../engine/measure/neuron-states';
 import { activeOnDataProbability, deathFirstLayerOnData, type FirstLayerDataConfig } from '../../theorems/shin-karniadakis-2020/death-first-layer-on-data';
-import { heNets, netFingerprints } from './death-experiment';
+import { fingerprinting, heNets } from './death-experiment';
 import { PIN_COMMAND } from '../harness/worlds';
 import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
@@ -42,8 +42,9 @@ claimProperty<FirstLayerDataConfig>({
     const count = Math.ceil(byProfile(DESIGN.sizes.neurons) / c.width);
     const units = new Float64Array(count * c.width);
     const rule = ctx.components.activeRule;
-    for (const { e, net } of heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.components, c.weightScale)) units.set(activeOnDataMask(net, c.data, rule)[0], e * c.width);
-    return { units, fingerprints: netFingerprints(heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.components, c.weightScale)) };
+    const fingerprints: number[] = [];
+    for (const { e, net } of fingerprinting(heNets([1, c.width], c.biasStd, count, ctx.seed, ctx.components, c.weightScale), fingerprints)) units.set(activeOnDataMask(net, c.data, rule)[0], e * c.width);
+    return { units, fingerprints: Float64Array.from(fingerprints) };
   },
   twins: [
     {

@@ -15,7 +15,7 @@ import { sampleDenseParams } from '../../engine/train/params';
 import { statesAtPoint } from '../../engine/measure/neuron-states';
 import { RAI_MIN_EFFECT, raiBornDeadLower } from '../../theorems/shin-karniadakis-2020/rai-born-dead-lower';
 import { bornDeadProbability, type DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
-import { heSpec, netFingerprints, nets, point } from './death-experiment';
+import { fingerprinting, heSpec, nets, point } from './death-experiment';
 
 const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { netsPerArm: { gate: 1500, full: 6000 } } } as const satisfies ClaimDesign;
 
@@ -30,19 +30,17 @@ claimProperty<DeathNetConfig>({
   async experiment(c, ctx) {
     const count = byProfile(DESIGN.sizes.netsPerArm);
     const rule = ctx.components.activeRule;
+    const fingerprints: number[] = [];
     const dead = (draw: Parameters<typeof nets>[2], seed: number): Float64Array => {
       const out = new Float64Array(count);
-      for (const { e, net } of nets(count, seed, draw, ctx.components.netStream)) out[e] = statesAtPoint(net, c.x, rule).firstDeadLayer >= 0 ? 1 : 0;
+      for (const { e, net } of fingerprinting(nets(count, seed, draw, ctx.components.netStream), fingerprints)) out[e] = statesAtPoint(net, c.x, rule).firstDeadLayer >= 0 ? 1 : 0;
       return out;
     };
     const widths = [...c.widths, 1];
     return {
       units: dead((stream) => ctx.components.rai(widths, stream), deriveSeed(ctx.seed, 'rai')),
       reference: dead((stream) => sampleDenseParams(heSpec(widths, 0), stream, ctx.components), deriveSeed(ctx.seed, 'he')),
-      fingerprints: Float64Array.from([
-        ...netFingerprints(nets(count, deriveSeed(ctx.seed, 'rai'), (stream) => ctx.components.rai(widths, stream), ctx.components.netStream)),
-        ...netFingerprints(nets(count, deriveSeed(ctx.seed, 'he'), (stream) => sampleDenseParams(heSpec(widths, 0), stream, ctx.components), ctx.components.netStream)),
-      ]),
+      fingerprints: Float64Array.from(fingerprints),
     };
   },
   twins: [

@@ -17,7 +17,7 @@ import { deriveSeed } from '../../engine/random/seed';
 import { statesOnData } from '../../engine/measure/neuron-states';
 import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT, type WidthTrendConfig } from '../../theorems/shin-karniadakis-2020/trainability-width-trend';
 import { taskData } from '../../theorems/shin-karniadakis-2020/task';
-import { heNets, netFingerprints } from './death-experiment';
+import { fingerprinting, heNets } from './death-experiment';
 import { newTwinPinCommand, rateNearest, rateSource, type RatePin } from './twin-worlds';
 
 const DESIGN = { configs: { gate: 2, full: 12 }, sizes: { netsPerWidth: { gate: 5200, full: 5600 } } } as const satisfies ClaimDesign;
@@ -42,9 +42,10 @@ claimProperty<WidthTrendConfig>({
     const { inputs } = taskData({ target: 'abs', points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-3 });
     const count = byProfile(DESIGN.sizes.netsPerWidth);
     const rule = ctx.components.activeRule;
+    const fingerprints: number[] = [];
     const groups = c.widths.map((w) => {
       const units = new Float64Array(count);
-      for (const { e, net } of heNets([1, ...Array<number>(c.depth).fill(w)], c.biasStd, count, deriveSeed(ctx.seed, 'width', w), ctx.components)) {
+      for (const { e, net } of fingerprinting(heNets([1, ...Array<number>(c.depth).fill(w)], c.biasStd, count, deriveSeed(ctx.seed, 'width', w), ctx.components), fingerprints)) {
         units[e] = statesOnData(net, inputs, rule).trainable ? 1 : 0;
       }
       return { x: w, units };
@@ -53,7 +54,7 @@ claimProperty<WidthTrendConfig>({
     return {
       units: Float64Array.from(groups.flatMap((g) => [...g.units])),
       groups,
-      fingerprints: Float64Array.from(c.widths.flatMap((w) => [...netFingerprints(heNets([1, ...Array<number>(c.depth).fill(w)], c.biasStd, count, deriveSeed(ctx.seed, 'width', w), ctx.components))])),
+      fingerprints: Float64Array.from(fingerprints),
       figures: { trainabilityVsWidth: rates },
     };
   },
