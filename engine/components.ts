@@ -6,7 +6,7 @@
  *
  * | component | what it decides | default |
  * |---|---|---|
- * | `variance` | weight variance of a layer for a variance rule (He, LeCun, c/fan-in …) | the rule's nominal value |
+ * | `variance` | weight variance of a layer for a variance rule (He, LeCun, c/fan-in …), given fan-in, fan-out and the layer's position | the rule's nominal value |
  * | `sampleWeights` | draws of a weight law (Gaussian, uniform, truncated normal) at a nominal std | `sampleLaw` |
  * | `sampleBiases` | draws of the biases N(0, s_b²) | `sampleGaussianBiases` |
  * | `activation` | the piecewise-linear activation run where one is requested | as requested |

@@ -35,16 +35,18 @@ const SK = 'shin-karniadakis-2020';
 const ZH = 'zhou-2022';
 
 export const CLAIMS: readonly ClaimEntry[] = [
-  // Hanin & Rolnick 2018 — 0.30 in all.
+  // Hanin & Rolnick 2018 — 0.34 in all.
   claim(HR18, 'fm1-mean-length', 'HR2018.FM1.mean-length', 0.04),
   claim(HR18, 'fm1-he-critical', 'HR2018.FM1.he-critical', 0.03),
   claim(HR18, 'fm1-truncated-normal', 'HR2018.FM1.truncated-normal', 0.025),
   claim(HR18, 'fm1-lecun', 'HR2018.FM1.lecun', 0.025),
+  claim(HR18, 'fm1-log-length', 'HR2018.FM1.log-length', 0.02),
   claim(HR18, 'fm2-gaussian', 'HR2018.FM2.gaussian', 0.025),
   claim(HR18, 'fm2-law-lower-bound', 'HR2018.FM2.law-lower-bound', 0.015),
   claim(HR18, 'fm2-law-upper-bound', 'HR2018.FM2.law-upper-bound', 0.015),
   claim(HR18, 'fm2-same-beta', 'HR2018.FM2.same-beta', 0.03),
   claim(HR18, 'fm2-empirical-variance', 'HR2018.FM2.empirical-variance', 0.02),
+  claim(HR18, 'fm2-log-variance', 'HR2018.FM2.log-variance', 0.02),
   claim(HR18, 'resnet-mean-length', 'HR2018.ResNet.mean-length', 0.025),
   claim(HR18, 'resnet-bounded-second-moment', 'HR2018.ResNet.bounded-second-moment', 0.02),
   claim(HR18, 'conv-mean-length', 'HR2018.Conv.mean-length', 0.03),

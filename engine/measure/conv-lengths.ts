@@ -123,7 +123,7 @@ export function resolveConvNetwork(spec: ConvNetworkSpec, parts: SamplingParts =
     const cOut = channels[j];
     const fanIn = cIn * kernel;
     const fanOut = cOut * kernel;
-    const variance = (parts.variance ?? nominalVariance)(init.variance, fanIn, fanOut);
+    const variance = (parts.variance ?? nominalVariance)(init.variance, fanIn, fanOut, j);
     layers.push({ cIn, cOut, fanIn, fanOut, law: init.law, weightStd: Math.sqrt(variance) });
   }
   const base = spec.activation ?? relu;

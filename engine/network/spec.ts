@@ -4,8 +4,12 @@ import { validateActivation, type Activation } from './activation';
 import { nominalVariance, validateInitScheme, type InitScheme, type VarianceRule } from '../init/initializer';
 import type { WeightLaw } from '../init/laws';
 
-/** Component: the weight variance of a layer under a variance rule (default: the rule's nominal value, {@link nominalVariance}). */
-export type VarianceFn = (rule: VarianceRule, fanIn: number, fanOut: number) => number;
+/**
+ * Component: the weight variance of a layer under a variance rule (default: the rule's nominal value,
+ * {@link nominalVariance}). `layer` is the layer's 1-based position in a dense or convolutional network
+ * (absent where the caller has no such position, e.g. the two matrices of a residual module).
+ */
+export type VarianceFn = (rule: VarianceRule, fanIn: number, fanOut: number, layer?: number) => number;
 /** Component: the activation the engine runs where `requested` is asked for (default: itself). */
 export type ActivationFn = (requested: Activation) => Activation;
 
@@ -63,7 +67,7 @@ export function resolveNetwork(spec: NetworkSpec, parts: NetworkParts = {}): Res
       fanIn,
       fanOut,
       law: init.law,
-      weightStd: Math.sqrt(variance(init.variance, fanIn, fanOut)),
+      weightStd: Math.sqrt(variance(init.variance, fanIn, fanOut, j)),
       biasStd: init.bias.law === 'gaussian' ? init.bias.std : 0,
       activation: activation(last && spec.outputActivation ? spec.outputActivation : spec.activation),
     });

@@ -1,5 +1,6 @@
 import { RandomStream } from '../../engine/random/stream';
-import { fitLogSlope, fromGroups, intervalNullCritical, logSlopeWithin } from './log-slope';
+import { fitLogSlope, fromGroups, intervalNullCritical, logSlopeWithin, MAX_SKEW_PER_ROOT_N, untilGroupTrusted } from './log-slope';
+import { sampleMoments } from '../stats';
 import { normalQuantile, tQuantile } from '../stats';
 
 /** Groups of normal units with means m·x^b (log-log) and CV 0.3. */
@@ -89,5 +90,27 @@ describe('logSlopeWithin (interval null on a growth exponent)', () => {
     expect(() => fitLogSlope([{ x: 1, units: Float64Array.of(1, 2) }], true)).toThrow(/at least 2 groups/);
     expect(() => fitLogSlope([{ x: 0, units: Float64Array.of(1, 2) }, { x: 2, units: Float64Array.of(1, 3) }], true)).toThrow(/x must be > 0/);
     expect(() => logSlopeWithin(-1, true)).toThrow(/delta must be/);
+  });
+});
+
+describe('untilGroupTrusted', () => {
+  /** The first n draws of one fixed stream of χ²₁ units (skewness 2.83): a larger n contains the smaller. */
+  const all = new Float64Array(102_400);
+  new RandomStream(11).fillNormal(all);
+  const chi2 = (n: number): Float64Array => all.slice(0, n).map((v) => v * v);
+
+  it('grows a heavy-tailed group ×4 until its |skewness| ≤ 0.1·√n, reading only the skewness', () => {
+    const sizes: number[] = [];
+    const out = untilGroupTrusted(100, 100_000, (n) => (sizes.push(n), chi2(n)), (u) => u);
+    expect(sizes[0]).toBe(100);
+    expect(sizes.every((n, i) => i === 0 || n === 4 * sizes[i - 1])).toBe(true);
+    expect(Math.abs(sampleMoments(out).skewness)).toBeLessThanOrEqual(MAX_SKEW_PER_ROOT_N * Math.sqrt(out.length));
+    expect(out.length).toBeGreaterThanOrEqual(800); // 2.83 > 0.1·√n needs n > 800
+    expect(out.slice(0, 100)).toEqual(chi2(100));
+  });
+
+  it('stops at maxN (the check then reports the group) and rejects bad sizes', () => {
+    expect(untilGroupTrusted(100, 250, chi2, (u) => u)).toHaveLength(250);
+    expect(() => untilGroupTrusted(100, 50, chi2, (u) => u)).toThrow(/2 ≤ n ≤ maxN/);
   });
 });

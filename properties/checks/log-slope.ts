@@ -66,6 +66,28 @@ export const MIN_TRUSTED_GROUP_N = 80;
 /** Largest |sample skewness|/√n of a group at which the check vouches for its rate (module comment). */
 export const MAX_SKEW_PER_ROOT_N = 0.1;
 
+/** Factor by which {@link untilGroupTrusted} grows a group's sample. */
+export const GROUP_GROWTH = 4;
+
+/**
+ * A group's sample inside the check's validated range, when it can be had within `maxN` units:
+ * `draw(n)` with the design's n and, while the sample's |skewness| exceeds
+ * {@link MAX_SKEW_PER_ROOT_N}·√n, again with {@link GROUP_GROWTH}× as many (draws are per network
+ * index, so the larger sample contains the smaller), up to `maxN`. The rule reads only the sample's
+ * skewness — never its mean, the slope or the prediction — as the FM2 experiments' untilCalibrated
+ * does: the heavy-tailed corners of a claim's domain (near-cap counts, deep narrow groups) get the
+ * larger n the range needs (n ≥ 100·γ²) instead of a calibration warning. A group still outside at
+ * `maxN` is reported by the check.
+ */
+export function untilGroupTrusted<T>(n: number, maxN: number, draw: (n: number) => T, units: (sample: T) => Float64Array): T {
+  if (!(Number.isInteger(n) && n >= 2 && Number.isInteger(maxN) && maxN >= n)) throw new Error(`untilGroupTrusted: needs integers 2 ≤ n ≤ maxN; got n = ${n}, maxN = ${maxN}`);
+  for (let size = n; ; size = Math.min(maxN, GROUP_GROWTH * size)) {
+    const sample = draw(size);
+    const u = units(sample);
+    if (size >= maxN || u.length < 3 || Math.abs(sampleMoments(u).skewness) <= MAX_SKEW_PER_ROOT_N * Math.sqrt(u.length)) return sample;
+  }
+}
+
 export interface SlopeFit {
   slope: number;
   se: number;

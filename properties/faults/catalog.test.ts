@@ -40,6 +40,16 @@ describe('fault catalog', () => {
     expect(conv.layers.map((l) => l.weightStd ** 2)).toEqual([2 / 48, 2 / 24].map((v) => Math.sqrt(v) ** 2));
   });
 
+  it('he-drifts-past-depth-6: He exact in layers 1–6, 2.04/fan-in in every deeper layer; LeCun untouched', () => {
+    const drift = componentsOf(getFault('he-drifts-past-depth-6'));
+    const widths = [3, ...Array<number>(9).fill(10)];
+    const variances = resolveNetwork(dense(widths), drift).layers.map((l) => l.weightStd ** 2);
+    for (const [k, v] of variances.slice(0, 6).entries()) expect(v * widths[k]).toBeCloseTo(2, 12);
+    for (const [k, v] of variances.slice(6).entries()) expect(v * widths[6 + k]).toBeCloseTo(2.04, 12);
+    const lecun = resolveNetwork({ ...dense(widths), init: { ...dense(widths).init, variance: { preset: 'lecun' } } }, drift).layers.map((l) => l.weightStd ** 2 * 10);
+    for (const v of lecun.slice(1)) expect(v).toBeCloseTo(1, 12);
+  });
+
   it('leaky-relu-0.3 replaces ReLU in every activation component; multiplicity-swapped swaps tanh and x²·tanh', () => {
     const leaky = componentsOf(getFault('leaky-relu-0.3'));
     expect(resolveNetwork(dense([2, 4]), leaky).layers[0].activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });

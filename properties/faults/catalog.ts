@@ -23,6 +23,10 @@ export interface Fault {
   components: Partial<EngineComponents>;
 }
 
+/** The he-drifts-past-depth-6 fault: layers beyond DRIFT_FROM_LAYER get DRIFT_FACTOR × the He variance. */
+export const DRIFT_FROM_LAYER = 6;
+export const DRIFT_FACTOR = 1.02;
+
 const isHe = (rule: Parameters<EngineComponents['variance']>[0]): boolean => 'preset' in rule && rule.preset === 'he';
 
 /** Read-out y = Σ_j (−1)^j h_j of the last layer at x (the output-sign-changes counter's network output). */
@@ -107,6 +111,22 @@ const FAULTS: readonly Fault[] = [
     name: 'he-variance-1.8',
     description: 'the He initializer draws weights of variance 1.8/fan-in (labelled He, i.e. 2/fan-in)',
     components: { variance: (rule, fanIn, fanOut) => (isHe(rule) ? 1.8 / fanIn : DEFAULT_COMPONENTS.variance(rule, fanIn, fanOut)) },
+  },
+  {
+    name: 'he-drifts-past-depth-6',
+    description: `the He initializer is exact in layers 1–${DRIFT_FROM_LAYER} and draws variance ${2 * DRIFT_FACTOR}/fan-in (2% too wide) in every deeper layer: E[M_d]/M_0 = ${DRIFT_FACTOR}^(d − ${DRIFT_FROM_LAYER}), an FM1 failure invisible at depth ≤ ${DRIFT_FROM_LAYER}`,
+    components: { variance: (rule, fanIn, fanOut, layer) => (isHe(rule) && layer !== undefined && layer > DRIFT_FROM_LAYER ? (2 * DRIFT_FACTOR) / fanIn : DEFAULT_COMPONENTS.variance(rule, fanIn, fanOut, layer)) },
+  },
+  {
+    name: 'neurons-in-identical-pairs',
+    description:
+      'the weight sampler writes every draw twice (each second weight repeats the one before): in a dense layer stored fan-in × fan-out with an even fan-out, neuron 2k + 1 is a copy of neuron 2k — each weight keeps its law, so E[M_d] is unchanged, but every layer has half as many independent neurons (FM2\'s variance as at half the width)',
+    components: {
+      sampleWeights: (stream, law, std, out, offset = 0, length = out.length - offset) => {
+        sampleLaw(stream, law, std, out, offset, length);
+        for (let m = offset + 1; m < offset + length; m += 2) out[m] = out[m - 1];
+      },
+    },
   },
   {
     name: 'he-fan-out',

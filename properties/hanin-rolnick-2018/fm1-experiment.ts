@@ -17,7 +17,7 @@ import type { Theorem } from '../../theorems/types';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { beta, type LawName, type VarianceSpec } from '../../theorems/_internals/initialization';
 import type { Experiment, ExperimentContext } from '../harness/types';
-import { depthProfile, lengthExperiment } from './length-experiment';
+import { depthProfile, lengthExperiment, untilCalibrated } from './length-experiment';
 
 export const FM1_FAMILY = 'hanin-rolnick-2018/fm1';
 const MAX_BETA = 0.25;
@@ -50,9 +50,14 @@ function netsFor(widths: readonly number[], base: number): number {
   return Math.round(base * Math.min(4, Math.max(1, cv2 / 0.75)));
 }
 
-/** The FM1 experiment: `netsFor(widths, baseNets)` networks; figure data against the claim's prediction at every depth. */
+/**
+ * The FM1 experiment: `netsFor(widths, baseNets)` networks — 4× as many once when the mean check
+ * cannot vouch for its rate on them (untilCalibrated with the claim's own check) — and figure data
+ * against the claim's prediction at every depth.
+ */
 export async function fm1Experiment(theorem: Theorem<LengthConfig>, config: LengthConfig, ctx: ExperimentContext, baseNets: number): Promise<Experiment> {
-  const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets: netsFor(config.widths, baseNets), parts: ctx.components });
+  const nets = netsFor(config.widths, baseNets);
+  const { trace, experiment } = await untilCalibrated(nets, 4 * nets, (n) => lengthExperiment(config, { seed: ctx.seed, nets: n, parts: ctx.components }).then((r) => ({ ...r, units: r.experiment.units })), ctx.vouched);
   const predictAt = (j: number): number => theorem.predict({ ...config, widths: config.widths.slice(0, j + 1) }).value;
   return { ...experiment, figures: { lengthVsDepth: depthProfile(trace, predictAt) } };
 }

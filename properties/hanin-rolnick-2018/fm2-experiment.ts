@@ -84,7 +84,7 @@ export async function secondMomentExperiment(config: SecondMomentConfig, ctx: Ex
   return untilCalibrated(netsFor(config.widths, sizing), sizing.maxNets, async (nets) => {
     const { trace, experiment } = await lengthExperiment(config, { seed: ctx.seed, nets, parts: ctx.components });
     return { ...experiment, units: unitRatios(trace, trace.depth, 2) };
-  });
+  }, ctx.vouched);
 }
 
 /**

@@ -68,13 +68,20 @@ export function calibrationTrusted(units: Float64Array): boolean {
 /**
  * Runs an experiment with `nets` networks and, while the mean check could not vouch for its rate on
  * the units (heavy tails: deep, narrow configurations give excess kurtosis ≈ 50), reruns it with 4×
- * as many (the same first networks plus new ones, seeds are per network) up to `maxNets`. The rule
- * reads only the sample's skewness and kurtosis, never its mean or the prediction.
+ * as many (the same first networks plus new ones, seeds are per network) up to `maxNets`. `vouched`
+ * is the harness's test of the claim's own check at its α (ExperimentContext.vouched; default
+ * {@link calibrationTrusted}); either reads only the sample's skewness and kurtosis, never its mean
+ * or the prediction.
  */
-export async function untilCalibrated<T extends { units: Float64Array }>(nets: number, maxNets: number, run: (nets: number) => Promise<T>): Promise<T> {
+export async function untilCalibrated<T extends { units: Float64Array; reference?: Float64Array }>(
+  nets: number,
+  maxNets: number,
+  run: (nets: number) => Promise<T>,
+  vouched: (units: Float64Array, reference?: Float64Array) => boolean = calibrationTrusted,
+): Promise<T> {
   for (let n = nets; ; n = Math.min(maxNets, 4 * n)) {
     const result = await run(n);
-    if (n >= maxNets || calibrationTrusted(result.units)) return result;
+    if (n >= maxNets || vouched(result.units, result.reference)) return result;
   }
 }
 

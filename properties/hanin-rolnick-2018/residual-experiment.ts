@@ -45,7 +45,7 @@ import { lengthRatioMoment, resnetMeanRatio, scheduled, type EtaSchedule, type R
 import { requiredSampleSizeForMean } from '../stats';
 import type { Experiment, ExperimentContext } from '../harness/types';
 import { byProfile, type ByProfile } from '../profile';
-import { depthProfile, fixedInputs, INPUTS_PER_NET, traceExperiment, unitRatios } from './length-experiment';
+import { depthProfile, fixedInputs, INPUTS_PER_NET, traceExperiment, unitRatios, untilCalibrated } from './length-experiment';
 
 import { ss } from '../stats/simple-statistics';
 import { DETECTION_POWER } from '../checks/detection';
@@ -187,8 +187,17 @@ export function resnetConfigs(power: 1 | 2): fc.Arbitrary<ResNetConfig> {
 
 /** The experiment of a ResNet claim: `netsFor` networks, units (M_L/M_0)^power, figure data against the theorem at every module. */
 export async function resnetExperiment(theorem: Theorem<ResNetConfig>, power: 1 | 2, config: ResNetConfig, ctx: ExperimentContext, sizing: Sizing): Promise<Experiment> {
-  const nets = netsFor(config, power, sizing);
-  const { trace, experiment } = await residualExperiment(config, { seed: ctx.seed, nets, power, parts: ctx.components });
+  const planned = netsFor(config, power, sizing);
+  // 4× as many networks once when the mean check cannot vouch for its rate (heavy-tailed corners).
+  const { trace, experiment, nets } = await untilCalibrated(
+    planned,
+    4 * planned,
+    async (n) => {
+      const r = await residualExperiment(config, { seed: ctx.seed, nets: n, power, parts: ctx.components });
+      return { ...r, nets: n, units: r.experiment.units };
+    },
+    ctx.vouched,
+  );
   const prefix = (l: number): ResNetConfig => ({ width: config.width, etas: config.etas.slice(0, l) });
   return {
     ...experiment,

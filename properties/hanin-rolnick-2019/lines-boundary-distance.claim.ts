@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { fromGroups } from '../checks/log-slope';
+import { fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
@@ -23,7 +23,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
-  sizes: { netsPerWidth: { gate: 1000, full: 3000 } },
+  sizes: { netsPerWidth: { gate: 1000, full: 3000 }, maxNetsPerWidth: { gate: 16000, full: 48000 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<DistanceSweepConfig> = fc.noBias(
@@ -54,13 +54,11 @@ claimProperty<DistanceSweepConfig>({
   async experiment(c, ctx) {
     const samples = c.widths.map((w) => ({
       x: w * c.depth,
-      sample: boundaryDistances(
-        { inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd },
-        c.point,
-        c.direction,
+      sample: untilGroupTrusted(
         byProfile(DESIGN.sizes.netsPerWidth),
-        deriveSeed(ctx.seed, 'width', w),
-        ctx.components,
+        byProfile(DESIGN.sizes.maxNetsPerWidth),
+        (n) => boundaryDistances({ inputDim: c.inputDim, widths: Array<number>(c.depth).fill(w), weightScale: 2, biasStd: c.biasStd }, c.point, c.direction, n, deriveSeed(ctx.seed, 'width', w), ctx.components),
+        (s) => s.distances,
       ),
     }));
     return {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { fromGroups } from '../checks/log-slope';
+import { fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { sampleMoments } from '../stats';
 import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
@@ -20,7 +20,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
-  sizes: { netsPerDepth: { gate: 600, full: 2000 }, figureNets: { gate: 100, full: 1000 } },
+  sizes: { netsPerDepth: { gate: 600, full: 2000 }, maxNetsPerDepth: { gate: 9600, full: 32000 }, figureNets: { gate: 100, full: 1000 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<DepthSweepConfig> = fc.noBias(
@@ -43,12 +43,11 @@ claimProperty<DepthSweepConfig>({
   design: DESIGN,
   async experiment(c, ctx) {
     const samples = c.depths.map((d) =>
-      lineCounts(
-        { inputDim: c.inputDim, widths: Array<number>(d).fill(c.neurons / d), weightScale: 2, biasStd: c.biasStd },
-        c.segment,
+      untilGroupTrusted(
         byProfile(DESIGN.sizes.netsPerDepth),
-        deriveSeed(ctx.seed, 'depth', d),
-        ctx.components,
+        byProfile(DESIGN.sizes.maxNetsPerDepth),
+        (n) => lineCounts({ inputDim: c.inputDim, widths: Array<number>(d).fill(c.neurons / d), weightScale: 2, biasStd: c.biasStd }, c.segment, n, deriveSeed(ctx.seed, 'depth', d), ctx.components),
+        (s) => s.counts,
       ),
     );
     return {

@@ -9,7 +9,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { fromGroups } from '../checks/log-slope';
+import { fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { integer, logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
@@ -19,7 +19,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 5, full: 12 },
-  sizes: { netsPerWidth: { gate: 600, full: 2000 } },
+  sizes: { netsPerWidth: { gate: 600, full: 2000 }, maxNetsPerWidth: { gate: 9600, full: 32000 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<WidthSweepConfig> = fc.noBias(
@@ -42,7 +42,14 @@ claimProperty<WidthSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const samples = c.widths.map((w) => lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components));
+    const samples = c.widths.map((w) =>
+      untilGroupTrusted(
+        byProfile(DESIGN.sizes.netsPerWidth),
+        byProfile(DESIGN.sizes.maxNetsPerWidth),
+        (n) => lineCounts({ ...c, widths: Array<number>(c.depth).fill(w) }, c.segment, n, deriveSeed(ctx.seed, 'width', w), ctx.components),
+        (s) => s.counts,
+      ),
+    );
     return {
       ...fromGroups(samples.map((s, k) => ({ x: c.widths[k] * c.depth, units: s.counts }))),
       fingerprints: Float64Array.from(samples.flatMap((s) => [...s.fingerprints])),

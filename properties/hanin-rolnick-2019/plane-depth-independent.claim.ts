@@ -14,7 +14,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { fitLogSlope, fromGroups } from '../checks/log-slope';
+import { fitLogSlope, fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { logUniform } from '../harness/arbitraries';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
@@ -24,7 +24,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 4, full: 10 },
-  sizes: { netsPerDepth: { gate: 400, full: 400 }, netsAtDepthOne: { gate: 1600, full: 1600 }, figureNets: { gate: 40, full: 200 } },
+  sizes: { netsPerDepth: { gate: 400, full: 400 }, maxNetsPerDepth: { gate: 25600, full: 25600 }, figureNets: { gate: 40, full: 200 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<PlaneDepthSweepConfig> = fc.record({
@@ -41,7 +41,14 @@ claimProperty<PlaneDepthSweepConfig>({
   configs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const samples = c.depths.map((d) => planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, byProfile(d === 1 ? DESIGN.sizes.netsAtDepthOne : DESIGN.sizes.netsPerDepth), deriveSeed(ctx.seed, 'depth', d), ctx.components));
+    const samples = c.depths.map((d) =>
+      untilGroupTrusted(
+        byProfile(DESIGN.sizes.netsPerDepth),
+        byProfile(DESIGN.sizes.maxNetsPerDepth),
+        (n) => planeCounts(Array<number>(d).fill(c.neurons / d), c.biasStd, c.square, n, deriveSeed(ctx.seed, 'depth', d), ctx.components),
+        (s) => s.regions,
+      ),
+    );
     return {
       ...fromGroups(samples.map((s, k) => ({ x: c.depths[k], units: s.regions }))),
       fingerprints: Float64Array.from(samples.flatMap((s) => [...s.fingerprints])),

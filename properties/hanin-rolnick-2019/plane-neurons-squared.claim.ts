@@ -12,7 +12,7 @@
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { fromGroups } from '../checks/log-slope';
+import { fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { sampleMoments } from '../stats';
 import { integer, logUniform } from '../harness/arbitraries';
 import { round } from '../harness/figure-data';
@@ -29,7 +29,7 @@ import { pinnedGroupsWorld } from '../harness/worlds';
 
 const DESIGN = {
   configs: { gate: 4, full: 10 },
-  sizes: { netsPerWidth: { gate: 80, full: 400 } },
+  sizes: { netsPerWidth: { gate: 80, full: 400 }, maxNetsPerWidth: { gate: 5120, full: 25600 } },
 } as const satisfies ClaimDesign;
 
 const configs: fc.Arbitrary<PlaneWidthSweepConfig> = fc.record({
@@ -49,7 +49,12 @@ claimProperty<PlaneWidthSweepConfig>({
     const area = (2 * c.square.halfSide) ** 2;
     const samples = c.widths.map((w) => ({
       w,
-      s: planeCounts(Array<number>(c.depth).fill(w), c.biasStd, c.square, byProfile(DESIGN.sizes.netsPerWidth), deriveSeed(ctx.seed, 'width', w), ctx.components),
+      s: untilGroupTrusted(
+        byProfile(DESIGN.sizes.netsPerWidth),
+        byProfile(DESIGN.sizes.maxNetsPerWidth),
+        (n) => planeCounts(Array<number>(c.depth).fill(w), c.biasStd, c.square, n, deriveSeed(ctx.seed, 'width', w), ctx.components),
+        (s) => s.crossings,
+      ),
     }));
     const groups = samples.map(({ w, s }) => ({ x: neuronPairs(w * c.depth), units: s.crossings }));
     const fitted = samples.map(({ w, s }) => {

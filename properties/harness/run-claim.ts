@@ -148,7 +148,9 @@ async function runConfig<C>(
   spec.theorem.domain(config);
   const relation = predict(config);
   const prediction = relation.value;
-  const exp = await spec.experiment(config, { seed, components: componentsOf(fault), ...(fault ? { fault } : {}) });
+  const check = checkFor(spec.theorem, relation);
+  const vouched = (units: Float64Array, reference?: Float64Array): boolean => check.evaluate(units, prediction, alpha, reference).calibrationWarning === undefined;
+  const exp = await spec.experiment(config, { seed, components: componentsOf(fault), vouched, ...(fault ? { fault } : {}) });
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
@@ -157,7 +159,7 @@ async function runConfig<C>(
   if (independence && !independence.ok) {
     throw new Error(`${spec.theorem.id}: ${independence.reason ?? 'independence check failed'}\n  config:     ${JSON.stringify(config)}`);
   }
-  const outcome = checkFor(spec.theorem, relation).evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
+  const outcome = check.evaluate(exp.units, prediction, alpha, exp.reference, exp.groups);
   const plan = planOf(exp, relation, spec.theorem.unit.kind);
   const result: ConfigResult = {
     config: plain(config),

@@ -41,6 +41,13 @@ export interface ExperimentContext {
   components: EngineComponents;
   /** The fault substituted, if any (for figure labels; experiments use `components`). */
   fault?: Fault;
+  /**
+   * Whether the check this experiment feeds vouches for its false-failure rate on these units (and
+   * reference sample, for two-sample checks) at the assertion's α (no calibration warning). It depends on the units' shape (e.g. their
+   * skewness and kurtosis), never on the verdict: experiments that may enlarge a heavy-tailed sample
+   * (untilCalibrated) stop as soon as it is true. Absent outside the harness.
+   */
+  vouched?: (units: Float64Array, reference?: Float64Array) => boolean;
 }
 
 export interface CheckOutcome {
