@@ -9,6 +9,7 @@ import { STATUS_OK, type LogLengthTrace } from '../../engine/measure/lengths';
 import type { SamplingParts } from '../../engine/geometry/net64';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import { fixedInputs, lengthExperiment } from './length-experiment';
+import { sampleMoments } from '../stats';
 
 /** Networks per block (one unit of the variance claim): χ²₃₁/31-shaped units for near-normal logs, skewness ≈ 0.5. */
 export const BLOCK = 32;
@@ -24,17 +25,7 @@ export function liveLogRatios(trace: LogLengthTrace, layer = trace.depth): Float
 /** Unbiased sample variances over disjoint blocks of `block` consecutive values (a last incomplete block is dropped). */
 export function blockVariances(values: Float64Array, block: number): Float64Array {
   if (!(Number.isInteger(block) && block >= 2)) throw new Error(`blockVariances: block must be an integer ≥ 2; got ${block}`);
-  const blocks = Math.floor(values.length / block);
-  const out = new Float64Array(blocks);
-  for (let b = 0; b < blocks; b++) {
-    let s = 0;
-    for (let i = 0; i < block; i++) s += values[b * block + i];
-    const mean = s / block;
-    let ss = 0;
-    for (let i = 0; i < block; i++) ss += (values[b * block + i] - mean) ** 2;
-    out[b] = ss / (block - 1);
-  }
-  return out;
+  return Float64Array.from({ length: Math.floor(values.length / block) }, (_, b) => sampleMoments(values.subarray(b * block, (b + 1) * block)).variance);
 }
 
 /** `nets` networks of `config` at one fixed input (from `seed`). */

@@ -63,11 +63,14 @@ export function halfIntegerPolygammas(kMax: number): { digamma: Float64Array; tr
   return { digamma, trigamma };
 }
 
-/** Moments of one layer's log factor log((c/n)·χ²_K), K ~ Binomial(n, ½) given K ≥ 1, and P(K ≥ 1). */
-export function logFactorMoments(c: number, n: number): { mean: number; variance: number; alive: number } {
+/**
+ * Moments of one layer's log factor log((c/n)·χ²_K), K ~ Binomial(n, ½) given K ≥ 1, and P(K ≥ 1).
+ * `tables`: ψ(k/2), ψ′(k/2) for k ≤ n at least (default: computed for n).
+ */
+export function logFactorMoments(c: number, n: number, tables?: ReturnType<typeof halfIntegerPolygammas>): { mean: number; variance: number; alive: number } {
   if (!(Number.isFinite(c) && c > 0)) throw new Error(`logFactorMoments: c must be a finite number > 0; got ${c}`);
   if (!(Number.isInteger(n) && n >= 1)) throw new Error(`logFactorMoments: n must be an integer ≥ 1; got ${n}`);
-  const { digamma, trigamma } = halfIntegerPolygammas(n);
+  const { digamma, trigamma } = tables && tables.digamma.length > n ? tables : halfIntegerPolygammas(n);
   // P(K = k) = C(n, k)/2^n in log space; conditioned on K ≥ 1.
   const logP = new Float64Array(n + 1);
   for (let k = 1; k <= n; k++) logP[k] = logP[k - 1] + Math.log((n - k + 1) / k);
@@ -87,9 +90,10 @@ export function logFactorMoments(c: number, n: number): { mean: number; variance
 /** E and Var of log(M_d/M_0) given the network is alive at x, and P(alive), for Gaussian weights. */
 export function logLengthMoments(config: LengthConfig): { mean: number; variance: number; alive: number } {
   const scales = effectiveScales(config.init, config.widths);
+  const tables = halfIntegerPolygammas(Math.max(...config.widths.slice(1))); // once, for every layer
   return config.widths.slice(1).reduce(
     (acc, n, k) => {
-      const f = logFactorMoments(scales[k], n);
+      const f = logFactorMoments(scales[k], n, tables);
       return { mean: acc.mean + f.mean, variance: acc.variance + f.variance, alive: acc.alive * f.alive };
     },
     { mean: 0, variance: 0, alive: 1 },
