@@ -14,6 +14,7 @@
  * | `residualScale` | the output scale applied for a residual module's η | η |
  * | `countLine` | the exact region counter along a segment | `lineRegions` |
  * | `activeRule` | the neuron-state rule (active iff z > 0) | `'positive'` |
+ * | `permanence` | which dead neurons are permanently dead (first layer, or all of a born-dead net) | `'structural'` |
  * | `rai` | the randomized asymmetric initialization | `sampleRaiParams` |
  * | `ddi` | the data-dependent initialization | `sampleDataDependentParams` |
  * | `smallInitStd` | the std of a small-init scale at hidden width m | `initStd` |
@@ -30,7 +31,7 @@ import { sampleRaiParams, type RaiSampler } from './init/rai';
 import { sampleDataDependentParams, type DdiSampler } from './init/data-dependent';
 import type { ActivationFn, VarianceFn } from './network/spec';
 import type { ResidualScaleFn } from './measure/residual-lengths';
-import type { ActiveRule } from './measure/neuron-states';
+import type { ActiveRule, PermanenceRule } from './measure/neuron-states';
 import { lineRegions, type LineCounter } from './geometry/line-regions';
 import { initStd, type InitStdFn } from './condensation/small-init';
 import { meanAbsCosine } from './condensation/orientations';
@@ -51,6 +52,7 @@ export interface EngineComponents {
   residualScale: ResidualScaleFn;
   countLine: LineCounter;
   activeRule: ActiveRule;
+  permanence: PermanenceRule;
   rai: RaiSampler;
   ddi: DdiSampler;
   smallInitStd: InitStdFn;
@@ -68,6 +70,7 @@ export const COMPONENT_NAMES = [
   'residualScale',
   'countLine',
   'activeRule',
+  'permanence',
   'rai',
   'ddi',
   'smallInitStd',
@@ -85,6 +88,7 @@ const DEFAULTS: EngineComponents = {
   residualScale: (eta) => eta,
   countLine: lineRegions,
   activeRule: 'positive',
+  permanence: 'structural',
   rai: (widths, stream) => sampleRaiParams(widths, stream),
   ddi: sampleDataDependentParams,
   smallInitStd: initStd,

@@ -51,7 +51,8 @@ export interface EngineInfo {
  * - `counts`: non-negative integer counts whose whole law is predicted;
  * - `groups`: independent samples at several design points x (a growth law in x);
  * - `groups-binary`: 0/1 samples at several design points x (a trend in a probability);
- * - `paired-groups`: paired samples at several design points x (unit i of every group from the same seed).
+ * - `paired-groups`: paired samples at several design points x (unit i of every group from the same seed);
+ * - `paired-binary`: 0/1 units with a 0/1 reference measured on the same network (unit i with reference i).
  */
 export type UnitKind =
   | 'continuous'
@@ -64,7 +65,8 @@ export type UnitKind =
   | 'counts'
   | 'groups'
   | 'groups-binary'
-  | 'paired-groups';
+  | 'paired-groups'
+  | 'paired-binary';
 
 /**
  * The relation a claim states between what is measured and its prediction. `value` is always the

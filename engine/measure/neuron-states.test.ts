@@ -3,7 +3,7 @@ import { sampleNet64, type PwlNet64 } from '../geometry/net64';
 import { toPwlNet64 } from '../train/export';
 import { sampleRaiParams, RAI_SIGMA } from '../init/rai';
 import { sampleDataDependentParams } from '../init/data-dependent';
-import { deadLayerOnInterval, statesAtPoint, statesOnData } from './neuron-states';
+import { deadLayerOnInterval, notPermanentlyDead, statesAtPoint, statesOnData, trainableFor } from './neuron-states';
 import type { NetworkSpec } from '../network/spec';
 
 const he = (widths: number[], biasStd = 0): NetworkSpec => ({
@@ -37,6 +37,22 @@ describe('neuron states', () => {
     expect(statesOnData(hand, [0]).trainable).toBe(false);
     expect(() => statesOnData(hand, [])).toThrow(/inputs must hold n × 1 values/);
     expect(() => statesAtPoint(hand, [1, 2])).toThrow(/input dimension 1/);
+  });
+
+  test('permanence: a dead first-layer neuron is permanent, a deeper one tentative, all of a born-dead net permanent', () => {
+    // On x > 0: layer 1 keeps 1 live neuron (the other is permanently dead); layer 2 has one
+    // tentatively dead neuron, which the structural rule still counts as usable.
+    expect(Array.from(notPermanentlyDead(statesOnData(hand, [1, 2]).activeOnData, [2, 2]))).toEqual([1, 2]);
+    expect(Array.from(notPermanentlyDead(statesOnData(hand, [1, 2]).activeOnData, [2, 2], 'all-dead'))).toEqual([1, 1]);
+    expect(Array.from(notPermanentlyDead([2, 0, 3], [2, 2, 3]))).toEqual([0, 0, 0]);
+    // On both signs both first-layer neurons live: trainable for minimal width 2 (structural), not
+    // under the all-dead mutant (layer 2's second neuron −(h1 + h2) is dead on every input).
+    expect(trainableFor(hand, [-1, 1], 2)).toBe(true);
+    expect(trainableFor(hand, [-1, 1], 2, 'positive', 'all-dead')).toBe(false);
+    expect(trainableFor(hand, [1, 2], 2)).toBe(false);
+    expect(trainableFor(hand, [1, 2], 1)).toBe(true);
+    expect(() => trainableFor(hand, [1], 0)).toThrow(/minWidth must be an integer ≥ 1; got 0/);
+    expect(() => notPermanentlyDead([1], [1, 2])).toThrow(/one entry per hidden layer/);
   });
 
   test('a layer dead on an interval agrees with dense sampling', () => {

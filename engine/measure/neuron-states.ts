@@ -15,6 +15,8 @@
  *   with the input, so the whole network is permanently stuck. The network is **trainable** (at
  *   initialization) iff no hidden layer is dead on the data — the necessary condition used by
  *   SK2020.Trainability.necessary (a network constant on the data cannot fit a non-constant target).
+ * - Trainable **for a task** ({@link trainableFor}): every hidden layer keeps at least the task's
+ *   minimal width of neurons that are not permanently dead ({@link notPermanentlyDead}).
  */
 import { lineRegions } from '../geometry/line-regions';
 import type { PwlNet64 } from '../geometry/net64';
@@ -79,6 +81,41 @@ export function activeOnDataMask(net: PwlNet64, inputs: ArrayLike<number>, rule:
     });
   }
   return seen;
+}
+
+/**
+ * Component (the permanence rule): which neurons dead on the data count as **permanently** dead.
+ * `structural` (the definition, default): a dead first-layer neuron (its inputs are the fixed data,
+ * so its weights and bias never get a gradient), and every neuron of a network with a hidden layer
+ * dead on the data (nothing below or inside that layer ever gets a gradient, nothing above varies
+ * with the input); a dead neuron of a deeper layer in a network that is not born dead is only
+ * tentatively dead — earlier layers keep training and may revive it. `all-dead`: every dead neuron
+ * is permanent (a mutant, for a reject twin: tentatively dead neurons do revive).
+ */
+export type PermanenceRule = 'structural' | 'all-dead';
+
+/**
+ * Neurons per hidden layer that are **not** permanently dead on the data under `permanence`
+ * (`activeOnData` from {@link statesOnData}, `widths` the hidden widths).
+ */
+export function notPermanentlyDead(activeOnData: ArrayLike<number>, widths: ArrayLike<number>, permanence: PermanenceRule = 'structural'): Int32Array {
+  if (activeOnData.length !== widths.length) throw new Error(`activeOnData and widths must have one entry per hidden layer; got ${activeOnData.length} and ${widths.length}`);
+  const counts = Int32Array.from(activeOnData);
+  if (permanence === 'all-dead') return counts;
+  if (counts.some((c) => c === 0)) return new Int32Array(counts.length);
+  for (let l = 1; l < counts.length; l++) counts[l] = widths[l];
+  return counts;
+}
+
+/**
+ * Trainable for a task whose minimal width is `minWidth` (Shin & Karniadakis 2020: "the number of
+ * permanently dead neurons is sufficiently small for a learning task"): every hidden layer keeps at
+ * least `minWidth` neurons that are not permanently dead on the data `inputs`.
+ */
+export function trainableFor(net: PwlNet64, inputs: ArrayLike<number>, minWidth: number, rule: ActiveRule = 'positive', permanence: PermanenceRule = 'structural'): boolean {
+  if (!(Number.isInteger(minWidth) && minWidth >= 1)) throw new Error(`minWidth must be an integer ≥ 1; got ${minWidth}`);
+  const { activeOnData } = statesOnData(net, inputs, rule);
+  return notPermanentlyDead(activeOnData, net.layers.map((l) => l.fanOut), permanence).every((c) => c >= minWidth);
 }
 
 /** States on a data set: `inputs` row-major [n × n_0]. */

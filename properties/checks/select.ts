@@ -11,6 +11,7 @@ import { logSlopeWithin } from './log-slope';
 import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from './mean-vs-prediction';
 import { monotonePaired } from './monotone-paired';
 import { pairedDifferenceEquals } from './paired-difference';
+import { pairedProportionAtMost } from './paired-proportions';
 import { differenceEqualsPrediction } from './difference-equals';
 import { differenceShownBelow } from './difference-shown';
 import {
@@ -43,6 +44,7 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'equals/two-sample-binary': () => proportionDifferenceEqualsPrediction,
   'atMost/two-sample-binary': () => proportionDifferenceAtMostPrediction,
   'atLeast/two-sample-binary': () => proportionDifferenceAtLeastPrediction,
+  'atMost/paired-binary': () => pairedProportionAtMost,
   'shownBelow/two-sample-binary': (r) => differenceShownBelow((r as Extract<Relation, { kind: 'shownBelow' }>).minEffect),
   'shownIncreasing/groups-binary': (r) => trendShownIncreasing((r as Extract<Relation, { kind: 'shownIncreasing' }>).minEffect),
   'nonDecreasing/paired-groups': () => monotonePaired,

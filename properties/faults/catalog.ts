@@ -159,6 +159,11 @@ const FAULTS: readonly Fault[] = [
     components: { activeRule: 'nonnegative' },
   },
   {
+    name: 'tentative-as-permanent',
+    description: 'the death rule counts every neuron dead on the data at initialization as permanently dead (a dead neuron of a deeper layer revives when earlier layers train)',
+    components: { permanence: 'all-dead' },
+  },
+  {
     name: 'positive-biases',
     description: 'the engine draws the Gaussian biases as |N(0, s_b²)| (asymmetric) when symmetric biases are asked for',
     components: {

@@ -1,6 +1,6 @@
 /**
- * Training runs for the trainability claims: `nets` networks drawn by `draw`, their trainability at
- * initialization on the task's inputs (engine/measure/neuron-states.ts), then trained together on
+ * Training runs for the trainability claims: `nets` networks drawn by `draw`, their trainability for
+ * the task at initialization on its inputs (the task's minimal width, engine/measure/neuron-states.ts), then trained together on
  * the task (the engine's trainer component; the ensemble's nets are independent) with success
  * recorded per network. Everything runs on the given engine parts: a fault's training activation
  * (e.g. leaky ReLU) applies to training while trainability keeps the definition (z ≤ 0 on all
@@ -14,17 +14,23 @@ import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { toPwlNet64 } from '../../engine/train/export';
 import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params';
 import type { SamplingParts } from '../../engine/geometry/net64';
-import { statesOnData } from '../../engine/measure/neuron-states';
+import { trainableFor } from '../../engine/measure/neuron-states';
 import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
-import { taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
+import { minimalWidth, targetVariance, taskData, type TrainingTask } from '../../theorems/shin-karniadakis-2020/task';
 import { proportionWithCi, type ProportionWithCi } from '../harness/figure-data';
 import { heSpec } from './death-experiment';
 
 /** The engine parts a training experiment runs on (a whole `EngineComponents` value works). */
-type TrainingParts = Pick<EngineComponents, 'activeRule' | 'trainActivation' | 'train' | 'netStream'>;
+type TrainingParts = Pick<EngineComponents, 'activeRule' | 'permanence' | 'trainActivation' | 'train' | 'netStream'>;
 
 /** A deep-net task of the trainability claims: `target` on 20 equally spaced inputs, Adam lr 1e-3 for `steps`, threshold 1e-3. */
 export const deepTask = (target: 'abs' | 'sin3', steps: number): TrainingTask => ({ target, points: 20, steps, lr: 1e-3, lossBelow: 1e-3 });
+
+/** As {@link deepTask} with success at a training loss ≤ 10⁻³·Var(y) (far below the best constant's loss Var(y)). */
+export function strictTask(target: 'abs' | 'sin3', steps: number, lr: number): TrainingTask {
+  const t = { ...deepTask(target, steps), lr };
+  return { ...t, lossBelow: 1e-3 * targetVariance(t) };
+}
 
 /** A draw of He networks [...widths, 1] (zero or N(0, s_b²) biases) with the engine `parts` (default: the engine's). */
 export const he =
@@ -73,7 +79,8 @@ export async function trainabilityArms(task: TrainingTask, nets: number, arms: r
 
 async function trainParams(task: TrainingTask, data: ReturnType<typeof taskData>, params: DenseParams64[], parts: TrainingParts): Promise<TrainabilityRuns> {
   await initEngine();
-  const trainable = Float64Array.from(params, (p) => (statesOnData(toPwlNet64(p, 0), data.inputs, parts.activeRule).trainable ? 1 : 0));
+  const m = minimalWidth(task.target);
+  const trainable = Float64Array.from(params, (p) => (trainableFor(toPwlNet64(p, 0), data.inputs, m, parts.activeRule, parts.permanence) ? 1 : 0));
   const fingerprints = Float64Array.from(params, firstLayerFingerprint);
   const activation = parts.trainActivation({ kind: 'relu' });
   const result = await parts.train({ params, activation, data, optimizer: { kind: 'adam', lr: task.lr }, steps: task.steps, success: { lossBelow: task.lossBelow, stopWhenAllSucceeded: true } });
@@ -88,9 +95,13 @@ export function ratesWithCi(r: TrainabilityRuns): { trainability: ProportionWith
   return { trainability: ci(r.trainable), success: ci(r.success) };
 }
 
-/** Rates for the outcomes (numbers): trainability, success and the violations of success ⇒ trainable. */
+/** Rates for the outcomes (numbers): trainability, success, the violations of success ⇒ trainable and the trainable runs that failed (the discordant pairs). */
 export function summarize(r: TrainabilityRuns): Record<string, number> {
   let violations = 0;
-  for (let e = 0; e < r.success.length; e++) if (r.success[e] === 1 && r.trainable[e] === 0) violations++;
-  return { n: r.success.length, trainability: ones(r.trainable) / r.success.length, success: ones(r.success) / r.success.length, violations };
+  let trainableFailed = 0;
+  for (let e = 0; e < r.success.length; e++) {
+    if (r.success[e] === 1 && r.trainable[e] === 0) violations++;
+    if (r.success[e] === 0 && r.trainable[e] === 1) trainableFailed++;
+  }
+  return { n: r.success.length, trainability: ones(r.trainable) / r.success.length, success: ones(r.success) / r.success.length, violations, trainableFailed };
 }

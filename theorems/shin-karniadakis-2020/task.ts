@@ -8,9 +8,15 @@
  * data (born dead) can never succeed.
  *
  * Definitions shared by the trainability claims, as implemented (engine/measure/neuron-states.ts; the
- * paper's exact wording could not be read): a network is **trainable** at initialization iff no hidden
- * layer is dead on all the training inputs (otherwise it is constant on the data forever: every
- * gradient below and in the dead layer is exactly 0, and nothing above varies with the input).
+ * paper's abstract: "a network is trainable if the number of permanently dead neurons is sufficiently
+ * small for a learning task"; its exact rule could not be read): each task has a **minimal width** m
+ * (below), and a network is **trainable** for the task iff every hidden layer keeps at least m neurons
+ * that are not permanently dead on the training inputs. Permanently dead [D, structural]: a first-layer
+ * neuron inactive on every training input (its inputs are the fixed data: its weights never get a
+ * gradient), and every neuron of a network with a hidden layer dead on all the training inputs (every
+ * gradient below and in that layer is exactly 0 and nothing above varies with the input). A dead
+ * neuron of a deeper layer of a network that is not born dead is only tentatively dead: earlier
+ * layers keep training and can revive it.
  */
 import { deathNetProblem } from './config';
 
@@ -18,6 +24,19 @@ const TARGETS = ['abs', 'sin3'] as const;
 type Target = (typeof TARGETS)[number];
 
 const targetFunction = (t: Target): ((x: number) => number) => (t === 'abs' ? Math.abs : (x: number) => Math.sin(3 * x));
+
+/**
+ * The task's minimal width: the fewest neurons per hidden layer with which a deep ReLU network of
+ * uniform width solves it [D]. Both targets need m = 2: a network whose hidden layers have one
+ * neuron each is a composition of monotone maps of x, hence monotone, and |x| and sin 3x are not
+ * monotone on the grid (the best monotone fit leaves a loss of order Var(y), far above the success
+ * threshold); width 2 = n_0 + 1 suffices for deep ReLU networks to approximate any continuous
+ * function of one variable (Hanin & Sellke 2017, minimal width d_in + 1), and |x| = ReLU(x) + ReLU(−x)
+ * is exact at width 2.
+ */
+export function minimalWidth(target: Target): number {
+  return { abs: 2, sin3: 2 }[target];
+}
 
 export interface TrainingTask {
   target: Target;
@@ -61,8 +80,14 @@ export interface TrainabilityConfig extends TrainingTask {
 export const TRAINING_HYPOTHESES: readonly string[] = [
   '1-D input, hidden ReLU layers, scalar linear read-out; He Gaussian weights, zero or N(0, s_b²) biases',
   'full-batch Adam on MSE over P equally spaced inputs of [−1, 1] (task.ts); success = MSE < threshold < Var(targets) within the step budget',
-  'trainable = no hidden layer dead (z ≤ 0) on all the training inputs at initialization',
+  'trainable = every hidden layer keeps at least the task\'s minimal width (2: minimalWidth) of neurons not permanently dead on the training inputs at initialization (file header)',
 ];
+
+/** The hidden widths must be equal: the task's minimal width is a uniform-width notion. */
+export function uniformWidthProblem(c: { widths: number[] }): string | undefined {
+  const hidden = c.widths.slice(1);
+  return hidden.every((w) => w === hidden[0]) ? undefined : `the hidden widths must be equal (the task's minimal width is a uniform-width notion); got ${JSON.stringify(hidden)}`;
+}
 
 export function trainabilityProblem(c: TrainabilityConfig): string | undefined {
   return deathNetProblem(c) ?? (c.widths[0] !== 1 ? `the input must be 1-D; got n_0 = ${c.widths[0]}` : undefined) ?? taskProblem(c);

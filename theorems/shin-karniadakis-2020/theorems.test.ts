@@ -11,6 +11,7 @@ import { bornDeadDomainBound } from './born-dead-domain-bound';
 import { RAI_MIN_EFFECT, raiBornDeadLower } from './rai-born-dead-lower';
 import { ddiNoPermanentlyDead } from './ddi-no-permanently-dead';
 import { trainabilityNecessary } from './trainability-necessary';
+import { trainabilityUpperBound } from './trainability-upper-bound';
 import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization } from './trainability-over-parameterization';
 import { ddiSuccessVsHe } from './ddi-success-vs-he';
 import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT } from './trainability-width-trend';
@@ -115,6 +116,9 @@ describe('trainability', () => {
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [2, 4], biasStd: 0, ...task }), /the input must be 1-D; got n_0 = 2/);
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lossBelow: 1 }), /lossBelow must be in \(0, Var\(targets\)/);
     expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4], biasStd: 0, ...task, lr: 0 }), /lr must be in \(0, 1\]; got 0/);
+    expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4, 3], biasStd: 0, ...task }), /hidden widths must be equal/);
+    expectOutOfDomain(() => trainabilityNecessary.domain({ widths: [1, 4, 4], biasStd: 0.5, ...task }), /biasStd must be 0/);
+    expectOutOfDomain(() => trainabilityUpperBound.domain({ widths: [1, 4, 3], biasStd: 0.5, ...task }), /hidden widths must be equal/);
     expectOutOfDomain(() => ddiSuccessVsHe.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
     expectOutOfDomain(() => trainabilityOverParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [4, 2], biasStd: 0, points: 20 }), /widths must be ≥ 2 increasing widths/);
@@ -135,7 +139,8 @@ describe('relations and units', () => {
     [bornDeadDomainBound, { widths: [1, 3, 3, 3], biasStd: 0, interval: [-1, 1] }, atMost(bornDead3), 'binary'],
     [raiBornDeadLower, point, shownBelow(0, RAI_MIN_EFFECT), 'two-sample-binary'],
     [ddiNoPermanentlyDead, { widths: [1, 8], biasStd: 0.5, points: 5 }, equals(0), 'binary'],
-    [trainabilityNecessary, { widths: [1, 4], biasStd: 0, ...task }, implication('success', 'trainable at initialization'), 'binary'],
+    [trainabilityNecessary, { widths: [1, 4], biasStd: 0, ...task }, implication('success', 'trainable for the task at initialization'), 'binary'],
+    [trainabilityUpperBound, { widths: [1, 4, 4], biasStd: 0.5, ...task }, atMost(0), 'paired-binary'],
     [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_PARAMETERIZATION_MIN_EFFECT), 'two-sample-binary'],
     [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
     [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0, WIDTH_TREND_MIN_EFFECT), 'groups-binary'],

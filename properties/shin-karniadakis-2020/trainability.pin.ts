@@ -1,0 +1,43 @@
+/**
+ * The trainability twins' configurations and the offline run that pins their worlds:
+ * `npx tsx properties/shin-karniadakis-2020/trainability.pin.ts` trains 512 networks per twin under its
+ * fault (seed 1, gate steps) and prints the counts to paste into trainability-necessary.claim.ts and
+ * trainability-upper-bound.claim.ts. The gate's runs use other seeds, so no pin comes from a run it judges.
+ */
+import { componentsOf, getFault } from '../faults/catalog';
+import { deriveSeed } from '../../engine/random/seed';
+import type { TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
+import { he, strictTask, summarize, trainabilityRuns } from './training-experiment';
+
+export const PIN_COMMAND = 'npx tsx properties/shin-karniadakis-2020/trainability.pin.ts';
+
+/** Adam learning rate of the trainability claims. */
+export const TRAINABILITY_LR = 5e-3;
+
+export const uniformWidths = (width: number, depth: number): number[] => [1, ...Array<number>(depth).fill(width)];
+
+/** The twins' configurations at `steps` Adam steps (the leaky twin always trains 1500). */
+export const twinConfigs = (steps: number) => ({
+  // Width 2, depth 8: most networks are born dead on the data, which a leaky ReLU still trains.
+  leaky: { widths: uniformWidths(2, 8), biasStd: 0, ...strictTask('abs', 1500, TRAINABILITY_LR) },
+  // Width 4, depth 6: deeper layers often keep fewer than 2 neurons live at initialization; those
+  // tentatively dead neurons revive in training, so runs the mutant rule calls untrainable succeed.
+  tentative: { widths: uniformWidths(4, 6), biasStd: 0, ...strictTask('abs', steps, TRAINABILITY_LR) },
+  // Born-dead networks (≈ 60% at width 2, depth 8) halve their loss by fitting the read-out bias.
+  halved: { widths: uniformWidths(2, 8), biasStd: 0, ...strictTask('abs', steps, TRAINABILITY_LR) },
+}) satisfies Record<string, TrainabilityConfig>;
+
+const FAULTS = { leaky: 'leaky-relu-0.3', tentative: 'tentative-as-permanent', halved: 'success-when-loss-halved' } as const;
+
+async function main(): Promise<void> {
+  const nets = 512;
+  const configs = twinConfigs(1000);
+  for (const [name, fault] of Object.entries(FAULTS) as [keyof typeof FAULTS, string][]) {
+    const parts = componentsOf(getFault(fault));
+    const c = configs[name];
+    const runs = await trainabilityRuns(c, nets, deriveSeed(1, 'trainability-pin', name), he(c, parts), parts);
+    console.log(JSON.stringify({ twin: name, fault, ...summarize(runs) }));
+  }
+}
+
+if (require.main === module) void main();
