@@ -1,5 +1,5 @@
 import { RandomStream } from '../../engine/random/stream';
-import { fitLogSlope, fromGroups, intervalNullCritical, logSlopeWithin, MAX_SKEW_PER_ROOT_N, untilGroupTrusted } from './log-slope';
+import { fitLogSlope, fromGroups, intervalNullCritical, logSlopeAtMost, logSlopeWithin, MAX_SKEW_PER_ROOT_N, untilGroupTrusted } from './log-slope';
 import { sampleMoments } from '../stats';
 import { normalQuantile, tQuantile } from '../stats';
 
@@ -90,6 +90,49 @@ describe('logSlopeWithin (interval null on a growth exponent)', () => {
     expect(() => fitLogSlope([{ x: 1, units: Float64Array.of(1, 2) }], true)).toThrow(/at least 2 groups/);
     expect(() => fitLogSlope([{ x: 0, units: Float64Array.of(1, 2) }, { x: 2, units: Float64Array.of(1, 3) }], true)).toThrow(/x must be > 0/);
     expect(() => logSlopeWithin(-1, true)).toThrow(/delta must be/);
+  });
+});
+
+describe('logSlopeAtMost (one-sided: "does not grow by more than the prediction")', () => {
+  /** Groups of normal units with means exp(b·x) and CV 0.3 (slope b of log mean per unit x). */
+  function linearGroups(stream: RandomStream, xs: number[], slope: number, n: number) {
+    return xs.map((x) => {
+      const mean = Math.exp(slope * x);
+      const units = new Float64Array(n);
+      stream.fillNormal(units, 0.3 * mean);
+      for (let i = 0; i < n; i++) units[i] += mean;
+      return { x, units };
+    });
+  }
+
+  // α spent here is counted in the budget's 'stats.calibration' share (tolerances ≥ 5 binomial se).
+  test('rate at the boundary is the upper edge of the interval check, α/4; below it, smaller; falling counts never reject', () => {
+    const s = new RandomStream(16);
+    const check = logSlopeAtMost();
+    const reps = 1500;
+    let atEdge = 0;
+    let falling = 0;
+    for (let r = 0; r < reps; r++) {
+      if (check.evaluate(new Float64Array(0), 0.1, 0.1, undefined, linearGroups(s, [1, 2, 3, 4], 0.1, 150)).verdict === 'rejected') atEdge++;
+      if (check.evaluate(new Float64Array(0), 0.1, 0.1, undefined, linearGroups(s, [1, 2, 3, 4], -0.3, 150)).verdict === 'rejected') falling++;
+    }
+    expect(atEdge / reps).toBeGreaterThan(0.025 - 5 * 0.004);
+    expect(atEdge / reps).toBeLessThan(0.025 + 5 * 0.004);
+    expect(falling).toBe(0);
+  });
+
+  test('power against growth, design power, acceptance; outcome fields', () => {
+    const s = new RandomStream(17);
+    const check = logSlopeAtMost();
+    const out = check.evaluate(new Float64Array(0), 0.1, 1e-5, undefined, linearGroups(s, [1, 2, 3, 4], Math.log(2), 400));
+    expect(out.verdict).toBe('rejected');
+    expect(out.interval.upper).toBe(Infinity);
+    expect(out.falseFailure?.method).toBe('importance-sampling');
+    const plan = { n: [400, 400, 400, 400], x: [1, 2, 3, 4] };
+    const world = { value: Math.log(2), arms: [2, 4, 8, 16], sd: [0.6, 1.2, 2.4, 4.8], source: 'test' };
+    expect(check.designPower(plan, 0.1, world, 1e-5)).toBeGreaterThan(0.999);
+    expect(check.acceptance(plan, world, 1e-5)).toBe(1 - 1e-5);
+    expect(() => check.evaluate(new Float64Array(0), 0.1, 0.1)).toThrow(/needs groups/);
   });
 });
 

@@ -50,7 +50,7 @@
  * A constant group has no variance estimate (the delta-method interval would have zero width): it is
  * thrown as a design error naming the group, its n and its value.
  */
-import { normalQuantile, sampleMoments, studentizedPowerLowerBound, tCdf } from '../stats';
+import { normalQuantile, sampleMoments, studentizedPowerLowerBound, tCdf, tQuantile } from '../stats';
 import type { Check, Group, Plan, World } from '../harness/types';
 import { DETECTION_POWER } from './detection';
 
@@ -228,6 +228,54 @@ export function logSlopeWithin(delta: number, logX: boolean): Check {
       return studentizedPowerLowerBound(distance / fit.se, c, fit.df);
     },
     /** 1 − α: at any true slope inside the null region the rate is ≤ the edge rate α (the falseFailure it records). */
+    acceptance(plan, _world, alpha) {
+      if (plan.n.length < 2) throw new Error(`${name}: plan.n must hold ≥ 2 group sizes; got [${plan.n.join(', ')}]`);
+      return 1 - alpha;
+    },
+  };
+}
+
+/**
+ * The one-sided slope check "the slope of log(mean) per unit of x is at most the prediction" (e.g.
+ * "counts do not grow with depth by more than δ per layer": prediction δ). Rejected when the lower
+ * bound b̂ − c·se lies above the prediction, c = t_{1 − α/SLOPE_MARGIN, ν}: exactly the upper edge of
+ * {@link logSlopeWithin} with δ ≫ se, so the same importance-sampling validation and the same
+ * validated regime (and calibration warning outside it) apply; a true slope below the prediction
+ * only lowers the rate.
+ */
+export function logSlopeAtMost(): Check {
+  const name = 'slope of log(mean) per unit of x at most the prediction';
+  const critical = (alpha: number, df: number): number => -tQuantile(alpha / SLOPE_MARGIN, df);
+  return {
+    name,
+    method: `weighted least squares on log group means (delta-method variances), Student t with Welch–Satterthwaite df; rejected when the one-sided lower bound lies above the prediction, at rate α/${SLOPE_MARGIN} at the boundary`,
+    sides: 'upper',
+    evaluate(_units, prediction, alpha, _reference, groups) {
+      if (!groups) throw new Error('logSlopeAtMost needs groups (Experiment.groups)');
+      const fit = fitLogSlope(groups, false);
+      const c = critical(alpha, fit.df);
+      const lower = fit.slope - c * fit.se;
+      const problem = slopeCalibrationProblem(fit);
+      return {
+        estimate: fit.slope,
+        interval: { lower, upper: Infinity, level: 1 - tCdf(-c, fit.df) },
+        verdict: lower > prediction ? 'rejected' : 'consistent',
+        minDetectable: { relative: ((c + normalQuantile(DETECTION_POWER)) * fit.se) / Math.max(Math.abs(prediction), 1), power: DETECTION_POWER },
+        notes: [
+          `claimed slope ≤ ${prediction.toPrecision(4)}; slope ${fit.slope.toPrecision(4)} ± ${fit.se.toPrecision(2)} (se), Satterthwaite df ${fit.df.toFixed(1)}, critical value ${c.toFixed(3)}`,
+          `groups: ${fit.groups.map((g) => `x=${g.x}: n=${g.n}, mean=${g.mean.toPrecision(4)}, skew=${g.skewness.toFixed(2)}`).join('; ')}`,
+        ],
+        falseFailure: problem === undefined ? { rate: alpha, method: 'importance-sampling', note: SLOPE_VALIDATION } : { rate: alpha, method: 'edgeworth', note: `not vouched for: ${problem}` },
+        ...(problem === undefined ? {} : { calibrationWarning: `logSlopeAtMost cannot vouch for its false-failure rate at α = ${alpha}: ${problem}` }),
+      };
+    },
+    /** world.value: the true slope; world.arms: the group means; world.sd: the units' sds (upper bounds). */
+    designPower(plan, prediction, world, alpha) {
+      const g = plannedGroups(name, plan, world, false);
+      const fit = weightedSlope(g.u, g.u.map(() => 0), g.v, g.n);
+      return studentizedPowerLowerBound((world.value - prediction) / fit.se, critical(alpha, fit.df), fit.df);
+    },
+    /** 1 − α: at a true slope at or below the prediction the rate is ≤ the edge rate (the falseFailure it records). */
     acceptance(plan, _world, alpha) {
       if (plan.n.length < 2) throw new Error(`${name}: plan.n must hold ≥ 2 group sizes; got [${plan.n.join(', ')}]`);
       return 1 - alpha;

@@ -7,7 +7,7 @@ import type { Relation, UnitKind } from '../../theorems/vocabulary';
 import type { Check } from '../harness/types';
 import { exactEquality } from './exact-equality';
 import { binomialCountsCheck } from './goodness-of-fit';
-import { logSlopeWithin } from './log-slope';
+import { logSlopeAtMost, logSlopeWithin } from './log-slope';
 import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from './mean-vs-prediction';
 import { monotonePaired } from './monotone-paired';
 import { pairedDifferenceEquals } from './paired-difference';
@@ -49,6 +49,7 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'shownIncreasing/groups-binary': (r) => trendShownIncreasing((r as Extract<Relation, { kind: 'shownIncreasing' }>).minEffect),
   'nonDecreasing/paired-groups': () => monotonePaired,
   'distributed/counts': (r) => binomialCountsCheck((r as Extract<Relation, { kind: 'distributed' }>).p),
+  'atMost/groups': () => logSlopeAtMost(),
   'within/groups': (r) => {
     const w = r as Extract<Relation, { kind: 'within' }>;
     return logSlopeWithin(w.resolution, w.axis === 'log');

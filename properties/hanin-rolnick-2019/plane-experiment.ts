@@ -13,9 +13,9 @@ import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
 import { netSeed } from '../../engine/random/net-stream';
 import { lineRegions } from '../../engine/geometry/line-regions';
-import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
+import { planeRegions, planeThroughPoints, squareSlice } from '../../engine/geometry/plane-regions';
 import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
-import type { SquareSpec } from '../../theorems/hanin-rolnick-2019/plane-config';
+import type { SquareSpec, TriangleSlice } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { firstLayerFingerprint } from '../../engine/random/fingerprint';
 import { networkSpec, type LineNets } from './line-experiment';
 
@@ -65,6 +65,36 @@ export function planeCounts(widths: readonly number[], biasStd: number, sq: Squa
   return { regions, crossings, fingerprints };
 }
 
+
+/**
+ * Exact region counts in a 2-D cross-section of an n_in-dimensional input space (the triangle through
+ * the slice's three points), per network: He Gaussian weights, N(0, s_b²) biases.
+ */
+export function sliceCounts(widths: readonly number[], biasStd: number, slice: TriangleSlice, count: number, seed: number, parts: SamplingParts = {}): { regions: Float64Array; fingerprints: Float64Array } {
+  const spec = networkSpec({ inputDim: slice.inputDim, widths, weightScale: 2, biasStd });
+  const [a, b, c] = slice.points;
+  const plane = planeThroughPoints(a, b, c);
+  const regions = new Float64Array(count);
+  const fingerprints = new Float64Array(count);
+  for (let e = 0; e < count; e++) {
+    const net = sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
+    regions[e] = planeRegions(net, plane).count;
+    fingerprints[e] = firstLayerFingerprint(net);
+  }
+  return { regions, fingerprints };
+}
+
+/** Three data-like points of R^{n_in}: coordinates i.i.d. N(0, 1) from a drawn seed, rounded to 3 decimals (printed in replay lines). */
+export const triangleIn = (inputDim: number): fc.Arbitrary<TriangleSlice> =>
+  fc.integer({ min: 0, max: 0x7fffffff }).map((seed) => {
+    const stream = new RandomStream(seed);
+    const points = [0, 1, 2].map(() => {
+      const p = new Float64Array(inputDim);
+      stream.fillNormal(p);
+      return Array.from(p, (x) => round(x, 3));
+    });
+    return { inputDim, points };
+  });
 
 /** A square of the 2-D input space: centre in [−0.75, 0.75]², half-side in [0.5, 1.5] (so it sees many boundaries already at N = 8). */
 export const squareIn: fc.Arbitrary<SquareSpec> = fc.record({

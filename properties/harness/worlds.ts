@@ -59,6 +59,8 @@ export interface GroupsPin {
   /** Per-group means and unit standard deviations, in the order of the groups. */
   means: number[];
   sds: number[];
+  /** The command that pinned it when it is not {@link PIN_COMMAND}. */
+  command?: string;
 }
 
 /**
@@ -73,6 +75,6 @@ export function pinnedGroupsWorld(pin: GroupsPin, toward: number, sdMargin = SD_
     value,
     arms: pin.means,
     sd: pin.sds.map((s) => sdMargin * s),
-    source: `pinned: slope ${pin.slope.toPrecision(4)} ± ${pin.se.toPrecision(2)} (se), group means and sds by \`${PIN_COMMAND}\`; slope at the 99.9% end nearest the prediction, sds × ${sdMargin}`,
+    source: `pinned: slope ${pin.slope.toPrecision(4)} ± ${pin.se.toPrecision(2)} (se), group means and sds by \`${pin.command ?? PIN_COMMAND}\`; slope at the 99.9% end nearest the prediction, sds × ${sdMargin}`,
   };
 }

@@ -5,7 +5,7 @@
  * Domain (property choices; the papers' settings could not be read): width 3–4, depth 4–6, He weights
  * with zero biases or random N(0, s_b²) biases, s_b ∈ [0.5, 1.5] (where the per-run implication can
  * fail, see SK2020.Trainability.necessary), |x| or sin 3x on 20 points, Adam lr 5e-3 for 1000 steps
- * (gate) / 3000 (full), success at MSE ≤ 10⁻³·Var(y); 128 networks per configuration. Measured while
+ * (gate) / 3000 (full), success at MSE ≤ 10⁻³·Var(y); 128 networks per configuration (gate; the leaky twin needs them: its power at 64 is 0.96), 256 (full). Measured while
  * designing (seed 7, |x|): trainability 0.65–0.97, success 0.24–0.60, successes of untrainable networks
  * 0–2 of 128. Twin: a leaky ReLU, under which born-dead networks train and succeed.
  */

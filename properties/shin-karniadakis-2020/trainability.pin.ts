@@ -1,12 +1,16 @@
 /**
  * The trainability twins' configurations and the offline run that pins their worlds:
  * `npx tsx properties/shin-karniadakis-2020/trainability.pin.ts` trains 512 networks per twin under its
- * fault (seed 1, gate steps) and prints the counts to paste into trainability-necessary.claim.ts and
- * trainability-upper-bound.claim.ts. The gate's runs use other seeds, so no pin comes from a run it judges.
+ * fault (seed 1, gate steps), counts the lower-bound twin's trainable networks (20 000, no training),
+ * and prints the counts to paste into trainability-necessary.claim.ts, trainability-upper-bound.claim.ts
+ * and trainability-lower-bound.claim.ts. The gate's runs use other seeds, so no pin comes from a run it judges.
  */
 import { componentsOf, getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
-import type { TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
+import { minimalWidth, taskData, type TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
+import type { TrainabilityAtInitConfig } from '../../theorems/shin-karniadakis-2020/trainability-lower-bound';
+import { trainableFor } from '../../engine/measure/neuron-states';
+import { heNets } from './death-experiment';
 import { he, strictTask, summarize, trainabilityRuns } from './training-experiment';
 
 export const PIN_COMMAND = 'npx tsx properties/shin-karniadakis-2020/trainability.pin.ts';
@@ -27,6 +31,9 @@ export const twinConfigs = (steps: number) => ({
   halved: { widths: uniformWidths(2, 8), biasStd: 0, ...strictTask('abs', steps, TRAINABILITY_LR) },
 }) satisfies Record<string, TrainabilityConfig>;
 
+/** SK2020.Trainability.lower-bound's twin: width 3, depth 6, zero biases, |x| on 20 points (bound 0.256). */
+export const LOWER_BOUND_TWIN_CONFIG: TrainabilityAtInitConfig = { widths: uniformWidths(3, 6), biasStd: 0, target: 'abs', points: 20 };
+
 const FAULTS = { leaky: 'leaky-relu-0.3', tentative: 'tentative-as-permanent', halved: 'success-when-loss-halved' } as const;
 
 async function main(): Promise<void> {
@@ -38,6 +45,16 @@ async function main(): Promise<void> {
     const runs = await trainabilityRuns(c, nets, deriveSeed(1, 'trainability-pin', name), he(c, parts), parts);
     console.log(JSON.stringify({ twin: name, fault, ...summarize(runs) }));
   }
+  // The lower-bound twin: trainability at initialization only (no training), 20 000 networks.
+  const parts = componentsOf(getFault('tentative-as-permanent'));
+  const c = LOWER_BOUND_TWIN_CONFIG;
+  const { inputs } = taskData({ target: c.target, points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-6 });
+  let trainable = 0;
+  const n = 20000;
+  for (const { net } of heNets(c.widths, c.biasStd, n, deriveSeed(1, 'trainability-pin', 'lower-bound'), parts)) {
+    if (trainableFor(net, inputs, minimalWidth(c.target), parts.activeRule, parts.permanence)) trainable++;
+  }
+  console.log(JSON.stringify({ twin: 'lower-bound', fault: 'tentative-as-permanent', trainable, n }));
 }
 
 if (require.main === module) void main();

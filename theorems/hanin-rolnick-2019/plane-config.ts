@@ -14,6 +14,27 @@ export function squareProblem(sq: SquareSpec): string | undefined {
   return undefined;
 }
 
+/** A 2-D cross-section of an n_in-dimensional input space: the triangle through three input points (as the paper's slices through three data points). */
+export interface TriangleSlice {
+  inputDim: number;
+  /** Three points of R^{n_in}. */
+  points: number[][];
+}
+
+export function triangleProblem(sl: TriangleSlice): string | undefined {
+  if (!Number.isInteger(sl.inputDim) || sl.inputDim < 2 || sl.inputDim > 4096) return `slice.inputDim must be an integer in [2, 4096]; got ${sl.inputDim}`;
+  if (!Array.isArray(sl.points) || sl.points.length !== 3 || !sl.points.every((p) => Array.isArray(p) && p.length === sl.inputDim && p.every((x) => Number.isFinite(x)))) {
+    return `slice.points must be three points of ${sl.inputDim} finite coordinates; got ${JSON.stringify(sl.points).slice(0, 200)}`;
+  }
+  const [a, b, c] = sl.points;
+  const u = b.map((x, i) => x - a[i]);
+  const v = c.map((x, i) => x - a[i]);
+  const uu = u.reduce((t, x) => t + x * x, 0);
+  const vv = v.reduce((t, x) => t + x * x, 0);
+  const uv = u.reduce((t, x, i) => t + x * v[i], 0);
+  return uu * vv - uv * uv > 1e-12 * uu * vv ? undefined : 'slice.points must not be collinear';
+}
+
 export function biasProblem(biasStd: number): string | undefined {
   return Number.isFinite(biasStd) && biasStd > 0 && biasStd <= 100 ? undefined : `biasStd (s_b) must be in (0, 100]; got ${biasStd}`;
 }
