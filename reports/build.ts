@@ -6,7 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import canonicalJson from 'fast-json-stable-stringify';
 import { stripAnsi } from './format';
-import { REPORT_SCHEMA_VERSION, type EngineInfo, type PropertyRecord, type Report, type RunHeader } from './schema';
+import { REPORT_SCHEMA_VERSION, REPRODUCTION_VERDICTS, type EngineInfo, type PropertyRecord, type Report, type ReproductionRow, type RunHeader } from './schema';
 
 /** The part of jest's `AssertionResult` the report reads. */
 export interface JestTestCaseLike {
@@ -143,6 +143,18 @@ export function actualRates(records: PropertyRecord[]): { actual: number; unboun
   return { actual, unbounded, calibrationWarnings };
 }
 
+/** The properties' reproduction rows (`figures.reproduction`), each checked for its required fields and verdict. */
+export function reproductionRows(records: PropertyRecord[]): ReproductionRow[] {
+  return records.flatMap((r) => {
+    const row = r.figures?.reproduction as Partial<ReproductionRow> | undefined;
+    if (row === undefined) return [];
+    if (typeof row.claim !== 'string' || typeof row.setting !== 'string' || typeof row.paper !== 'string' || !REPRODUCTION_VERDICTS.includes(row.verdict as ReproductionRow['verdict'])) {
+      throw new Error(`${r.claimId}: figures.reproduction needs claim, setting, paper (strings) and a verdict in ${REPRODUCTION_VERDICTS.join(' | ')}; got ${JSON.stringify(row).slice(0, 200)}`);
+    }
+    return [row as ReproductionRow];
+  });
+}
+
 export function buildReport(input: BuildReportInput): Report {
   const { records } = input;
   const header: RunHeader = {
@@ -163,5 +175,11 @@ export function buildReport(input: BuildReportInput): Report {
     },
     tests: tallyJest(input.jest, input.rootDir),
   };
+  const reproductions = reproductionRows(records);
+  if (reproductions.length > 0) {
+    const count = (v: ReproductionRow['verdict']): number => reproductions.filter((x) => x.verdict === v).length;
+    header.reproductions = { total: reproductions.length, reproduced: count('reproduced'), notReproduced: count('not reproduced'), notComparable: count('not comparable') };
+    return { header, properties: records, reproductions };
+  }
   return { header, properties: records };
 }

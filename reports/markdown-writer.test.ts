@@ -217,3 +217,25 @@ describe('renderMarkdown', () => {
     }
   });
 });
+
+describe('reproduction rows', () => {
+  const row = { claim: FIXTURE_CLAIM_ID, setting: 'a 2-D input', paper: 'counts do not grow', ours: { slope: 0.1893 }, verdict: 'not reproduced' as const, why: 'collapse | at small biases' };
+
+  test('collected from figures.reproduction, counted in the header apart from claims, and tabled', () => {
+    const r = report([fixtureClaim({ figures: { reproduction: row } }), fixtureTwin()]);
+    expect(r.reproductions).toEqual([row]);
+    expect(r.header.reproductions).toEqual({ total: 1, reproduced: 0, notReproduced: 1, notComparable: 0 });
+    const md = renderMarkdown(r);
+    expect(md).toContain('| Reproduction rows (apart from claims) | 1: 0 reproduced, 1 not reproduced, 0 not comparable |');
+    const s = section(md, 'Reproduction rows');
+    expect(s).toContain('| **not reproduced** | collapse \\| at small biases |');
+    expect(s).toContain('{"slope":0.1893}');
+  });
+
+  test('no rows, no section; a malformed row is an error naming the claim', () => {
+    const plain = report([fixtureClaim()]);
+    expect(plain.reproductions).toBeUndefined();
+    expect(renderMarkdown(plain)).not.toContain('## Reproduction rows');
+    expect(() => report([fixtureClaim({ figures: { reproduction: { ...row, verdict: 'maybe' } } })])).toThrow(new RegExp(`${FIXTURE_CLAIM_ID.replace(/\./g, '\\.')}: figures.reproduction needs .* a verdict in reproduced \\| not reproduced \\| not comparable`));
+  });
+});

@@ -20,7 +20,7 @@ import {
   inlineCode,
   table,
 } from './format';
-import type { ConfigResult, EngineInfo, PropertyRecord, Provenance, Report } from './schema';
+import type { ConfigResult, EngineInfo, PropertyRecord, Provenance, Report, ReproductionRow } from './schema';
 
 export const MARKDOWN_FILE = 'report.md';
 
@@ -206,6 +206,9 @@ function headerSection(report: Report): string {
           ['Calibration warnings', `${b.calibrationWarnings ?? 0}${(b.calibrationWarnings ?? 0) > 0 ? ' ⚠ (must be 0 in the gate and full profiles)' : ''}`],
         ]
       : []),
+    ...(h.reproductions
+      ? [['Reproduction rows (apart from claims)', `${h.reproductions.total}: ${h.reproductions.reproduced} reproduced, ${h.reproductions.notReproduced} not reproduced, ${h.reproductions.notComparable} not comparable`]]
+      : []),
     ['Wall time', formatDuration(h.wallTimeMs)],
     ['Tests (jest)', `${h.tests.passed} passed, ${h.tests.failed} failed, ${h.tests.skipped} skipped${crashText}`],
     [
@@ -376,6 +379,19 @@ function propertySection(r: PropertyRecord): string {
   return lines.join('\n');
 }
 
+/** Paper value vs ours, with the verdict: settings the claims do not assert (findings included). */
+function reproductionSection(rows: ReproductionRow[]): string {
+  const cell = (x: unknown): string => String(x).replace(/\|/g, '\\|').replace(/\n/g, ' ');
+  const ours = (o: unknown): string => (o === undefined ? '—' : cell(JSON.stringify(o, (_k, v) => (typeof v === 'number' ? Number(v.toPrecision(4)) : v))));
+  return [
+    'Headline values and settings the suite reruns without asserting them: the paper\'s statement, ours, and a verdict (reproduced / not reproduced / not comparable). A "not reproduced" row is a result, not a failure.',
+    '',
+    '| claim | setting | paper | ours | verdict | why |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${cell(r.claim)} | ${cell(r.setting)} | ${cell(r.paper)} | ${ours(r.ours)} | **${r.verdict}** | ${cell(r.why ?? '')} |`),
+  ].join('\n');
+}
+
 export function renderMarkdown(report: Report): string {
   const sections: string[] = [
     `# theorycheck report — ${report.header.runId}`,
@@ -387,6 +403,7 @@ export function renderMarkdown(report: Report): string {
   ];
   const twins = twinsSection(report);
   if (twins !== null) sections.push('## Reject twins', twins);
+  if (report.reproductions && report.reproductions.length > 0) sections.push('## Reproduction rows', reproductionSection(report.reproductions));
   sections.push('## Failures', failuresSection(report));
   if (report.properties.length > 0) {
     sections.push('## Properties in detail', ...report.properties.map(propertySection));

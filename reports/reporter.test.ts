@@ -108,7 +108,7 @@ describe('TheorycheckReporter', () => {
 
     const report = JSON.parse(fs.readFileSync(path.join(reporter.runDir, 'report.json'), 'utf8')) as Report;
     expect(report.header).toMatchObject({
-      schemaVersion: '1.3.0',
+      schemaVersion: '1.4.0',
       runId: reporter.runId,
       startedAt: START.toISOString(),
       wallTimeMs: 61_500,

@@ -5,7 +5,7 @@
  * Versioned: bump `REPORT_SCHEMA_VERSION` (semver) whenever a field changes meaning or disappears;
  * adding an optional field is a minor bump.
  */
-export const REPORT_SCHEMA_VERSION = '1.3.0';
+export const REPORT_SCHEMA_VERSION = '1.4.0';
 
 import type { Citation, EngineInfo, IntervalRecord, Provenance, Relation, Sides } from '../theorems/vocabulary';
 
@@ -88,6 +88,23 @@ export interface PropertyRecord {
   figures?: Record<string, unknown>;
 }
 
+/**
+ * A paper's headline value or statement that the suite reruns but does not assert (a setting outside
+ * the asserted domain, or a number the paper reports): the paper's value with its provenance, ours, and
+ * a verdict. A claim file emits it as `figures.reproduction`; the report collects them. (1.4.0)
+ */
+export interface ReproductionRow {
+  claim: string;
+  setting: string;
+  paper: string;
+  /** Our measurement (free-form: estimates with intervals). */
+  ours?: unknown;
+  verdict: 'reproduced' | 'not reproduced' | 'not comparable';
+  why?: string;
+}
+
+export const REPRODUCTION_VERDICTS: readonly ReproductionRow['verdict'][] = ['reproduced', 'not reproduced', 'not comparable'];
+
 export interface RunHeader {
   schemaVersion: string;
   runId: string;
@@ -107,6 +124,8 @@ export interface RunHeader {
    * unbounded, calibrationWarnings: 1.2.0)
    */
   alphaBudget: { total: number; allocated: number; assertions: number; actual?: number; unbounded?: number; calibrationWarnings?: number };
+  /** Reproduction rows by verdict, counted apart from claims (1.4.0). */
+  reproductions?: { total: number; reproduced: number; notReproduced: number; notComparable: number };
   /**
    * Jest's counts. `failed` is jest's numFailedTests plus one per test file that failed without a
    * failing test (crashed on import, or an error in a hook): such a file is listed in `crashedFiles`.
@@ -126,4 +145,6 @@ export interface RunHeader {
 export interface Report {
   header: RunHeader;
   properties: PropertyRecord[];
+  /** The reproduction rows of the run's properties (1.4.0). */
+  reproductions?: ReproductionRow[];
 }

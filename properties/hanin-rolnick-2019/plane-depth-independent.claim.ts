@@ -79,7 +79,7 @@ claimProperty<PlaneDepthSweepConfig>({
     const setting = `2-D input space (not a cross-section of a high-dimensional one), square centred at (0.6502, −0.6226) with half-side 0.5665, N = 48, s_b = 0.00952, depths 1–4`;
     if (n === 0) {
       // 200 networks per depth left it undetermined (99.9% interval of the slope [0.080, 0.174]); the full profile's 1600 decide.
-      return { depthSlopeVsBias: { neurons: 24, slice: sl, rows }, reproduction: { claim: 'HR2019.Plane.depth-independent', setting, verdict: 'run in the full profile only (1600 networks per depth)' } };
+      return { depthSlopeVsBias: { neurons: 24, slice: sl, rows }, reproduction: { claim: 'HR2019.Plane.depth-independent', setting, paper: 'counts do not grow with depth at a fixed number of neurons (experiments on MNIST)', verdict: 'not comparable', why: 'run in the full profile only (1600 networks per depth; 200 left the slope undetermined, 99.9% interval [0.080, 0.174] against the resolution 0.1)' } };
     }
     const groups = [1, 2, 3, 4].map((d) => ({ x: d, units: planeCounts(Array<number>(d).fill(48 / d), 0.00952, square, n, deriveSeed(seed, 'corner', d)).regions }));
     return {

@@ -12,10 +12,9 @@ import { byProfile } from '../profile';
 import { round } from '../harness/figure-data';
 import { integer, uniform } from '../harness/arbitraries';
 import { atMost } from '../../theorems/relation';
-import { deadLayerOnInterval } from '../../engine/measure/neuron-states';
 import { bornDeadDomainBound, type DomainConfig } from '../../theorems/shin-karniadakis-2020/born-dead-domain-bound';
 import { bornDeadProbability } from '../../theorems/shin-karniadakis-2020/config';
-import { biasLaw, fingerprinting, heNets } from './death-experiment';
+import { biasLaw, deadOnIntervalUnits } from './death-experiment';
 import { PIN_COMMAND } from '../harness/worlds';
 import { pinnedRateWorld, type RatePin } from './twin-worlds';
 
@@ -38,11 +37,7 @@ claimProperty<DomainConfig>({
   configs: domainConfigs,
   design: DESIGN,
   async experiment(c, ctx) {
-    const count = byProfile(DESIGN.sizes.nets);
-    const units = new Float64Array(count);
-    const fingerprints: number[] = [];
-    for (const { e, net } of fingerprinting(heNets(c.widths, c.biasStd, count, ctx.seed, ctx.components), fingerprints)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
-    return { units, fingerprints: Float64Array.from(fingerprints) };
+    return deadOnIntervalUnits(c, byProfile(DESIGN.sizes.nets), ctx.seed, ctx.components);
   },
   twins: [
     {

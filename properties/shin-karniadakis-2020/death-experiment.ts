@@ -14,7 +14,7 @@ import { sampleDenseParams, type DenseParams64 } from '../../engine/train/params
 import { toPwlNet64 } from '../../engine/train/export';
 import type { PwlNet64, SamplingParts } from '../../engine/geometry/net64';
 import type { NetworkSpec } from '../../engine/network/spec';
-import { statesAtPoint, type PointStates } from '../../engine/measure/neuron-states';
+import { deadLayerOnInterval, statesAtPoint, type PointStates } from '../../engine/measure/neuron-states';
 import type { DeathNetConfig } from '../../theorems/shin-karniadakis-2020/config';
 import { integer, logUniform, uniform } from '../harness/arbitraries';
 import { round } from '../harness/figure-data';
@@ -82,4 +82,21 @@ export function unitsAtPoint(c: DeathNetConfig, count: number, ctx: ExperimentCo
     fingerprints[e] = firstLayerFingerprint(net);
   }
   return { units, fingerprints };
+}
+
+/**
+ * Units of the domain claims: `count` He networks (hidden widths `widths.slice(1)`, biases N(0, s_b²)
+ * or zero), 1 for each whose some hidden layer is identically zero on `interval` (exact,
+ * deadLayerOnInterval), with the networks' fingerprints.
+ */
+export function deadOnIntervalUnits(
+  c: { widths: number[]; biasStd: number; interval: [number, number] },
+  count: number,
+  seed: number,
+  parts: SamplingParts,
+): { units: Float64Array; fingerprints: Float64Array } {
+  const units = new Float64Array(count);
+  const fingerprints: number[] = [];
+  for (const { e, net } of fingerprinting(heNets(c.widths, c.biasStd, count, seed, parts), fingerprints)) units[e] = deadLayerOnInterval(net, c.interval[0], c.interval[1]) >= 0 ? 1 : 0;
+  return { units, fingerprints: Float64Array.from(fingerprints) };
 }

@@ -2,7 +2,8 @@
  * The trainability twins' configurations and the offline run that pins their worlds:
  * `npx tsx properties/shin-karniadakis-2020/trainability.pin.ts` trains 512 networks per twin under its
  * fault (seed 1, gate steps), counts the lower-bound twin's trainable networks (20 000, no training),
- * and prints the counts to paste into trainability-necessary.claim.ts, trainability-upper-bound.claim.ts
+ * and prints the counts (an argument — leaky, tentative, halved, wide — runs one twin) to paste into
+ * trainability-necessary.claim.ts, trainability-upper-bound.claim.ts, trainability-success-when-wide.claim.ts
  * and trainability-lower-bound.claim.ts. The gate's runs use other seeds, so no pin comes from a run it judges.
  */
 import { componentsOf, getFault } from '../faults/catalog';
@@ -31,17 +32,21 @@ export const twinConfigs = (steps: number) => ({
   halved: { widths: uniformWidths(2, 8), biasStd: 0, ...strictTask('abs', steps, TRAINABILITY_LR) },
 }) satisfies Record<string, TrainabilityConfig>;
 
+/** SK2020.Trainability.success-when-wide's twin: width 10, depth 4, |x| (the fault caps every layer at 2 neurons). */
+export const WIDE_TWIN_CONFIG: TrainabilityConfig = { widths: uniformWidths(10, 4), biasStd: 0, ...strictTask('abs', 1000, TRAINABILITY_LR) };
+
 /** SK2020.Trainability.lower-bound's twin: width 3, depth 6, zero biases, |x| on 20 points (bound 0.256). */
 export const LOWER_BOUND_TWIN_CONFIG: TrainabilityAtInitConfig = { widths: uniformWidths(3, 6), biasStd: 0, target: 'abs', points: 20 };
 
-const FAULTS = { leaky: 'leaky-relu-0.3', tentative: 'tentative-as-permanent', halved: 'success-when-loss-halved' } as const;
+const FAULTS = { leaky: 'leaky-relu-0.3', tentative: 'tentative-as-permanent', halved: 'success-when-loss-halved', wide: 'width-capped-at-2' } as const;
 
 async function main(): Promise<void> {
   const nets = 512;
   const configs = twinConfigs(1000);
   for (const [name, fault] of Object.entries(FAULTS) as [keyof typeof FAULTS, string][]) {
+    if (process.argv[2] && process.argv[2] !== name) continue;
     const parts = componentsOf(getFault(fault));
-    const c = configs[name];
+    const c = name === 'wide' ? WIDE_TWIN_CONFIG : configs[name];
     const runs = await trainabilityRuns(c, nets, deriveSeed(1, 'trainability-pin', name), he(c, parts), parts);
     console.log(JSON.stringify({ twin: name, fault, ...summarize(runs) }));
   }

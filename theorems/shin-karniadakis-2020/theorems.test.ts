@@ -12,6 +12,7 @@ import { RAI_MIN_EFFECT, raiBornDeadLower } from './rai-born-dead-lower';
 import { ddiNoPermanentlyDead } from './ddi-no-permanently-dead';
 import { trainabilityNecessary } from './trainability-necessary';
 import { trainabilityUpperBound } from './trainability-upper-bound';
+import { trainabilitySuccessWhenWide } from './trainability-success-when-wide';
 import { trainabilityLowerBound, trainabilityLowerBoundTheorem } from './trainability-lower-bound';
 import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization } from './trainability-over-parameterization';
 import { ddiSuccessVsHe } from './ddi-success-vs-he';
@@ -123,6 +124,7 @@ describe('trainability', () => {
     // m = 1 is the not-born-dead-at-a-point probability; wide nets approach 1.
     expect(trainabilityLowerBound([2, 2, 2], 1)).toBeCloseTo(0.75 ** 3, 15);
     expect(trainabilityLowerBound(Array<number>(10).fill(10), 2)).toBeGreaterThan(0.98);
+    expectOutOfDomain(() => trainabilitySuccessWhenWide.domain({ widths: [1, 8, 8], biasStd: 0, ...task }), /must be 5× the task's minimal width, 10; got 8/);
     expectOutOfDomain(() => trainabilityUpperBound.domain({ widths: [1, 4, 3], biasStd: 0.5, ...task }), /hidden widths must be equal/);
     expectOutOfDomain(() => ddiSuccessVsHe.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
     expectOutOfDomain(() => trainabilityOverParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
@@ -146,6 +148,7 @@ describe('relations and units', () => {
     [ddiNoPermanentlyDead, { widths: [1, 8], biasStd: 0.5, points: 5 }, equals(0), 'binary'],
     [trainabilityNecessary, { widths: [1, 4], biasStd: 0, ...task }, implication('success', 'trainable for the task at initialization'), 'binary'],
     [trainabilityUpperBound, { widths: [1, 4, 4], biasStd: 0.5, ...task }, atMost(0), 'paired-binary'],
+    [trainabilitySuccessWhenWide, { widths: [1, 10, 10], biasStd: 0, ...task }, atLeast(0.9), 'binary'],
     [trainabilityLowerBoundTheorem, { widths: [1, 3, 3, 3], biasStd: 0, target: 'abs', points: 20 }, atLeast(0.5 * (7 / 8) ** 2), 'binary'],
     [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_PARAMETERIZATION_MIN_EFFECT), 'two-sample-binary'],
     [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
