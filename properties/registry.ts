@@ -74,7 +74,7 @@ export const CLAIMS: readonly ClaimEntry[] = [
   claim(SK, 'trainability-success-when-wide', 'SK2020.Trainability.success-when-wide', 0.005),
   claim(SK, 'trainability-upper-bound', 'SK2020.Trainability.upper-bound', 0.005),
   claim(SK, 'trainability-lower-bound', 'SK2020.Trainability.lower-bound', 0.005),
-  claim(SK, 'trainability-over-parameterization', 'SK2020.Trainability.over-parameterization', 0.03),
+  claim(SK, 'trainability-over-specification', 'SK2020.Trainability.over-specification', 0.03),
   claim(SK, 'ddi-success-vs-he', 'SK2020.DDI.success-vs-he', 0.03),
   claim(SK, 'trainability-width-trend', 'SK2020.Trainability.width-trend', 0.02),
   // Zhou, Zhou, Luo, Zhang & Xu 2022 (condensation at initial training) — 0.14.

@@ -143,15 +143,17 @@ export function actualRates(records: PropertyRecord[]): { actual: number; unboun
   return { actual, unbounded, calibrationWarnings };
 }
 
-/** The properties' reproduction rows (`figures.reproduction`), each checked for its required fields and verdict. */
+/** The properties' reproduction rows (`figures.reproduction`: one row or an array), each checked for its required fields and verdict. */
 export function reproductionRows(records: PropertyRecord[]): ReproductionRow[] {
   return records.flatMap((r) => {
-    const row = r.figures?.reproduction as Partial<ReproductionRow> | undefined;
-    if (row === undefined) return [];
+    const given = r.figures?.reproduction as Partial<ReproductionRow> | Partial<ReproductionRow>[] | undefined;
+    if (given === undefined) return [];
+    return (Array.isArray(given) ? given : [given]).map((row) => {
     if (typeof row.claim !== 'string' || typeof row.setting !== 'string' || typeof row.paper !== 'string' || !REPRODUCTION_VERDICTS.includes(row.verdict as ReproductionRow['verdict'])) {
       throw new Error(`${r.claimId}: figures.reproduction needs claim, setting, paper (strings) and a verdict in ${REPRODUCTION_VERDICTS.join(' | ')}; got ${JSON.stringify(row).slice(0, 200)}`);
     }
-    return [row as ReproductionRow];
+    return row as ReproductionRow;
+    });
   });
 }
 

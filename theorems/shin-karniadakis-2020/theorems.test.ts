@@ -14,7 +14,7 @@ import { trainabilityNecessary } from './trainability-necessary';
 import { trainabilityUpperBound } from './trainability-upper-bound';
 import { trainabilitySuccessWhenWide } from './trainability-success-when-wide';
 import { trainabilityLowerBound, trainabilityLowerBoundTheorem } from './trainability-lower-bound';
-import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization } from './trainability-over-parameterization';
+import { OVER_SPECIFICATION_MIN_EFFECT, trainabilityOverSpecification } from './trainability-over-specification';
 import { ddiSuccessVsHe } from './ddi-success-vs-he';
 import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT } from './trainability-width-trend';
 import { bornDeadProbability } from './config';
@@ -127,7 +127,7 @@ describe('trainability', () => {
     expectOutOfDomain(() => trainabilitySuccessWhenWide.domain({ widths: [1, 8, 8], biasStd: 0, ...task }), /must be 5× the task's minimal width, 10; got 8/);
     expectOutOfDomain(() => trainabilityUpperBound.domain({ widths: [1, 4, 3], biasStd: 0.5, ...task }), /hidden widths must be equal/);
     expectOutOfDomain(() => ddiSuccessVsHe.domain({ widths: [1, 4], biasStd: 0, ...task, target: 'cos' as never }), /target must be one of abs, sin3; got "cos"/);
-    expectOutOfDomain(() => trainabilityOverParameterization.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
+    expectOutOfDomain(() => trainabilityOverSpecification.domain({ depth: 4, narrow: 8, wide: 2, biasStd: 0, ...task }), /narrow must be < wide; got 8, 2/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [4, 2], biasStd: 0, points: 20 }), /widths must be ≥ 2 increasing widths/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 0, widths: [2, 4], biasStd: 0, points: 20 }), /depth must be an integer in \[1, 64\]; got 0/);
     expectOutOfDomain(() => trainabilityWidthTrend.domain({ depth: 4, widths: [2, 4], biasStd: 0, points: 1 }), /points must be an integer in \[2, 10000\]; got 1/);
@@ -150,7 +150,7 @@ describe('relations and units', () => {
     [trainabilityUpperBound, { widths: [1, 4, 4], biasStd: 0.5, ...task }, atMost(0), 'paired-binary'],
     [trainabilitySuccessWhenWide, { widths: [1, 10, 10], biasStd: 0, ...task }, atLeast(0.9), 'binary'],
     [trainabilityLowerBoundTheorem, { widths: [1, 3, 3, 3], biasStd: 0, target: 'abs', points: 20 }, atLeast(0.5 * (7 / 8) ** 2), 'binary'],
-    [trainabilityOverParameterization, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_PARAMETERIZATION_MIN_EFFECT), 'two-sample-binary'],
+    [trainabilityOverSpecification, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_SPECIFICATION_MIN_EFFECT), 'two-sample-binary'],
     [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
     [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0, WIDTH_TREND_MIN_EFFECT), 'groups-binary'],
   ];

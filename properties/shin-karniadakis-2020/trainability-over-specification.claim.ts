@@ -1,6 +1,6 @@
 /**
- * SK2020.Trainability.over-parameterization: the success rate at a narrow width is shown below the
- * rate at a wide one (two independent samples of trained networks, training-experiment.ts).
+ * SK2020.Trainability.over-specification: the success rate at the minimal width is shown below the
+ * rate at an over-specified one (two independent samples of trained networks, training-experiment.ts).
  *
  * Domain (property choices; the papers' settings could not be read): depth 4–6, narrow width 2 vs
  * wide width 8, |x| on 20 points, Adam lr 1e-3 for 1000 steps (gate) / 3000 (full), threshold 1e-3;
@@ -18,7 +18,7 @@ import { integer } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
 import { DEFAULT_COMPONENTS } from '../../engine/components';
-import { OVER_PARAMETERIZATION_MIN_EFFECT, trainabilityOverParameterization, type WidthComparisonConfig } from '../../theorems/shin-karniadakis-2020/trainability-over-parameterization';
+import { OVER_SPECIFICATION_MIN_EFFECT, trainabilityOverSpecification, type WidthComparisonConfig } from '../../theorems/shin-karniadakis-2020/trainability-over-specification';
 import { heSpec } from './death-experiment';
 import { deepTask, he, ratesWithCi, summarize, trainabilityArms, trainabilityRuns, type Arm } from './training-experiment';
 import { newTwinPinCommand, rateNearest, rateSource, type RatePin } from './twin-worlds';
@@ -53,7 +53,7 @@ function pinFor<T>(pins: Readonly<Record<number, T>>, steps: number): T {
 }
 
 claimProperty<WidthComparisonConfig>({
-  theorem: trainabilityOverParameterization,
+  theorem: trainabilityOverSpecification,
   family: 'shin-karniadakis-2020/trainability',
   file: __filename,
   configs: fc.record({ depth: integer(4, 6), narrow: fc.constant(2), wide: fc.constant(8), biasStd: fc.constant(0) }).map((c) => ({ ...c, ...absTask() })),
@@ -86,7 +86,7 @@ claimProperty<WidthComparisonConfig>({
       // The claim at its boundary: the smallest effect of interest, centred on ½ (the largest variance);
       // the prediction 0. (The default engine is farther out: 6/48 at width 2 vs 47/48 at width 8, seed 1.)
       ownWorld: () => {
-        const m = OVER_PARAMETERIZATION_MIN_EFFECT;
+        const m = OVER_SPECIFICATION_MIN_EFFECT;
         return { value: 0, arms: [0.5 - m / 2, 0.5 + m / 2], source: `the smallest effect of interest: p_narrow − p_wide = −${m} (theorem), arms centred on ½` };
       },
     },
