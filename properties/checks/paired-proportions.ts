@@ -77,8 +77,8 @@ export const pairedProportionAtMost: Check = {
     checkPrediction(prediction);
     if (!reference || reference.length !== units.length) throw new Error(`${FN} needs a reference sample of paired 0/1 units of the same length (Experiment.reference)`);
     const n = units.length;
-    countSuccesses(FN, 'units', units);
-    countSuccesses(FN, 'reference', reference);
+    const ones = countSuccesses(FN, 'units', units);
+    const refOnes = countSuccesses(FN, 'reference', reference);
     let b = 0;
     let c = 0;
     for (let i = 0; i < n; i++) {
@@ -97,7 +97,7 @@ export const pairedProportionAtMost: Check = {
       verdict: rejected ? 'rejected' : 'consistent',
       pValue,
       notes: [
-        `${n} pairs: ${b} with unit 1 and reference 0, ${c} with unit 0 and reference 1 (rates ${(countOnes(units) / n).toPrecision(4)} vs ${(countOnes(reference) / n).toPrecision(4)}); one-sided exact sign test on the ${k} discordant pairs: p = ${pValue.toPrecision(3)}`,
+        `${n} pairs: ${b} with unit 1 and reference 0, ${c} with unit 0 and reference 1 (rates ${(ones / n).toPrecision(4)} vs ${(refOnes / n).toPrecision(4)}); one-sided exact sign test on the ${k} discordant pairs: p = ${pValue.toPrecision(3)}`,
       ],
       falseFailure: { rate: attainedSize(n, alpha), method: 'exact', note: `largest conditional size over k ≤ ${n} discordant pairs (each ≤ α by construction)` },
     };
@@ -116,9 +116,3 @@ export const pairedProportionAtMost: Check = {
     return 1 - pairedRejectionProbability(pairedSize(plan, `${FN}.acceptance`), pPlus, pMinus, alpha);
   },
 };
-
-function countOnes(x: Float64Array): number {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s;
-}

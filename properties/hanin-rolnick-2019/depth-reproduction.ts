@@ -6,8 +6,7 @@
  */
 import { fitLogSlope } from '../checks/log-slope';
 import type { Group } from '../harness/types';
-
-const Z = 3.2905267314919255; // two-sided 99.9%
+import { Z_999 as Z } from '../harness/worlds';
 
 export function depthReproductionRow(r: { claim: string; setting: string; groups: Group[]; resolution: number }): Record<string, unknown> {
   const fit = fitLogSlope(r.groups, false);

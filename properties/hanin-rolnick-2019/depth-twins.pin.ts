@@ -8,24 +8,14 @@
 import { sampleMoments } from '../stats';
 import { fitLogSlope } from '../checks/log-slope';
 import { deriveSeed } from '../../engine/random/seed';
-import { RandomStream } from '../../engine/random/stream';
 import type { DepthSweepConfig } from '../../theorems/hanin-rolnick-2019/lines-depth-independent';
 import type { PlaneDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/plane-depth-independent';
 import { round } from '../harness/figure-data';
 import { lineCounts } from './line-experiment';
-import { sliceCounts } from './plane-experiment';
+import { fixedPoints, sliceCounts } from './plane-experiment';
 
 export const DEPTH_PIN_COMMAND = 'npx tsx properties/hanin-rolnick-2019/depth-twins.pin.ts';
 
-/** A fixed data-like point set: `count` points of R^d with i.i.d. N(0, 1) coordinates from `seed`, rounded to 3 decimals. */
-export function fixedPoints(d: number, count: number, seed: number): number[][] {
-  const stream = new RandomStream(seed);
-  return Array.from({ length: count }, () => {
-    const p = new Float64Array(d);
-    stream.fillNormal(p);
-    return Array.from(p, (x) => round(x, 3));
-  });
-}
 
 const [a, b] = fixedPoints(16, 2, 2019);
 const length = Math.hypot(...b.map((x, i) => x - a[i]));

@@ -86,15 +86,17 @@ export function sliceCounts(widths: readonly number[], biasStd: number, slice: T
 
 /** Three data-like points of R^{n_in}: coordinates i.i.d. N(0, 1) from a drawn seed, rounded to 3 decimals (printed in replay lines). */
 export const triangleIn = (inputDim: number): fc.Arbitrary<TriangleSlice> =>
-  fc.integer({ min: 0, max: 0x7fffffff }).map((seed) => {
-    const stream = new RandomStream(seed);
-    const points = [0, 1, 2].map(() => {
-      const p = new Float64Array(inputDim);
-      stream.fillNormal(p);
-      return Array.from(p, (x) => round(x, 3));
-    });
-    return { inputDim, points };
+  fc.integer({ min: 0, max: 0x7fffffff }).map((seed) => ({ inputDim, points: fixedPoints(inputDim, 3, seed) }));
+
+/** `count` data-like points of R^d: i.i.d. N(0, 1) coordinates from `seed`, rounded to 3 decimals. */
+export function fixedPoints(d: number, count: number, seed: number): number[][] {
+  const stream = new RandomStream(seed);
+  return Array.from({ length: count }, () => {
+    const p = new Float64Array(d);
+    stream.fillNormal(p);
+    return Array.from(p, (x) => round(x, 3));
   });
+}
 
 /** A square of the 2-D input space: centre in [−0.75, 0.75]², half-side in [0.5, 1.5] (so it sees many boundaries already at N = 8). */
 export const squareIn: fc.Arbitrary<SquareSpec> = fc.record({

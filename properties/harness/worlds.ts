@@ -15,7 +15,7 @@ import type { World } from './types';
 export const PIN_COMMAND = 'THEORYCHECK_SEED=1 npx jest --selectProjects claims -t twin (commit 5fbcc02)';
 
 /** z of a two-sided 99.9% interval (Φ⁻¹(0.9995)). */
-const Z_999 = 3.2905267314919255;
+export const Z_999 = 3.2905267314919255;
 
 /** Inflation of a pinned standard deviation. */
 export const SD_MARGIN = 1.1;

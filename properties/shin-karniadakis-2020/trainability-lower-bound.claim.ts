@@ -16,7 +16,7 @@ import { byProfile } from '../profile';
 import { integer, logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { trainableFor } from '../../engine/measure/neuron-states';
-import { minimalWidth, taskData } from '../../theorems/shin-karniadakis-2020/task';
+import { minimalWidth, taskInputs } from '../../theorems/shin-karniadakis-2020/task';
 import { trainabilityLowerBoundTheorem, type TrainabilityAtInitConfig } from '../../theorems/shin-karniadakis-2020/trainability-lower-bound';
 import { fingerprinting, heNets } from './death-experiment';
 import { pinnedRateWorld, type RatePin } from './twin-worlds';
@@ -36,7 +36,7 @@ claimProperty<TrainabilityAtInitConfig>({
     .map(({ N, depth, biasStd, target }) => ({ widths: [1, ...Array<number>(depth).fill(N)], biasStd, target, points: 20 })),
   design: DESIGN,
   async experiment(c, ctx) {
-    const { inputs } = taskData({ target: c.target, points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-6 });
+    const inputs = taskInputs(c.points);
     const count = byProfile(DESIGN.sizes.nets);
     const m = minimalWidth(c.target);
     const units = new Float64Array(count);

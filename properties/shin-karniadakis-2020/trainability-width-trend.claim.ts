@@ -16,7 +16,7 @@ import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
 import { statesOnData } from '../../engine/measure/neuron-states';
 import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT, type WidthTrendConfig } from '../../theorems/shin-karniadakis-2020/trainability-width-trend';
-import { taskData } from '../../theorems/shin-karniadakis-2020/task';
+import { taskInputs } from '../../theorems/shin-karniadakis-2020/task';
 import { fingerprinting, heNets } from './death-experiment';
 import { newTwinPinCommand, rateNearest, rateSource, type RatePin } from './twin-worlds';
 
@@ -39,7 +39,7 @@ claimProperty<WidthTrendConfig>({
     .filter((c) => c.widths[0] <= 3), // an under-parameterized width in every comparison
   design: DESIGN,
   async experiment(c, ctx) {
-    const { inputs } = taskData({ target: 'abs', points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-3 });
+    const inputs = taskInputs(c.points);
     const count = byProfile(DESIGN.sizes.netsPerWidth);
     const rule = ctx.components.activeRule;
     const fingerprints: number[] = [];

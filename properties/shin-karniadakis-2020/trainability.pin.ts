@@ -8,7 +8,7 @@
  */
 import { componentsOf, getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
-import { minimalWidth, taskData, type TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
+import { minimalWidth, taskInputs, type TrainabilityConfig } from '../../theorems/shin-karniadakis-2020/task';
 import type { TrainabilityAtInitConfig } from '../../theorems/shin-karniadakis-2020/trainability-lower-bound';
 import { trainableFor } from '../../engine/measure/neuron-states';
 import { heNets } from './death-experiment';
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
   // The lower-bound twin: trainability at initialization only (no training), 20 000 networks.
   const parts = componentsOf(getFault('tentative-as-permanent'));
   const c = LOWER_BOUND_TWIN_CONFIG;
-  const { inputs } = taskData({ target: c.target, points: c.points, steps: 1, lr: 1e-3, lossBelow: 1e-6 });
+  const inputs = taskInputs(c.points);
   let trainable = 0;
   const n = 20000;
   for (const { net } of heNets(c.widths, c.biasStd, n, deriveSeed(1, 'trainability-pin', 'lower-bound'), parts)) {

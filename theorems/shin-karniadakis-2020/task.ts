@@ -46,8 +46,11 @@ export interface TrainingTask {
   lossBelow: number;
 }
 
+/** P equally spaced inputs on [−1, 1]: the training inputs of every task with P points. */
+export const taskInputs = (points: number): Float64Array => Float64Array.from({ length: points }, (_, i) => -1 + (2 * i) / (points - 1));
+
 export function taskData(t: TrainingTask): { inputs: Float64Array; targets: Float64Array } {
-  const inputs = Float64Array.from({ length: t.points }, (_, i) => -1 + (2 * i) / (t.points - 1));
+  const inputs = taskInputs(t.points);
   return { inputs, targets: inputs.map(targetFunction(t.target)) };
 }
 

@@ -23,7 +23,7 @@
 import { type Theorem } from '../types';
 import { atLeast } from '../relation';
 import { citeSK } from './paper';
-import { deathNetProblem, throwIf } from './config';
+import { aliveProbability, deathNetProblem, throwIf } from './config';
 import { minimalWidth, uniformWidthProblem } from './task';
 
 const ID = 'SK2020.Trainability.lower-bound';
@@ -50,7 +50,7 @@ function binomialHalfAtLeast(n: number, m: number): number {
 
 /** The lower bound P(Binomial(N₁, ½) ≥ m) · ∏_{l≥2} (1 − 2^{−N_l}) on the trainability. */
 export function trainabilityLowerBound(hidden: readonly number[], minWidth: number): number {
-  return binomialHalfAtLeast(hidden[0], minWidth) * hidden.slice(1).reduce((p, n) => p * (1 - 2 ** -n), 1);
+  return binomialHalfAtLeast(hidden[0], minWidth) * aliveProbability(hidden.slice(1));
 }
 
 export const trainabilityLowerBoundTheorem: Theorem<TrainabilityAtInitConfig> = {
