@@ -36,11 +36,12 @@ const ZH = 'zhou-2022';
 
 export const CLAIMS: readonly ClaimEntry[] = [
   // Hanin & Rolnick 2018 — 0.34 in all.
-  claim(HR18, 'fm1-mean-length', 'HR2018.FM1.mean-length', 0.04),
+  claim(HR18, 'fm1-mean-length', 'HR2018.FM1.mean-length', 0.035),
   claim(HR18, 'fm1-he-critical', 'HR2018.FM1.he-critical', 0.03),
   claim(HR18, 'fm1-truncated-normal', 'HR2018.FM1.truncated-normal', 0.025),
   claim(HR18, 'fm1-lecun', 'HR2018.FM1.lecun', 0.025),
   claim(HR18, 'fm1-log-length', 'HR2018.FM1.log-length', 0.02),
+  claim(HR18, 'fm1-truncated-normal-at-depth', 'HR2018.FM1.truncated-normal-at-depth', 0.005),
   claim(HR18, 'fm2-gaussian', 'HR2018.FM2.gaussian', 0.025),
   claim(HR18, 'fm2-law-lower-bound', 'HR2018.FM2.law-lower-bound', 0.015),
   claim(HR18, 'fm2-law-upper-bound', 'HR2018.FM2.law-upper-bound', 0.015),
@@ -74,7 +75,8 @@ export const CLAIMS: readonly ClaimEntry[] = [
   claim(SK, 'trainability-success-when-wide', 'SK2020.Trainability.success-when-wide', 0.005),
   claim(SK, 'trainability-upper-bound', 'SK2020.Trainability.upper-bound', 0.005),
   claim(SK, 'trainability-lower-bound', 'SK2020.Trainability.lower-bound', 0.005),
-  claim(SK, 'trainability-over-specification', 'SK2020.Trainability.over-specification', 0.03),
+  claim(SK, 'over-parameterization-necessary', 'SK2020.Trainability.over-parameterization-necessary', 0.005),
+  claim(SK, 'trainability-over-specification', 'SK2020.Trainability.over-specification', 0.025),
   claim(SK, 'ddi-success-vs-he', 'SK2020.DDI.success-vs-he', 0.03),
   claim(SK, 'trainability-width-trend', 'SK2020.Trainability.width-trend', 0.02),
   // Zhou, Zhou, Luo, Zhang & Xu 2022 (condensation at initial training) — 0.14.

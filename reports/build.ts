@@ -143,12 +143,16 @@ export function actualRates(records: PropertyRecord[]): { actual: number; unboun
   return { actual, unbounded, calibrationWarnings };
 }
 
-/** The properties' reproduction rows (`figures.reproduction`: one row or an array), each checked for its required fields and verdict. */
+/**
+ * The properties' reproduction rows (`figures.reproduction`, and `reproduction` in each configuration's
+ * figures, `figures.perConfig[i]`: one row or an array), each checked for its required fields and verdict.
+ */
 export function reproductionRows(records: PropertyRecord[]): ReproductionRow[] {
+  type Given = Partial<ReproductionRow> | Partial<ReproductionRow>[] | undefined;
   return records.flatMap((r) => {
-    const given = r.figures?.reproduction as Partial<ReproductionRow> | Partial<ReproductionRow>[] | undefined;
-    if (given === undefined) return [];
-    return (Array.isArray(given) ? given : [given]).map((row) => {
+    const perConfig = Array.isArray(r.figures?.perConfig) ? (r.figures.perConfig as { reproduction?: Given }[]) : [];
+    const given = [r.figures?.reproduction as Given, ...perConfig.map((f) => f.reproduction)].flatMap((g) => (g === undefined ? [] : Array.isArray(g) ? g : [g]));
+    return given.map((row) => {
     if (typeof row.claim !== 'string' || typeof row.setting !== 'string' || typeof row.paper !== 'string' || !REPRODUCTION_VERDICTS.includes(row.verdict as ReproductionRow['verdict'])) {
       throw new Error(`${r.claimId}: figures.reproduction needs claim, setting, paper (strings) and a verdict in ${REPRODUCTION_VERDICTS.join(' | ')}; got ${JSON.stringify(row).slice(0, 200)}`);
     }

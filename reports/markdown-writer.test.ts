@@ -232,6 +232,13 @@ describe('reproduction rows', () => {
     expect(s).toContain('{"slope":0.1893}');
   });
 
+  test('rows of single configurations (figures.perConfig[i].reproduction) are collected after the claim-level ones', () => {
+    const perConfig = { ...row, setting: 'configuration 2', verdict: 'reproduced' as const };
+    const r = report([fixtureClaim({ figures: { reproduction: row, perConfig: [{ config: {} }, { config: {}, reproduction: [perConfig] }] } })]);
+    expect(r.reproductions).toEqual([row, perConfig]);
+    expect(r.header.reproductions).toEqual({ total: 2, reproduced: 1, notReproduced: 1, notComparable: 0 });
+  });
+
   test('no rows, no section; a malformed row is an error naming the claim', () => {
     const plain = report([fixtureClaim()]);
     expect(plain.reproductions).toBeUndefined();

@@ -139,6 +139,11 @@ const FAULTS: readonly Fault[] = [
     components: { sampleWeights: (stream, law, std, out, offset, length) => sampleLaw(stream, law === 'gaussian' ? 'uniform' : law, std, out, offset, length) },
   },
   {
+    name: 'truncation-ignored',
+    description: 'the engine draws plain Gaussian weights at the nominal std when the truncated normal is asked for (no cut at ±2σ): the variance is the nominal 2/fan-in, not 0.773741 of it, so FM1 does not appear',
+    components: { sampleWeights: (stream, law, std, out, offset, length) => sampleLaw(stream, law === 'truncated-normal' ? 'gaussian' : law, std, out, offset, length) },
+  },
+  {
     name: 'residual-scale-ignored',
     description: 'residual modules are added unscaled (η_l treated as 1)',
     components: { residualScale: () => 1 },

@@ -15,7 +15,8 @@ import fc from 'fast-check';
 import { deriveSeed } from '../../engine/random/seed';
 import type { Theorem } from '../../theorems/types';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
-import { beta, type LawName, type VarianceSpec } from '../../theorems/_internals/initialization';
+import { beta, type LawName, type PresetName, type VarianceSpec } from '../../theorems/_internals/initialization';
+import { integer, uniform } from '../harness/arbitraries';
 import type { Experiment, ExperimentContext } from '../harness/types';
 import { depthProfile, lengthExperiment, untilCalibrated } from './length-experiment';
 
@@ -26,6 +27,17 @@ const MAX_BETA = 0.25;
 export const LEAKY_FACTOR = 1 + 0.3 ** 2;
 
 export const cfg = (widths: number[], law: LawName, variance: VarianceSpec): LengthConfig => ({ widths, init: { law, variance, bias: { law: 'zero' } } });
+
+/**
+ * The FM1 claims at depth (log-length, truncated-normal-at-depth): depth d ∈ [30, 100], every hidden
+ * layer of width ⌈d/β⌉ with β ∈ [1, 2] (widths 15–100 grow with depth, so the log length's variance ≈ 5β
+ * stays bounded), n_0 ∈ [1, 32], the given law and presets.
+ */
+export function deepFm1Configs(law: LawName, presets: readonly PresetName[]): fc.Arbitrary<LengthConfig> {
+  return fc
+    .record({ n0: integer(1, 32), depth: integer(30, 100), beta: uniform(1, 2), preset: fc.constantFrom(...presets) })
+    .map(({ n0, depth, beta, preset }) => cfg([n0, ...Array<number>(depth).fill(Math.ceil(depth / beta))], law, { preset }));
+}
 
 /** Configurations: n_0 ∈ [1, 32], 1 to `maxDepth` hidden widths in [16, 64], β ≤ 0.25, the given laws and variances. */
 export function fm1Configs(opts: { laws: LawName[]; variance: fc.Arbitrary<VarianceSpec>; maxDepth: number }): fc.Arbitrary<LengthConfig> {

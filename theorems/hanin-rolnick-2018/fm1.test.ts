@@ -6,6 +6,8 @@ import { fm1MeanLength } from './fm1-mean-length';
 import { fm1HeCritical } from './fm1-he-critical';
 import { fm1TruncatedNormal } from './fm1-truncated-normal';
 import { fm1Lecun } from './fm1-lecun';
+import { fm1TruncatedNormalAtDepth, logLengthUpperBound } from './fm1-truncated-normal-at-depth';
+import { logLengthMoments } from './fm1-log-length';
 
 const config = (widths: number[], law: LengthConfig['init']['law'], variance: LengthConfig['init']['variance']): LengthConfig => ({
   widths,
@@ -83,5 +85,26 @@ describe('HR2018.FM1 hypotheses reject configurations outside the domain, naming
     expect(() => fm1HeCritical.domain(config([3, 8], 'truncated-normal', { preset: 'he' }))).toThrow(/0\.7737/);
     expect(() => fm1TruncatedNormal.domain(config([3, 8], 'gaussian', { preset: 'he' }))).toThrow(/law truncated-normal with the He preset is required/);
     expect(() => fm1Lecun.domain(config([3, 8], 'gaussian', { preset: 'he' }))).toThrow(/LeCun preset/);
+  });
+});
+
+describe('HR2018.FM1.truncated-normal-at-depth: Jensen\'s bound on the mean log length', () => {
+  const deep = (depth: number, width: number, law: LengthConfig['init']['law'] = 'truncated-normal'): LengthConfig => ({
+    widths: [8, ...Array<number>(depth).fill(width)],
+    init: { law, variance: { preset: 'he' }, bias: { law: 'zero' } },
+  });
+
+  it('is d·log 0.773741 − Σ_j log(1 − 2^{−n_j}) (hand value) and lies above the Gaussian He law it would be without truncation', () => {
+    const c = deep(40, 30);
+    const hand = 40 * Math.log(0.7737413035499232) - 40 * Math.log(1 - 2 ** -30);
+    expect(fm1TruncatedNormalAtDepth.predict(fm1TruncatedNormalAtDepth.domain(c))).toEqual({ kind: 'atMost', value: expect.closeTo(hand, 12) });
+    expect(logLengthUpperBound(c)).toBeCloseTo(hand, 12);
+    // The twin's world (no truncation) sits far above the bound: the bound has teeth.
+    expect(logLengthMoments(deep(40, 30, 'gaussian')).mean - hand).toBeGreaterThan(5);
+  });
+
+  it('rejects other laws and presets, naming the parameter', () => {
+    expect(() => fm1TruncatedNormalAtDepth.domain(deep(40, 30, 'gaussian'))).toThrow(/law truncated-normal with the He preset is required/);
+    expect(() => fm1TruncatedNormalAtDepth.domain({ ...deep(40, 30), init: { ...deep(40, 30).init, bias: { law: 'gaussian', std: 0.1 } } })).toThrow(/biases must be zero/);
   });
 });

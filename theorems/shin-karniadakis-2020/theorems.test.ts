@@ -17,6 +17,7 @@ import { trainabilityLowerBound, trainabilityLowerBoundTheorem } from './trainab
 import { OVER_SPECIFICATION_MIN_EFFECT, trainabilityOverSpecification } from './trainability-over-specification';
 import { ddiSuccessVsHe } from './ddi-success-vs-he';
 import { trainabilityWidthTrend, WIDTH_TREND_MIN_EFFECT } from './trainability-width-trend';
+import { overParameterizationNecessary, parameterCount, pieceFloor } from './over-parameterization-necessary';
 import { bornDeadProbability } from './config';
 import { targetVariance, taskData } from './task';
 import { OutOfDomainError, type Relation, type Theorem, type UnitKind } from '../types';
@@ -134,6 +135,63 @@ describe('trainability', () => {
   });
 });
 
+describe('SK2020.Trainability.over-parameterization-necessary: the piece floor', () => {
+  /** Oracle: the least residual over every partition into ≤ k runs (2^(n−1) cut sets), each run's line fitted by the normal equations. */
+  function bruteForce(xs: number[], ys: number[], k: number): number {
+    const order = xs.map((_, i) => i).sort((a, b) => xs[a] - xs[b]);
+    const x = order.map((i) => xs[i]);
+    const y = order.map((i) => ys[i]);
+    const n = x.length;
+    const fit = (lo: number, hi: number): number => {
+      const m = hi - lo;
+      if (m <= 2) return 0;
+      let sx = 0, sy = 0, sxx = 0, sxy = 0;
+      for (let i = lo; i < hi; i++) { sx += x[i]; sy += y[i]; sxx += x[i] * x[i]; sxy += x[i] * y[i]; }
+      const slope = (m * sxy - sx * sy) / (m * sxx - sx * sx);
+      const icept = (sy - slope * sx) / m;
+      let r = 0;
+      for (let i = lo; i < hi; i++) r += (y[i] - icept - slope * x[i]) ** 2;
+      return r;
+    };
+    let best = Infinity;
+    for (let mask = 0; mask < 2 ** (n - 1); mask++) {
+      const cuts = [0];
+      for (let b = 0; b < n - 1; b++) if (mask & (1 << b)) cuts.push(b + 1);
+      if (cuts.length > k) continue;
+      cuts.push(n);
+      let r = 0;
+      for (let g = 0; g + 1 < cuts.length; g++) r += fit(cuts[g], cuts[g + 1]);
+      best = Math.min(best, r);
+    }
+    return best / n;
+  }
+
+  it('equals brute force over partitions (unsorted inputs, k = 1 … 5)', () => {
+    const xs = [0.9, -0.7, 0.1, -0.2, 0.5, -1, 0.33, 0.72, -0.45, 0.05, 0.61];
+    const ys = [0.3, -1.2, 0.8, 0.1, -0.5, 1.7, 0.2, -0.9, 0.4, -0.3, 1.1];
+    for (let k = 1; k <= 5; k++) expect(pieceFloor(xs, ys, k)).toBeCloseTo(bruteForce(xs, ys, k), 12);
+  });
+
+  it('is the line residual for k = 1, zero once every group can hold ≤ 2 points, and positive below that', () => {
+    expect(pieceFloor([0, 1, 2], [0, 1, 0], 1)).toBeCloseTo(((1 / 3) ** 2 * 2 + (2 / 3) ** 2) / 3, 14);
+    const xs = [-1, -0.5, 0, 0.5, 1, 1.5];
+    const ys = [0.2, -1, 0.7, 0.1, -0.4, 0.9];
+    expect(pieceFloor(xs, ys, 3)).toBe(0);
+    expect(pieceFloor(xs, ys, 2)).toBeGreaterThan(0);
+    expect(() => pieceFloor([1, 2], [1], 1)).toThrow(/inputs and targets must have the same length/);
+    expect(() => pieceFloor([1, 2], [1, 2], 0)).toThrow(/pieces must be an integer ≥ 1; got 0/);
+  });
+
+  it('counts P = 3N + 1 and asks for fewer parameters than points, naming the parameter', () => {
+    expect(parameterCount(6)).toBe(19);
+    const c = { width: 6, points: 20, steps: 100, lr: 5e-3 };
+    expect(overParameterizationNecessary.domain(c)).toBe(c);
+    expectOutOfDomain(() => overParameterizationNecessary.domain({ ...c, width: 7 }), /width must be an integer ≥ 1 with 3·width \+ 1 < points .*width ≤ 6\); got 7/);
+    expectOutOfDomain(() => overParameterizationNecessary.domain({ ...c, points: 4 }), /points must be an integer in \[5, 200\]; got 4/);
+    expectOutOfDomain(() => overParameterizationNecessary.domain({ ...c, lr: 2 }), /lr must be in \(0, 1\]; got 2/);
+  });
+});
+
 describe('relations and units', () => {
   const point = { widths: [1, 3, 3, 3], biasStd: 0, x: [0.5] };
   const task = { target: 'abs' as const, points: 20, steps: 100, lr: 1e-3, lossBelow: 1e-3 };
@@ -153,6 +211,7 @@ describe('relations and units', () => {
     [trainabilityOverSpecification, { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...task }, shownBelow(0, OVER_SPECIFICATION_MIN_EFFECT), 'two-sample-binary'],
     [ddiSuccessVsHe, { widths: [1, 16], biasStd: 1, ...task }, atMost(0), 'two-sample-binary'],
     [trainabilityWidthTrend, { depth: 4, widths: [2, 4], biasStd: 0, points: 20 }, shownIncreasing(0, WIDTH_TREND_MIN_EFFECT), 'groups-binary'],
+    [overParameterizationNecessary, { width: 4, points: 20, steps: 100, lr: 5e-3 }, implication('a training run', 'its loss stays ≥ the piece floor F_{N+1}(x, y)'), 'binary'],
   ];
 
   it.each(cases.map(([t, ...rest]) => [t.id, t, ...rest] as const))('%s: the prediction with its relation, on units the relation has a check for', (_id, theorem, config, relation, unit) => {
