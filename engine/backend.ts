@@ -103,7 +103,7 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
         const info: ActiveEngine = { backend: name, versions: engineVersions() };
         if (name === 'cpu') {
           info.fallback = reasons.join('; ');
-          // Never silent: cpu is 30–280× slower than wasm (shared/engine-notes.md §3).
+          // Never silent: cpu is 30–280× slower than wasm (measured by `npm run bench`; README "Engine figures").
           process.emitWarning(`theorycheck: falling back to the slow tfjs cpu backend (${info.fallback})`);
         }
         return info;

@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   const engine = await initEngine();
   console.log(`theorycheck bench — backend ${engine.backend}${engine.fallback ? ` (fallback: ${engine.fallback})` : ''}, tfjs ${engine.versions['@tensorflow/tfjs']}, node ${engine.versions.node}, median of ${REPS} after warm-up\n`);
 
-  // Canonical ensemble (shared/engine-notes.md §3 (b)).
+  // Canonical ensemble (the FM ensemble of the README's "Engine figures").
   const [E, n, d] = [256, 64, 20]; // and 128 inputs per net
   const perLayer = E * n * n;
   const weightsCount = perLayer * d;

@@ -1,5 +1,5 @@
 /**
- * Orientation analysis of a layer's input weights (Zhou, Zhou, Luo, Zhang & Xu 2022, claims.md
+ * Orientation analysis of a layer's input weights (Zhou, Zhou, Luo, Zhang & Xu 2022, docs/claims.md
  * §4.1): neuron j of a layer with fan-in d has the input weight u_j = (w_j, b_j) ∈ R^{d+1} (bias
  * included, as in the paper: x̃ = (x, 1)). Two neurons have the same orientation when their
  * normalized input weights are nearly parallel, D(u, v) = uᵀv/(|u||v|) ≈ 1; the same *line* when

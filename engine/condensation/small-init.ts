@@ -2,7 +2,7 @@
  * Initialization scales of the condensation experiments (Zhou et al. 2022): every weight and every
  * bias i.i.d. N(0, s²). The paper states variances — N(0, var) with var = 0.005², 0.01², …, and
  * "common" vs "condensed" inits as var = 1/m̄ vs m^−3, m^−4 — while the authors' notebook passes
- * m^−γ as the *standard deviation* (claims.md §4.1/§4.4). Both conventions are supported and every
+ * m^−γ as the *standard deviation* (docs/claims.md §4.1/§4.4). Both conventions are supported and every
  * config names its own:
  *
  * | kind             | s (std)      | variance   |

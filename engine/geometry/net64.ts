@@ -2,7 +2,7 @@
  * Piecewise-linear networks in float64, for exact geometry (breakpoints, activation regions).
  *
  * tfjs computes in float32 only, and a float32 sign test changes the region count of about 1 net in
- * 50 (engine-notes §4), so region counting runs on float64 copies of the weights: either sampled
+ * 50 (measured while building the engine), so region counting runs on float64 copies of the weights: either sampled
  * here from the engine's initializer (same laws, same variance rules, same mutants) or exported from
  * a trained tfjs network (float32 → float64 is exact).
  *

@@ -1,7 +1,7 @@
 /**
  * A data-dependent initialization (DDI) with the property Shin & Karniadakis's DDI is meant to have.
  *
- * The paper's exact algorithm could not be read (claims.md §1.3: "do NOT implement this as the
+ * The paper's exact algorithm could not be read (docs/claims.md §1.3: "do NOT implement this as the
  * paper's DDI"); this is *an* initialization with the stated property, not the paper's. First layer:
  * every neuron j draws a Gaussian direction w_j ~ N(0, (2/n_0) I) (He scale), picks a training input
  * x_k uniformly, and anchors its hyperplane just beside it:

@@ -1,6 +1,6 @@
 /**
  * Randomized asymmetric initialization (RAI) of Lu, Shin, Su & Karniadakis (2020), as described by
- * two independent third-party implementations that cite arXiv 1903.06733 (claims.md §1.5, [S]):
+ * two independent third-party implementations that cite arXiv 1903.06733 (docs/claims.md §1.5, [S]):
  * for every neuron j of every layer, V_j = (W_j, b_j) ∈ ℝ^{fan_in + 1} has i.i.d. N(0, σ²/fan_in)
  * entries with σ = 0.6007, except one entry, chosen uniformly among the fan_in + 1 (weights and
  * bias alike), which is replaced by a draw from Beta(2, 1) (positive, mean 2/3, E X² = 1/2).

@@ -2,7 +2,7 @@
  * Neuron states of a ReLU network at initialization (float64, on the hidden layers of a PwlNet64):
  * the quantities of Shin & Karniadakis (2020) and Lu, Shin, Su & Karniadakis (2020).
  *
- * Definitions as implemented (the papers' own wording could not be read in full; claims.md §1.1):
+ * Definitions as implemented (the papers' own wording could not be read in full; docs/claims.md §1.1):
  * - A neuron is **active** at an input iff its pre-activation z > 0. z = 0 is *inactive*: ReLU(0) = 0
  *   and its gradient is 0 (tfjs' relu gradient is the step x > 0), so such a neuron neither outputs
  *   nor learns. (The mutant `zero-as-active` counts z ≥ 0 instead, for a reject twin.)

@@ -1,7 +1,7 @@
 /**
  * The one kernel of an ensemble forward pass: h[e] · W[e] for E independent networks.
  *
- * Two strategies, measured on wasm (engine/bench, shared/engine-notes.md §3):
+ * Two strategies, measured on wasm (engine/bench; README "Engine figures"):
  * - `batched`: one rank-3 `tf.matMul` [E,B,n]×[E,n,m]. XNNPACK is not used for batch > 1, so it
  *   runs a scalar loop at ~1–2 GFLOP/s, but with a single dispatch.
  * - `loop`: E rank-2 `tf.matMul`s (XNNPACK, ~8–16 GFLOP/s) at ~30 µs of dispatch each.

@@ -4,7 +4,7 @@
  * experiment and the reviewer figure of Fig. 1(a).
  *
  * Configuration domain (a property choice, for power and calibration, not a hypothesis): hidden widths 16–64,
- * depth ≤ 6 and β = Σ_j 1/n_j ≤ 0.25, so that E[M_d²]/E[M_d]² ≤ e^{5β} ≤ 3.5 (claims.md §2.3):
+ * depth ≤ 6 and β = Σ_j 1/n_j ≤ 0.25, so that E[M_d²]/E[M_d]² ≤ e^{5β} ≤ 3.5 (docs/claims.md §2.3):
  * the per-network coefficient of variation stays ≤ 1.9; the number of networks (3000 to 12000 at the
  * gate) is planned from the exact CV of each configuration ({@link netsFor}, from the claim design's
  * base `nets`), which keeps the smallest detectable relative deviation ≲ 13% at 99% power even at
@@ -54,7 +54,7 @@ export function fm1Configs(opts: { laws: LawName[]; variance: fc.Arbitrary<Varia
 
 /**
  * Networks for a configuration, planned from the exact Gaussian-law CV² = ∏(1 + 5/n_j) − 1 of the
- * unit (claims.md §2.3): the base count up to CV² = 0.75, proportionally more beyond, so that the
+ * unit (docs/claims.md §2.3): the base count up to CV² = 0.75, proportionally more beyond, so that the
  * Edgeworth correction (∝ skewness²/n) stays small for the heavier profiles. Capped at 4× the base.
  */
 function netsFor(widths: readonly number[], base: number): number {

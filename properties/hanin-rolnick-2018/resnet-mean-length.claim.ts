@@ -28,7 +28,7 @@ const TWINS: Twin<ResNetConfig>[] = [
   },
   {
     name: 'eta-scales-the-variance',
-    description: 'the prediction ∏(1 + η_l) of the other parameterization (η_l as the module\'s variance contribution, claims.md §2.4) for modules whose OUTPUT is scaled by η_l',
+    description: 'the prediction ∏(1 + η_l) of the other parameterization (η_l as the module\'s variance contribution, docs/claims.md §2.4) for modules whose OUTPUT is scaled by η_l',
     wrongPrediction: (c) => equals(c.etas.reduce((p, eta) => p * (1 + eta), 1)),
     config: scheduled(16, { kind: 'constant', eta: 0.5, modules: 3 }),
     world: (c) => closedFormWorld(resnetMeanRatio(c), 'the correct prediction', { sd: 0.46959, n: 1000 }),

@@ -1,5 +1,5 @@
 /**
- * The six-layer experiment of Zhou et al. (2022), Fig. 3 (claims.md §4.3): a residual net
+ * The six-layer experiment of Zhou et al. (2022), Fig. 3 (docs/claims.md §4.3): a residual net
  * 3-18-18-18-18-18-1, h_1 = σ_1(W_1 x + b_1), h_l = σ_l(W_l h_{l−1} + b_l) + h_{l−1} (l = 2…5), linear
  * read-out without a trained bias (the authors' notebook: output layer without bias; its bias is 0);
  * hidden activations x² tanh, x tanh, sigmoid, tanh, softplus; every weight and bias N(0, std²);

@@ -80,7 +80,7 @@ claimProperty<SmallInitConfig>({
   // — heat map ordered by the leading eigenvector for tanh — and the mean score against γ.
   async figures({ seed }) {
     // Fig. 2 per activation (full profile; the gate has tanh's heat map below): the paper's lr is 1e-3 for (a–d), 8e-4
-    // for x·tanh (e) and 2.5e-4 for x²·tanh (f), epoch 100 (claims.md §4.3).
+    // for x·tanh (e) and 2.5e-4 for x²·tanh (f), epoch 100 (docs/claims.md §4.3).
     const fig2Lr: Record<string, number> = { tanh: 1e-3, sigmoid: 1e-3, softplus: 1e-3, relu: 1e-3, xtanh: 8e-4, x2tanh: 2.5e-4 };
     const fig2PerActivation = [];
     type Fig2Kind = 'tanh' | 'sigmoid' | 'softplus' | 'relu' | 'xtanh' | 'x2tanh';

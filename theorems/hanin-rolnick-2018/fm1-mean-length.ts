@@ -9,12 +9,12 @@
  *
  * So the mean length explodes or vanishes exponentially in depth unless c_j = 2 ("2/fan-in").
  *
- * Why (claims.md §2.3 [D]): y = W v has symmetric coordinates with E y_i² = (c_j/n_{j−1})‖v‖²;
+ * Why (docs/claims.md §2.3 [D]): y = W v has symmetric coordinates with E y_i² = (c_j/n_{j−1})‖v‖²;
  * ReLU keeps exactly half of a symmetric variable's second moment, so
  * E[M_j | M_{j−1}] = (c_j/2) M_{j−1}; take expectations layer by layer.
  *
  * Verification. The abstract's statement (FM1 avoided iff variance 2/fan-in, symmetric law) is [P].
- * The exact product formula is [D]: derived above and Monte Carlo checked in claims.md; the paper's
+ * The exact product formula is [D]: derived above and Monte Carlo checked in docs/claims.md; the paper's
  * own theorem numbering (recalled as Theorem 5) is [R] and is not relied upon.
  */
 import type { Theorem } from '../types';
@@ -37,7 +37,7 @@ export const fm1MeanLength: Theorem<LengthConfig> = {
     'input x fixed and non-zero; expectation over the weights',
   ],
   verification:
-    '[P] abstract: FM1 avoided by "a symmetric distribution with variance 2/fan-in". [D] exact product formula derived in claims.md §2.3 and MC-checked. [R] theorem number.',
+    '[P] abstract: FM1 avoided by "a symmetric distribution with variance 2/fan-in". [D] exact product formula derived in docs/claims.md §2.3 and MC-checked. [R] theorem number.',
   unit: { kind: 'continuous', description: 'one random network: M_d/M_0 averaged over a few fixed inputs (its mean is E[M_d]/M_0)' },
   domain: (config) => checkFm1Domain(ID, config),
   predict: (config) => equals(meanLengthRatio(config)),

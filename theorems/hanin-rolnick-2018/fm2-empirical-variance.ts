@@ -1,6 +1,6 @@
 /**
  * Empirical variance of the lengths across layers (Hanin & Rolnick 2018, FM2: "the empirical
- * variance of length scales across layers grows exponentially with the depth"; claims.md §2.3 [D]).
+ * variance of length scales across layers grows exponentially with the depth"; docs/claims.md §2.3 [D]).
  *
  * For He-initialized Gaussian networks (c_j = 2, every layer ReLU, zero biases), with
  * Var̂[M] = (1/d)Σ_j M_j² − ((1/d)Σ_j M_j)² and S_j = ∏_{k≤j} (1 + 5/n_k) (S_0 = 1):
@@ -41,7 +41,7 @@ export const fm2EmpiricalVariance: Theorem<LengthConfig> = {
   provenance: 'D',
   statement: 'He Gaussian weights, zero biases: E[Var̂_j(M_j)]/M_0² = (1/d)Σ_j S_j − (1/d²)Σ_j (2(d−j)+1) S_j, S_j = ∏_{k≤j}(1 + 5/n_k).',
   hypotheses: ['fully connected, every layer ReLU, zero biases', 'He Gaussian weights (variance 2/fan-in)', 'depth d ≥ 2', 'input x fixed and non-zero'],
-  verification: '[P] FM2 sentence; [D] exact formula (claims.md §2.3); [R] the paper’s form of it.',
+  verification: '[P] FM2 sentence; [D] exact formula (docs/claims.md §2.3); [R] the paper’s form of it.',
   unit: { kind: 'continuous', description: 'one random network: the empirical variance across layers 1..d of M_j/M_0, averaged over a few fixed inputs (its mean is E[Var̂[M]]/M_0²)' },
   domain: (config) => {
     checkFm1Domain(ID, config);

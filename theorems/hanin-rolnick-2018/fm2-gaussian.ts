@@ -14,7 +14,7 @@
  * (1 + 2/n_d), for a linear one. The suite tests this second form: it needs no ratio estimator.
  *
  * Which layers enter. Every layer whose output is measured: a ReLU layer contributes 1 + 5/n_j, a
- * linear output layer 1 + 2/n_d. Why (claims.md §2.3 [D]): for Gaussian W and a fixed v, y = W v has
+ * linear output layer 1 + 2/n_d. Why (docs/claims.md §2.3 [D]): for Gaussian W and a fixed v, y = W v has
  * i.i.d. N(0, s²‖v‖²) coordinates (s² = c/n_{j−1}), so ‖ReLU(y)‖² = s²‖v‖² χ²_K with
  * K ~ Binomial(n_j, 1/2) and E[(χ²_K)²]/E[χ²_K]² = 1 + 5/n_j; ‖y‖² = s²‖v‖² χ²_{n_j}, ratio 1 + 2/n_j.
  * The factor's law does not depend on v (rotation invariance), so the layers are independent and
@@ -22,7 +22,7 @@
  *
  * Verification. [P] abstract: the variance of the length grows exponentially in Σ 1/n_j; [S]
  * reviewer: "exponential in the sum of reciprocal of widths". [D] the exact product (derived above,
- * MC-checked in claims.md: widths [10,20,5,15,10] → 7.50). [R] the paper's constants.
+ * MC-checked in docs/claims.md: widths [10,20,5,15,10] → 7.50). [R] the paper's constants.
  */
 import { OutOfDomainError, type Theorem } from '../types';
 import { equals } from '../relation';
@@ -56,7 +56,7 @@ export const fm2Gaussian: Theorem<SecondMomentConfig> = {
   statement:
     'Gaussian weights of variance c_j/fan-in, zero biases: E[M_d²]/M_0² = ∏_j g_j²·f_j with g_j = c_j/2, f_j = 1 + 5/n_j for ReLU layers and g_d = c_d, f_d = 1 + 2/n_d for a linear output layer; hence E[M_d²]/E[M_d]² = ∏ f_j ≤ exp(5β), independent of c.',
   hypotheses: ['fully connected, zero biases', 'Gaussian weights, variance c_j / n_{j−1} (any c_j > 0)', 'every layer ReLU, or all but a linear output layer', 'input x fixed and non-zero'],
-  verification: '[P] abstract (variance exponential in Σ1/n_j); [D] exact product, derived from the χ²_K structure (claims.md §2.3); [R] the paper’s own constants.',
+  verification: '[P] abstract (variance exponential in Σ1/n_j); [D] exact product, derived from the χ²_K structure (docs/claims.md §2.3); [R] the paper’s own constants.',
   unit: { kind: 'continuous', description: 'one random network: (M_d/M_0)² averaged over a few fixed inputs (its mean is E[M_d²]/M_0²)' },
   domain: (config) => {
     checkFm1Domain(ID, config);

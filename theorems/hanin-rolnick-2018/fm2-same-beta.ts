@@ -40,7 +40,7 @@ export const fm2SameBeta: Theorem<SameBetaConfig> = {
   provenance: 'D',
   statement: 'He Gaussian, zero biases: E[M²]/M_0² at (depth d, width w) minus at (depth 2d, width 2w) equals (1 + 5/w)^d − (1 + 5/(2w))^{2d} = O(d/w²), although both are ≈ exp(5β).',
   hypotheses: ['fully connected, every layer ReLU, zero biases, He Gaussian weights', 'A: d layers of width w; B: 2d layers of width 2w (same β = d/w)'],
-  verification: '[P] abstract and §1; [D] exact products (claims.md §2.3).',
+  verification: '[P] abstract and §1; [D] exact products (docs/claims.md §2.3).',
   unit: {
     kind: 'two-sample',
     description: 'two independent ensembles of random networks, A (depth d, width w) and B (depth 2d, width 2w): per network (M/M_0)² at the output, averaged over a few fixed inputs shared by A and B',

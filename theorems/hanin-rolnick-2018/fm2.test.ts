@@ -27,7 +27,7 @@ describe('HR2018.FM2 predictions', () => {
     for (const t of [fm2Gaussian, fm2LawLowerBound, fm2LawUpperBound, fm2EmpiricalVariance]) expect(t.unit.kind).toBe('continuous');
   });
 
-  it('reproduces claims.md §2.3: widths [10,20,5,15,10] give ∏(1 + 5/n_j) = 7.50', () => {
+  it('reproduces docs/claims.md §2.3: widths [10,20,5,15,10] give ∏(1 + 5/n_j) = 7.50', () => {
     // (1.5)(1.25)(2)(4/3)(1.5) = 7.5 exactly
     expect(secondMomentRatio(cfg([3, 10, 20, 5, 15, 10]))).toBeCloseTo(7.5, 12);
     expect(secondMomentRatio(cfg([3, 10, 20, 5, 15, 10]))).toBeLessThanOrEqual(Math.exp(5 * beta([3, 10, 20, 5, 15, 10])));
@@ -44,10 +44,10 @@ describe('HR2018.FM2 predictions', () => {
     expect(fm2Gaussian.predict(c).value / (3.7 / 2) ** 4).toBeCloseTo((1 + 5 / 8) ** 2, 12);
   });
 
-  it('general laws: uniform between ∏(1 + 2.6/n) and ∏(1 + 5/n) — claims.md §2.3 [3.20, 7.50]', () => {
+  it('general laws: uniform between ∏(1 + 2.6/n) and ∏(1 + 5/n) — docs/claims.md §2.3 [3.20, 7.50]', () => {
     const c = cfg([3, 10, 20, 5, 15, 10], 'uniform');
     expect(lawConstant(c)).toBeCloseTo(2.6, 14);
-    // 1.26 · 1.13 · 1.52 · (1 + 2.6/15) · 1.26 = 3.1995177984 (claims.md rounds it to 3.20)
+    // 1.26 · 1.13 · 1.52 · (1 + 2.6/15) · 1.26 = 3.1995177984 (docs/claims.md rounds it to 3.20)
     expect(fm2LawLowerBound.predict(c).value).toBeCloseTo(3.1995177984, 9);
     expect(fm2LawUpperBound.predict(c).value).toBeCloseTo(7.5, 12);
   });

@@ -7,11 +7,11 @@
  * layer), zero biases, weights of layer j i.i.d. from a symmetric law of variance c_j / n_{j−1};
  * M_j = ‖z^(j)‖² / n_j for a fixed input x ≠ 0.
  *
- * FM1 (claims.md §2.3 [D]): y = W v has symmetric coordinates with E y_i² = (c_j/n_{j−1})‖v‖²; ReLU
+ * FM1 (docs/claims.md §2.3 [D]): y = W v has symmetric coordinates with E y_i² = (c_j/n_{j−1})‖v‖²; ReLU
  * keeps exactly half of a symmetric variable's second moment, so E[M_j | M_{j−1}] = (c_j/2) M_{j−1}
  * and E[M_d]/M_0 = ∏_j c_j/2 ({@link meanLengthRatio}).
  *
- * FM2 for a general symmetric law (claims.md §2.3 [D]). With the normalized fourth moment
+ * FM2 for a general symmetric law (docs/claims.md §2.3 [D]). With the normalized fourth moment
  * μ̃4 = E[w⁴]/E[w²]², the per-layer factor of a ReLU layer is 1 + (5 + 2(μ̃4 − 3)ρ(v))/n_j with
  * ρ(v) = Σ v_k⁴/‖v‖⁴ ∈ (0, 1] (v the layer's input), hence
  *
@@ -20,7 +20,7 @@
  * The suite tests the two bounds as two one-sided claims on E[M_d²]/M_0² (× ∏ (c_j/2)², FM1's mean):
  * uniform weights (μ̃4 = 9/5: bounds with 2.6 and 5) and TF's truncated normal (μ̃4 = 2.3655:
  * 3.731 and 5). The lower bound is attained at a one-dimensional input (ρ = 1 in the first layer).
- * Verification: [D] derived in claims.md §2.3 (uniform, widths [10,20,5,15,10]: 5.90 inside
+ * Verification: [D] derived in docs/claims.md §2.3 (uniform, widths [10,20,5,15,10]: 5.90 inside
  * [3.20, 7.50] by MC); [R] the paper's exact constants.
  */
 import { OutOfDomainError } from '../types';

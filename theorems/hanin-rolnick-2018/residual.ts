@@ -1,6 +1,6 @@
 /**
  * The residual model of Hanin & Rolnick (2018) shared by the ResNet claims (claim sheet:
- * shared/claims.md §2.4): its configuration, η schedules, the hypotheses (validated here) and the
+ * docs/claims.md §2.4): its configuration, η schedules, the hypotheses (validated here) and the
  * exact moments of the length ratio.
  *
  * Model. Width n everywhere (input x ∈ R^n, no input projection), L residual modules

@@ -1,6 +1,6 @@
 /**
  * FM2 absent in residual networks once FM1 is avoided: the second moment of the activation length
- * (Hanin & Rolnick 2018, abstract; ResNet section). Claim sheet: shared/claims.md §2.4.
+ * (Hanin & Rolnick 2018, abstract; ResNet section). Claim sheet: docs/claims.md §2.4.
  *
  * Model: as HR2018.ResNet.mean-length (z_l = z_{l−1} + η_l W2_l ReLU(W1_l z_{l−1}), width n, zero
  * biases; residual.ts), with GAUSSIAN weights: W1 ~ N(0, 2/n), W2 ~ N(0, 1/n) entrywise.

@@ -1,6 +1,6 @@
 /**
  * FM1 in residual networks: the mean activation length (Hanin & Rolnick 2018, abstract; ResNet
- * section). Claim sheet: shared/claims.md §2.4. Model (residual.ts): z_0 = x,
+ * section). Claim sheet: docs/claims.md §2.4. Model (residual.ts): z_0 = x,
  * z_l = z_{l−1} + η_l · W2_l · ReLU(W1_l z_{l−1}), width n, zero biases, W1 of variance 2/n (He),
  * W2 of variance 1/n, all symmetric and independent; M_l = ‖z_l‖²/n.
  *
@@ -40,7 +40,7 @@ export const resnetMeanLength: Theorem<ResNetConfig> = {
     'input x fixed and non-zero; expectation over the weights',
   ],
   verification:
-    '[P] abstract: FM1 in ResNets is avoided "by correctly scaling the residual modules". [R] the paper\'s parameterization (claims.md §2.4 recalls "Σ η_l < ∞" with η_l the per-module contribution to the squared length); here η_l scales the module OUTPUT, so the condition reads Σ η_l² < ∞. [D] the exact product ∏(1 + η_l²): derived in this file\'s doc comment (cross term zero by symmetry of W2) and Monte Carlo checked (engine/measure/residual-lengths.test.ts and the property test).',
+    '[P] abstract: FM1 in ResNets is avoided "by correctly scaling the residual modules". [R] the paper\'s parameterization (docs/claims.md §2.4 recalls "Σ η_l < ∞" with η_l the per-module contribution to the squared length); here η_l scales the module OUTPUT, so the condition reads Σ η_l² < ∞. [D] the exact product ∏(1 + η_l²): derived in this file\'s doc comment (cross term zero by symmetry of W2) and Monte Carlo checked (engine/measure/residual-lengths.test.ts and the property test).',
   unit: { kind: 'continuous', description: 'one random residual network: M_L/M_0 averaged over a few fixed inputs (its mean is E[M_L]/M_0)' },
   domain: (config) => {
     checkResNetDomain(ID, config);

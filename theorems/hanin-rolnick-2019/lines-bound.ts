@@ -15,7 +15,7 @@
  * relative to the pre-activation scale (it ignores the weights' own randomness), so the domain keeps
  * s_b ≥ 0.3 where it is within a small factor of the truth and a bound 10× too small is rejected.
  *
- * Verification. [R] the ICML bound with constants C_grad, C_bias (claims.md §3.2); [D] C_grad for
+ * Verification. [R] the ICML bound with constants C_grad, C_bias (docs/claims.md §3.2); [D] C_grad for
  * He and the m = 1 moment, derived above.
  */
 import { atMost } from '../relation';
@@ -35,11 +35,11 @@ export function breakpointBound(c: LineNetConfig, biasStdUsed = c.biasStd): numb
 export const breakpointBoundTheorem: Theorem<LineNetConfig> = {
   id: ID,
   title: 'E[#breakpoints on a segment] ≤ |L|·C_grad·C_bias·#neurons (C_grad = √(2/n_in) under He)',
-  paper: citeIcml('main theorem, 1-D case: E[#breakpoints in L] ≤ |L|·C_grad·C_bias·#neurons (claims.md §3.2)'),
+  paper: citeIcml('main theorem, 1-D case: E[#breakpoints in L] ≤ |L|·C_grad·C_bias·#neurons (docs/claims.md §3.2)'),
   provenance: 'D',
   statement: 'He Gaussian weights, biases N(0, s_b²): E[#breakpoints on a segment of length T] ≤ T·√(2/n_in)·#neurons/(s_b√(2π)).',
   hypotheses: ['weights i.i.d. N(0, 2/fan-in) (He), biases i.i.d. N(0, s_b²), s_b > 0', 'any depth and widths; fixed segment'],
-  verification: '[R] the ICML 2019 bound (claims.md §3.2: C_bias = 1/(s_b√(2π)), C_grad a sup of gradient moments); [D] C_grad = √(2/n_in) for He with the first moment, derived in the header.',
+  verification: '[R] the ICML 2019 bound (docs/claims.md §3.2: C_bias = 1/(s_b√(2π)), C_grad a sup of gradient moments); [D] C_grad = √(2/n_in) for He with the first moment, derived in the header.',
   unit: { kind: 'continuous', description: 'one network: its number of breakpoints on the segment, counted exactly' },
   domain(c) {
     checkLineConfig(ID, c);

@@ -3,7 +3,7 @@
  * the number of neurons" (ICML 2019, abstract).
  *
  * Measured along a line: from a fixed point x, the distance along ±u to the nearest breakpoint
- * (an upper bound on the Euclidean distance to the boundary, and the quantity of claims.md T3.8).
+ * (an upper bound on the Euclidean distance to the boundary, and the quantity of docs/claims.md T3.8).
  * Test: fixed depth, widths w₁ < … < w_k; the exponent a of E[distance] ∝ N^a lies within −1 ±
  * RESOLUTION (0.15, as for the line counts). For one layer the exact law is
  * P(D > r) = (1 − q(r))^N with q(r) the Cauchy mass of (−r, r) (lines-one-layer.ts), so
@@ -41,7 +41,7 @@ export const boundaryDistance: Theorem<DistanceSweepConfig> = {
     `resolution ±${RESOLUTION} on the exponent`,
     'a 1/N law needs N large against the breakpoint density’s scale of variation: a nearly radial line of a near-homogeneous net (small s_b) has all first-layer breakpoints near the origin, and its nearest boundary stays there until N ≫ ‖x‖/g (the property domain excludes such lines)',
   ],
-  verification: '[P] ICML 2019 abstract; measured along a line (claims.md T3.8), not the full-space distance.',
+  verification: '[P] ICML 2019 abstract; measured along a line (docs/claims.md T3.8), not the full-space distance.',
   unit: { kind: 'groups', description: 'one network of constant width w and the configuration\'s depth, at x = N = d·w neurons: the distance along ±u from the point to its nearest breakpoint' },
   domain(c) {
     const problem =

@@ -1,7 +1,7 @@
 /**
  * At a fixed total number of neurons, the number of regions along a line does not grow with depth
  * (ICML 2019: "far below the exponential upper bound"; regions per unit length normalised by
- * #neurons stay roughly constant across depths, claims.md §3.3).
+ * #neurons stay roughly constant across depths, docs/claims.md §3.3).
  *
  * Test: the same segment; depths d₁ < … < d_k with constant width N/d; the slope b of
  * log E[#breakpoints] against depth is at most RESOLUTION = 0.1 (growth of at most ~10% per layer):
@@ -40,7 +40,7 @@ export interface DepthSweepConfig {
 export const depthIndependent: Theorem<DepthSweepConfig> = {
   id: ID,
   title: 'Breakpoints along a segment do not grow with depth at a fixed number of neurons',
-  paper: citeIcml('abstract; figures of regions per unit length / #neurons across depths (claims.md §3.3)'),
+  paper: citeIcml('abstract; figures of regions per unit length / #neurons across depths (docs/claims.md §3.3)'),
   provenance: 'P',
   statement: `He initialisation, N neurons split evenly over d layers, input dimension ≥ ${MIN_INPUT_DIM}: the slope of log E[#breakpoints] against d is at most ${RESOLUTION} (the count does not grow with depth).`,
   hypotheses: ['weights i.i.d. N(0, 2/fan-in), biases N(0, s_b²), s_b > 0', `a high-dimensional input (n_in ≥ ${MIN_INPUT_DIM}; the experiments: MNIST) — see the file header for 2-D inputs`, 'fixed segment and total number of neurons; width N/d', `resolution ${RESOLUTION} per layer in log count, one-sided`],

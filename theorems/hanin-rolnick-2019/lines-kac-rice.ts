@@ -24,7 +24,7 @@
  * about Λ_0/π breakpoints.
  *
  * Verification. [D] derived here (Crofton on S^n; conditional Gaussianity). [R] the paper's
- * Theorem (claims.md §3.2) has the same structure; its exact "good set" indicator is unverified.
+ * Theorem (docs/claims.md §3.2) has the same structure; its exact "good set" indicator is unverified.
  */
 import { equals } from '../relation';
 import { type Theorem } from '../types';
@@ -53,7 +53,7 @@ export const kacRicePrediction = (layers: readonly LayerLength[]): number => lay
 export const kacRiceLines: Theorem<LineNetConfig> = {
   id: ID,
   title: 'Deep nets: breakpoints on a segment = Σ_l n_l Λ_{l−1}/π in conditional expectation (Kac–Rice/Crofton)',
-  paper: citeIcml('main theorem (Kac–Rice formula for the boundary volume; claims.md §3.2), written per layer'),
+  paper: citeIcml('main theorem (Kac–Rice formula for the boundary volume; docs/claims.md §3.2), written per layer'),
   provenance: 'D',
   statement:
     'Gaussian weights N(0, c/fan-in) and biases N(0, s_b²), any depth: E[#breakpoints − Σ_l n_l·Λ_{l−1}/π] = 0, where Λ_{l−1} is the spherical length of the curve t ↦ (h_{l−1}(x(t)), s_b/s_w,l) normalised, over the segment.',

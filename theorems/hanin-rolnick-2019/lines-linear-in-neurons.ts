@@ -7,7 +7,7 @@
  * resolution is the meaning of "linear" used here: ±0.15 separates N¹ from N^{1.5} (and from the N²
  * of 2-D slices), and from anything exponential. It is not a measured value.
  *
- * Verification. [P] ICML abstract; [D] heuristic in claims.md §3.2 (every layer contributes about
+ * Verification. [P] ICML abstract; [D] heuristic in docs/claims.md §3.2 (every layer contributes about
  * Λ_0/π per neuron, see lines-kac-rice.ts), so the exponent is 1 up to finite-width corrections.
  */
 import { within } from '../relation';

@@ -12,7 +12,7 @@
  * (the count itself is Binomial(N, p) with that p = E/N). On the whole line every neuron breaks
  * exactly once (a.s.), so the count is N — the counter's validation tests check that per network.
  *
- * Verification. [D] derived above; claims.md §3.2 records the same law with an MC check
+ * Verification. [D] derived above; docs/claims.md §3.2 records the same law with an MC check
  * (n_in = 5, N = 40, s_b = 0.3, T = 2: 11.350 ± 0.020 vs 11.339).
  */
 import { equals } from '../relation';
@@ -41,12 +41,12 @@ export function oneLayerBreakpoints(c: LineNetConfig, swapped = false): number {
 export const oneLayerLaw: Theorem<LineNetConfig> = {
   id: ID,
   title: 'One hidden layer: the expected number of breakpoints on a segment is (N/π)[arctan((T+m)/g) − arctan(m/g)]',
-  paper: citeIcml('§3 ("the average number of regions along any one-dimensional subspace grows linearly in the total number of neurons"); exact depth-1 law derived (claims.md §3.2)'),
+  paper: citeIcml('§3 ("the average number of regions along any one-dimensional subspace grows linearly in the total number of neurons"); exact depth-1 law derived (docs/claims.md §3.2)'),
   provenance: 'D',
   statement:
     'For one hidden ReLU layer of N neurons with w ~ N(0, s_w² I), b ~ N(0, s_b²) and the segment x0 + t·u, t ∈ [0, T], ‖u‖ = 1: E[#breakpoints] = (N/π)[arctan((T + m)/g) − arctan(m/g)], m = u·x0, g = √(‖x0‖² − m² + s_b²/s_w²).',
   hypotheses: ['exactly one hidden layer', 'weights i.i.d. N(0, c/n_in), biases i.i.d. N(0, s_b²) with s_b > 0', 'segment fixed, ‖u‖ = 1', 'breakpoints counted exactly (float64)'],
-  verification: '[D] derived in the file header (−t* is Cauchy(m, g)); claims.md records an MC check of the same law. The paper states only the linear growth in N.',
+  verification: '[D] derived in the file header (−t* is Cauchy(m, g)); docs/claims.md records an MC check of the same law. The paper states only the linear growth in N.',
   unit: { kind: 'continuous', description: 'one network: its number of breakpoints on the segment, counted exactly' },
   domain(c) {
     checkLineConfig(ID, c);

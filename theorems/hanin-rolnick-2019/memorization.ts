@@ -1,5 +1,5 @@
 /**
- * The memorization task of Hanin & Rolnick (2019, NeurIPS §"during training"; claims.md §3.3):
+ * The memorization task of Hanin & Rolnick (2019, NeurIPS §"during training"; docs/claims.md §3.3):
  * networks with 2-D input trained with Adam (lr 1e-3, "the learning rate in all other
  * experiments") to fit random labels on random low-dimensional data, with activation regions
  * counted in the data's square [−1, 1]² at checkpoints.

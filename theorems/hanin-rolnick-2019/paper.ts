@@ -1,7 +1,7 @@
 /**
  * Hanin & Rolnick (2019): "Deep ReLU Networks Have Surprisingly Few Activation Patterns" (NeurIPS)
  * and its companion "Complexity of Linear Regions in Deep Networks" (ICML). Neither has public code
- * (claims.md §3); the texts were read through secondary sources, so exact constants are [R].
+ * (docs/claims.md §3); the texts were read through secondary sources, so exact constants are [R].
  */
 import type { Citation } from '../types';
 

@@ -16,7 +16,7 @@
  *
  * Verification. [P] NeurIPS abstract ("bounded by the total number of neurons raised to the input
  * dimension", "tight both at initialization and during training"); [R] Theorem 5; [R] the slices
- * through three data points (claims.md §3.3).
+ * through three data points (docs/claims.md §3.3).
  */
 import { atMost } from '../relation';
 import { throwIf, type Theorem } from '../types';

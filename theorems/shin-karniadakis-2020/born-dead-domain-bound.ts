@@ -27,7 +27,7 @@ export interface DomainConfig {
 export const bornDeadDomainBound: Theorem<DomainConfig> = {
   id: ID,
   title: 'P(network constant on an interval) ≤ 1 − ∏_l (1 − 2^{−N_l})',
-  paper: citeLu('born dead: a network that is constant on its domain (claims.md §1.5); the bound by the at-a-point probability is derived'),
+  paper: citeLu('born dead: a network that is constant on its domain (docs/claims.md §1.5); the bound by the at-a-point probability is derived'),
   provenance: 'D',
   statement: '1-D input, symmetric continuous weights and zero or symmetric biases: P(some hidden layer is identically zero on [a, c]) ≤ 1 − ∏_l (1 − 2^{−N_l}).',
   hypotheses: ['1-D input; weights i.i.d. N(0, c/fan-in); biases zero or i.i.d. N(0, s_b²)', 'the interval contains a point x ≠ 0', '"constant on the interval" is measured as a hidden layer identically zero there (exact, from the piecewise-linear pieces)'],

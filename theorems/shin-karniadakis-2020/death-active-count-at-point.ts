@@ -1,5 +1,5 @@
 /**
- * Active neurons at one input, layer by layer (Shin & Karniadakis 2020; claims.md §1.2 [D]).
+ * Active neurons at one input, layer by layer (Shin & Karniadakis 2020; docs/claims.md §1.2 [D]).
  *
  * Weights from a symmetric continuous law, biases zero or symmetric continuous. Condition on the
  * previous layer's output h. If h ≠ 0, or the biases are non-zero, each neuron's pre-activation
@@ -9,7 +9,7 @@
  * constant width N; the test is a goodness-of-fit test of their histogram, which also checks the
  * mean N/2 and the variance N/4.
  *
- * Verification. [D] derived above; [R] the paper's Markov-chain statement (claims.md §1.2).
+ * Verification. [D] derived above; [R] the paper's Markov-chain statement (docs/claims.md §1.2).
  */
 import { type Theorem } from '../types';
 import { binomialLaw } from '../relation';
@@ -21,7 +21,7 @@ const ID = 'SK2020.Death.active-count-at-point';
 export const deathActiveCountAtPoint: Theorem<DeathNetConfig> = {
   id: ID,
   title: 'Active neurons per layer at an input are Binomial(N, ½) given the previous layer is alive',
-  paper: citeSK('abstract ("the probability distribution of the number of active neurons"); claims.md §1.2 [D]'),
+  paper: citeSK('abstract ("the probability distribution of the number of active neurons"); docs/claims.md §1.2 [D]'),
   provenance: 'D',
   statement: 'Symmetric continuous weights, zero or symmetric continuous biases, constant hidden width N: at a fixed x ≠ 0, the number of active neurons of every layer whose previous layer is not all-zero is Binomial(N, ½), independently.',
   hypotheses: ['weights i.i.d. N(0, c/fan-in); biases zero or i.i.d. N(0, s_b²)', 'constant hidden width N (one Binomial for every layer)', 'x fixed and non-zero; active iff z > 0'],

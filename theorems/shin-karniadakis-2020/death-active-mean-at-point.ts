@@ -1,6 +1,6 @@
 /**
  * The mean number of active neurons of the last hidden layer at an input, unconditionally
- * (Shin & Karniadakis 2020; claims.md §1.2 [D]).
+ * (Shin & Karniadakis 2020; docs/claims.md §1.2 [D]).
  *
  * With non-zero symmetric biases every layer is Binomial(N_l, ½) whatever came before
  * (death-active-count-at-point.ts), so E[A_d] = N_d/2. With zero biases a layer that is all-zero at
@@ -28,7 +28,7 @@ export function lastLayerActiveMean(c: DeathNetConfig, zeroIsActive = false): nu
 export const deathActiveMeanAtPoint: Theorem<DeathNetConfig> = {
   id: ID,
   title: 'E[active neurons of the last hidden layer at x] = (N_d/2)·∏_{l<d}(1 − 2^{−N_l}) with zero biases, N_d/2 with symmetric biases',
-  paper: citeSK('abstract (distribution of active neurons); claims.md §1.2 [D]'),
+  paper: citeSK('abstract (distribution of active neurons); docs/claims.md §1.2 [D]'),
   provenance: 'D',
   statement: 'At a fixed x ≠ 0: with zero biases E[A_d] = (N_d/2)·∏_{l<d}(1 − 2^{−N_l}); with i.i.d. N(0, s_b²) biases E[A_d] = N_d/2 (a neuron with z = 0 is inactive).',
   hypotheses: ['weights i.i.d. N(0, c/fan-in); biases zero or i.i.d. N(0, s_b²)', 'x fixed and non-zero; active iff z > 0'],

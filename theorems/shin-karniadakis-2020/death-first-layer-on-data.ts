@@ -1,6 +1,6 @@
 /**
  * Death of a first-layer neuron on a data set (Shin & Karniadakis 2020, the distribution of active
- * neurons; claims.md §1.2 [D]).
+ * neurons; docs/claims.md §1.2 [D]).
  *
  * A first-layer neuron z(x) = w·x + b is dead on {x_i} iff (w, b)·(x_i, 1) ≤ 0 for every i, i.e. iff
  * (w, b) lies in the polar cone of the augmented data. For 1-D data in [a, c], z is linear in x,
@@ -14,7 +14,7 @@
  * test pools every neuron of every network (i.i.d. Bernoulli units). With one data point φ = 0:
  * the single-point law ½ (a reject twin shows the data geometry is seen).
  *
- * Verification. [D] derived above (claims.md §1.2 records the same formula for isotropic (w, b);
+ * Verification. [D] derived above (docs/claims.md §1.2 records the same formula for isotropic (w, b);
  * the anisotropic scaling by (s_w, s_b) is derived here). [R] the paper's theorem statement.
  */
 import { type Theorem } from '../types';
@@ -46,11 +46,11 @@ export function activeOnDataProbability(c: FirstLayerDataConfig): number {
 export const deathFirstLayerOnData: Theorem<FirstLayerDataConfig> = {
   id: ID,
   title: 'A first-layer neuron is active on 1-D data in [a, c] with probability ½ + φ/(2π)',
-  paper: citeSK('abstract ("the probability distribution of the number of active neurons at initialization"); claims.md §1.2 [D]'),
+  paper: citeSK('abstract ("the probability distribution of the number of active neurons at initialization"); docs/claims.md §1.2 [D]'),
   provenance: 'D',
   statement: 'w ~ N(0, s_w²), b ~ N(0, s_b²), 1-D data with extremes a < c: P(neuron active on some data point) = ½ + φ/(2π), φ the angle between (s_w a, s_b) and (s_w c, s_b); the number active is Binomial(N_1, that).',
   hypotheses: ['1-D input; first-layer weights i.i.d. N(0, s_w²) and biases i.i.d. N(0, s_b²), s_b > 0', 'active on the data = z > 0 on at least one data point'],
-  verification: '[D] derived in the header (polar-cone argument, claims.md §1.2). The paper\'s exact statement could not be read.',
+  verification: '[D] derived in the header (polar-cone argument, docs/claims.md §1.2). The paper\'s exact statement could not be read.',
   unit: { kind: 'binary', description: 'one first-layer neuron of one network: 1 if it is active (z > 0) on at least one data point (every neuron of every network pooled)' },
   domain(c) {
     throwIf(

@@ -1,7 +1,7 @@
 /**
  * Shin & Karniadakis (2020), "Trainability of ReLU networks and Data-dependent Initialization",
  * and its companion Lu, Shin, Su & Karniadakis (2020), "Dying ReLU and Initialization: Theory and
- * Numerical Examples". Only the abstracts and third-party summaries could be read (claims.md §1):
+ * Numerical Examples". Only the abstracts and third-party summaries could be read (docs/claims.md §1):
  * definitions follow the abstracts' wording, exact theorem statements and constants are [R].
  */
 import type { Citation } from '../types';

@@ -27,7 +27,7 @@ export const RAI_MIN_EFFECT = 0.2;
 export const raiBornDeadLower: Theorem<DeathNetConfig> = {
   id: ID,
   title: 'RAI has a lower born-dead probability than He at the same architecture',
-  paper: citeLu('abstract (symmetric initialization "suffers from the dying ReLU"; "randomized asymmetric initialization"); RAI construction [S] (claims.md §1.5)'),
+  paper: citeLu('abstract (symmetric initialization "suffers from the dying ReLU"; "randomized asymmetric initialization"); RAI construction [S] (docs/claims.md §1.5)'),
   provenance: 'P',
   statement: 'At a fixed x ≠ 0 and the same widths, P(some hidden layer all-zero) under RAI (σ = 0.6007, one Beta(2, 1) entry per neuron) is lower than under He with zero biases: p_RAI − p_He < 0 (demonstrated; miss rate bounded at the smallest effect of interest p_RAI − p_He = −0.2).',
   hypotheses: ['RAI as in engine/init/rai.ts ([S] third-party implementations)', 'He: weights N(0, 2/fan-in), zero biases', 'x fixed and non-zero'],

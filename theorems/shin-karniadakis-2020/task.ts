@@ -1,6 +1,6 @@
 /**
  * The 1-D regression tasks of the trainability claims (Shin & Karniadakis 2020 and Lu et al. 2020
- * use 1-D targets with deep narrow nets; their exact settings could not be read, claims.md §1.4):
+ * use 1-D targets with deep narrow nets; their exact settings could not be read, docs/claims.md §1.4):
  * P equally spaced inputs on [−1, 1], targets f(x) with f = |x| (exactly representable by a width-2
  * ReLU net: ReLU(x) + ReLU(−x)) or sin(3x); full-batch Adam with learning rate `lr` and MSE loss;
  * **success** = the training MSE falls below `lossBelow` at some step ≤ `steps`. The threshold must be

@@ -83,7 +83,7 @@ describe('active counts and born dead at a point', () => {
 
   it('P(born dead at x) = 1 − ∏(1 − 2^{−N_l}): hand values and the claim sheet’s Monte Carlo (20k nets, L = 10)', () => {
     expect(bornDeadProbability([2, 2, 2])).toBeCloseTo(1 - 0.75 ** 3, 15);
-    // claims.md §1.5: N = 2: 0.924; N = 3: 0.699; N = 5: 0.241 (±0.003 at 20k nets), nine hidden layers.
+    // docs/claims.md §1.5: N = 2: 0.924; N = 3: 0.699; N = 5: 0.241 (±0.003 at 20k nets), nine hidden layers.
     expect(Math.abs(bornDeadProbability(Array(9).fill(2)) - 0.924)).toBeLessThan(0.01);
     expect(Math.abs(bornDeadProbability(Array(9).fill(3)) - 0.699)).toBeLessThan(0.01);
     expect(Math.abs(bornDeadProbability(Array(9).fill(5)) - 0.241)).toBeLessThan(0.01);

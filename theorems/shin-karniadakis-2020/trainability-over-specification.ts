@@ -8,7 +8,7 @@
  * training points (25 and 241 at depth 4), so this is a claim about over-specification, not about
  * over-parameterization in the paper's sense. Trainable and success as defined in task.ts.
  *
- * Verification. [P] abstract statements; [R] the paper's task settings (claims.md §1.4) — the tasks
+ * Verification. [P] abstract statements; [R] the paper's task settings (docs/claims.md §1.4) — the tasks
  * here are this suite's. Measured while designing: deep narrow nets (depth 6, |x|, 3000 Adam steps)
  * He success 0.08 → 1.0 for widths 2 → 10, trainability 0.27 → 1.0.
  */

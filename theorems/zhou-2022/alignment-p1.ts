@@ -1,5 +1,5 @@
 /**
- * p = 1 alignment with z at the end of the initial stage (claims.md §4.2 [D], from [P: sub] §5.1), for
+ * p = 1 alignment with z at the end of the initial stage (docs/claims.md §4.2 [D], from [P: sub] §5.1), for
  * the paper's model: a two-layer net whose read-out has no bias.
  */
 import { atLeast } from '../relation';
@@ -44,7 +44,7 @@ export interface AlignmentConfig {
 export const alignmentP1: Theorem<AlignmentConfig> = {
   id: ID,
   title: 'p = 1: at the end of the initial stage every non-negligible input weight is aligned with ±z, z = Σ_i y_i (x_i, 1)',
-  paper: citeZhou('§5.1 (case p = 1: u = ±Σ_i e_i x_i / ‖Σ_i e_i x_i‖) [P: sub]; the tiny-init consequence is claims.md §4.2 [D]; read-out without bias as in the authors\' notebook [P: code, claims.md §4.4]'),
+  paper: citeZhou('§5.1 (case p = 1: u = ±Σ_i e_i x_i / ‖Σ_i e_i x_i‖) [P: sub]; the tiny-init consequence is docs/claims.md §4.2 [D]; read-out without bias as in the authors\' notebook [P: code, docs/claims.md §4.4]'),
   provenance: 'D',
   statement:
     'Two-layer tanh net f = Σ_j a_j tanh(w_j·x + b_j) (read-out without bias, as the paper\'s f and the authors\' notebook), all parameters N(0, s²) with s ≪ 1, full-batch gradient descent on the MSE. To leading order e_i = f(x_i) − y_i ≈ −y_i, w_j\' ∝ a_j z and a_j\' ∝ w_j·z with z = Σ_i y_i (x_i, 1): every neuron that grows aligns with ±z. Claim: E[mean_j |cos(u_j, z)|] ≥ 1 − 0.05 over the non-negligible neurons; a random direction gives Γ(k/2)/(√π Γ((k+1)/2)) (k = d + 1: 2/π at d = 1, 0.34 at d = 5). (With a trained read-out bias b₀ — the engine\'s default — b₀ fits ȳ at O(1) rate first and the direction becomes z_c = Σ_i (y_i − ȳ)(x_i, 1); reported in the figures.)',

@@ -1,5 +1,5 @@
 /**
- * Multi-layer condensation (claims.md §4.3 Fig. 3): each layer condenses according to its own
+ * Multi-layer condensation (docs/claims.md §4.3 Fig. 3): each layer condenses according to its own
  * activation's multiplicity. Tested part: in the paper's six-layer residual net the p = 1 layer
  * (sigmoid, layer 3) is markedly more condensed than the p = 3 layer (x² tanh, layer 1) of the same
  * net; the per-layer counts against p_l are reported (figures), not asserted.

@@ -14,7 +14,7 @@ export interface MultiplicityConfig {
 export const multiplicityComputed: Theorem<MultiplicityConfig> = {
   id: ID,
   title: 'The multiplicity computed from σ\'s derivatives at 0 equals the paper\'s declared value',
-  paper: citeZhou('Definition 1 and the examples after it [P: sub]; claims.md §4.1'),
+  paper: citeZhou('Definition 1 and the examples after it [P: sub]; docs/claims.md §4.1'),
   provenance: 'P',
   statement:
     'σ has multiplicity p iff σ^(k)(0) = 0 for k = 1…p−1 and σ^(p)(0) ≠ 0. Declared: tanh, sigmoid, softplus p = 1; x·tanh x p = 2; x²·tanh x p = 3; ReLU: the definition does not apply (encoded p = 0).',

@@ -1,5 +1,5 @@
 /**
- * At most 2p orientations (p lines) at the end of the initial stage, 1-D input (claims.md §4.2,
+ * At most 2p orientations (p lines) at the end of the initial stage, 1-D input (docs/claims.md §4.2,
  * [P: v6-abstract], [P: sub] §5.2). The per-run statement is {@link withinBound}; the claim asserts
  * its robust part, that it holds in at least 75% of runs.
  */

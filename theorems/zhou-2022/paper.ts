@@ -1,7 +1,7 @@
 /**
  * Zhou, Zhou, Luo, Zhang & Xu (2022), "Towards Understanding the Condensation of Neural Networks at
  * Initial Training" (NeurIPS 2022; arXiv 2105.11686). Primary text used: the full text of an earlier
- * double-blind submission of the same paper ([P: sub], claims.md §4) and the v6 abstract
+ * double-blind submission of the same paper ([P: sub], docs/claims.md §4) and the v6 abstract
  * ([P: v6-abstract]); the authors' notebook (code/condense_exp/initial_condense.ipynb) [P: code].
  */
 import type { Citation } from '../types';

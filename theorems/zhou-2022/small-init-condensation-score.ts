@@ -1,5 +1,5 @@
 /**
- * Small vs common initialization: condensation is a small-init phenomenon (claims.md §4.1, §4.5
+ * Small vs common initialization: condensation is a small-init phenomenon (docs/claims.md §4.1, §4.5
  * T4.5; phase diagram of Luo et al. 2021 [S]). The per-net statement is {@link isCondensed}; the claim
  * is that it holds more often under a small init than under the common one, demonstrated.
  */
