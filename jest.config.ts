@@ -6,7 +6,9 @@ const run = readSettings();
 
 const shared = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': 'ts-jest' },
+  // SWC strips the types (type checking is `npm run typecheck`): a cold cache — every CI run from a
+  // fresh clone — compiles each file in ~1 ms instead of ts-jest's tens.
+  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } }] },
 } as const;
 
 /**

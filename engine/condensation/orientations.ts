@@ -22,8 +22,11 @@
 import type { DenseLayer64 } from '../train/params';
 
 // mathjs ships its types as an ES module, which a CommonJS file cannot `import` (as in theorems/_internals/math.ts).
+type MathJs = typeof import('mathjs', { with: { 'resolution-mode': 'import' } });
+let mathjs: MathJs | undefined;
+/** mathjs' eigs, required on first use: the full build takes ≈ 0.5 s to load, which every importer of this module (e.g. the fault catalog) would pay. */
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { eigs } = require('mathjs') as typeof import('mathjs', { with: { 'resolution-mode': 'import' } });
+const eigs: MathJs['eigs'] = ((...args: Parameters<MathJs['eigs']>) => (mathjs ??= require('mathjs') as MathJs).eigs(...args)) as MathJs['eigs'];
 
 export interface OrientationRules {
   /** c in (0, 1): neurons with |u_j| < c · max |u| are negligible. */

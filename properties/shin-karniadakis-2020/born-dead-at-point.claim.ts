@@ -21,7 +21,7 @@ import { pinnedRateWorld, type RatePin } from './twin-worlds';
 const POSITIVE_BIASES_PIN: RatePin = { successes: 849, n: 4000, command: PIN_COMMAND };
 
 /** `figureNets`: networks per (width, depth) point of the reviewer figure. */
-const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 4000, full: 16000 }, figureNets: { gate: 1000, full: 10000 } } } as const satisfies ClaimDesign;
+const DESIGN = { configs: { gate: 5, full: 12 }, sizes: { nets: { gate: 4000, full: 16000 }, figureNets: { gate: 250, full: 10000 } } } as const satisfies ClaimDesign;
 
 claimProperty<DeathNetConfig>({
   theorem: bornDeadAtPoint,

@@ -2,7 +2,7 @@
  * Initialization schemes as the papers define them, independently of the engine's own tables, so
  * that an engine whose "He" is not 2/fan-in disagrees with the theorem instead of with itself.
  */
-import { math } from './math';
+import { mathjs } from './math';
 
 export type LawName = 'gaussian' | 'uniform' | 'truncated-normal';
 export type PresetName = 'he' | 'lecun' | 'glorot';
@@ -33,7 +33,7 @@ export function nominalScale(variance: VarianceSpec, fanIn: number, fanOut: numb
   }
 }
 
-const PHI = (x: number): number => 0.5 * (1 + math.erf(x / Math.SQRT2));
+const PHI = (x: number): number => 0.5 * (1 + mathjs().erf(x / Math.SQRT2));
 const phi = (x: number): number => Math.exp(-0.5 * x * x) / Math.sqrt(2 * Math.PI);
 
 /**
