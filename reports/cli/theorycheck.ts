@@ -1,0 +1,229 @@
+/**
+ * The `theorycheck` command (`npx theorycheck …` from a clone; package.json `bin`). Subcommands:
+ *
+ *   run      run the claims (jest underneath): --profile gate|full, --paper, --claim, --seed,
+ *            --fresh-seed, --backend, --fault, --out, --shard i/n
+ *   list     papers, claims and twins of a report, with their durations (default: the latest run)
+ *   report   rebuild report.md from a run's report.json
+ *   merge    shard runs → one report (reports/merge.ts)
+ *   compare  two reports → per-claim verdict changes and interval shifts (reports/compare.ts)
+ *
+ * Exit codes: 0 every claim consistent and every twin rejected (compare: nothing moved); 1 a claim
+ * rejected or a twin not rejected (compare: something moved); 2 usage; 3 an engine fault (a test file
+ * crashed, or no report was written). Reads only the result schema; `run` starts jest in a child
+ * process with the suite's THEORYCHECK_* variables (properties/settings.ts).
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { compareReports, renderComparison } from '../compare';
+import { mergeReports } from '../merge';
+import { JSON_FILE, writeJsonReport } from '../json-writer';
+import { writeMarkdownReport } from '../markdown-writer';
+import { makeRunId } from '../build';
+import type { Report } from '../schema';
+
+export const EXIT = { ok: 0, rejected: 1, usage: 2, engineFault: 3 } as const;
+
+/** Claim-id prefix → paper folder (properties/<paper>/, theorems/<paper>/). */
+export const PAPER_OF_PREFIX: Record<string, string> = {
+  HR2018: 'hanin-rolnick-2018',
+  HR2019: 'hanin-rolnick-2019',
+  SK2020: 'shin-karniadakis-2020',
+  LSSK2020: 'shin-karniadakis-2020',
+  ZZLZX2022: 'zhou-2022',
+};
+export const PAPERS = [...new Set(Object.values(PAPER_OF_PREFIX))];
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const DEFAULT_OUT = path.join(ROOT, 'reports', 'out');
+
+export interface Io {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** Runs jest with `args` and extra `env`; returns its exit code. */
+  jest: (args: string[], env: Record<string, string>) => number;
+}
+
+const defaultIo: Io = {
+  out: (t) => void process.stdout.write(t),
+  err: (t) => void process.stderr.write(t),
+  jest: (args, env) => spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? EXIT.engineFault,
+};
+
+/** A report from a report.json path or a run directory. */
+export function readReport(where: string): Report {
+  const file = fs.existsSync(where) && fs.statSync(where).isDirectory() ? path.join(where, JSON_FILE) : where;
+  if (!fs.existsSync(file)) throw new InvalidArgumentError(`no report at ${file} (give a report.json or a run directory)`);
+  return JSON.parse(fs.readFileSync(file, 'utf8')) as Report;
+}
+
+/** The latest run directory under `outDir` (the reporter's `latest` link or LATEST file). */
+export function latestRun(outDir: string): string | undefined {
+  const link = path.join(outDir, 'latest');
+  if (fs.existsSync(link)) return fs.realpathSync(link);
+  const file = path.join(outDir, 'LATEST');
+  return fs.existsSync(file) ? fs.readFileSync(file, 'utf8').trim() : undefined;
+}
+
+/** 0 / 1 / 3 from a finished run's header. */
+export function exitCodeOf(report: Report): number {
+  if ((report.header.tests.crashedFiles ?? []).length > 0) return EXIT.engineFault;
+  return report.header.tests.failed > 0 ? EXIT.rejected : EXIT.ok;
+}
+
+const positiveInt = (name: string) => (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 0xffffffff) throw new InvalidArgumentError(`${name} must be an integer in [0, 4294967295]; got ${v}`);
+  return n;
+};
+
+function shardArg(v: string): string {
+  const m = /^(\d+)\/(\d+)$/.exec(v);
+  if (!m || +m[1] < 1 || +m[1] > +m[2]) throw new InvalidArgumentError(`--shard must be i/n with 1 ≤ i ≤ n; got ${v}`);
+  return v;
+}
+
+function paperOfClaim(id: string): string {
+  const paper = PAPER_OF_PREFIX[id.split('.')[0]];
+  if (paper === undefined) throw new InvalidArgumentError(`--claim must start with one of ${Object.keys(PAPER_OF_PREFIX).join(', ')} (e.g. HR2018.FM1.mean-length); got ${id}`);
+  return paper;
+}
+
+const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The jest arguments and THEORYCHECK_* variables of `run`. */
+export function runInvocation(o: { profile: string; paper?: string; claim?: string; seed?: number; freshSeed?: boolean; backend?: string; fault?: string; out?: string; shard?: string }): { args: string[]; env: Record<string, string> } {
+  const args: string[] = [];
+  const env: Record<string, string> = { THEORYCHECK_PROFILE: o.profile };
+  if (o.claim !== undefined) {
+    args.push('--selectProjects', 'claims', `properties/${paperOfClaim(o.claim)}/`, '-t', `^${escapeRegExp(o.claim)}( |~)`);
+  } else if (o.paper !== undefined) {
+    args.push('--selectProjects', 'claims', `properties/${o.paper}/`);
+  }
+  if (o.shard !== undefined) args.push(`--shard=${o.shard}`);
+  if (o.seed !== undefined) env.THEORYCHECK_SEED = String(o.seed);
+  if (o.freshSeed) env.THEORYCHECK_FRESH_SEED = '1';
+  if (o.backend !== undefined) env.THEORYCHECK_BACKEND = o.backend;
+  if (o.fault !== undefined) env.THEORYCHECK_MUTANT = o.fault;
+  env.THEORYCHECK_OUT_DIR = path.resolve(o.out ?? DEFAULT_OUT);
+  return { args, env };
+}
+
+export function program(io: Io = defaultIo): Command {
+  const cli = new Command('theorycheck')
+    .description('Claims of deep-learning theory papers as calibrated statistical properties, tested against a TensorFlow.js engine.')
+    .exitOverride()
+    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .showHelpAfterError();
+  let code: number = EXIT.ok;
+
+  cli
+    .command('run')
+    .description('run the claims (all unit tests too unless --paper or --claim is given); writes report.json, report.md and summary.txt into a new run directory')
+    .addOption(new Option('--profile <profile>', 'sample design').choices(['gate', 'full']).default('gate'))
+    .addOption(new Option('--paper <paper>', 'one paper\'s claims').choices(PAPERS))
+    .option('--claim <id>', 'one claim (with its twins), e.g. HR2018.FM1.mean-length')
+    .option('--seed <n>', 'master seed', positiveInt('--seed'))
+    .option('--fresh-seed', 'draw a fresh master seed (printed in the report)')
+    .addOption(new Option('--backend <backend>', 'tfjs backend').choices(['tensorflow', 'wasm', 'cpu']))
+    .option('--fault <name>', 'run every claim against a fault of the catalog (properties/faults/catalog.ts)')
+    .option('--out <dir>', 'where run directories go', DEFAULT_OUT)
+    .option('--shard <i/n>', 'run the i-th of n shards of the test files (merge them with `theorycheck merge`)', shardArg)
+    .action((o) => {
+      if (o.paper !== undefined && o.claim !== undefined) throw new InvalidArgumentError('give --paper or --claim, not both');
+      const { args, env } = runInvocation(o);
+      const jestCode = io.jest(args, env);
+      const run = latestRun(env.THEORYCHECK_OUT_DIR);
+      if (run === undefined || !fs.existsSync(path.join(run, JSON_FILE))) {
+        io.err(`theorycheck: jest exited with ${jestCode} and wrote no report in ${env.THEORYCHECK_OUT_DIR}\n`);
+        code = EXIT.engineFault;
+        return;
+      }
+      code = exitCodeOf(readReport(run));
+      io.err(`theorycheck: report in ${run}\n`);
+    });
+
+  cli
+    .command('list')
+    .description('papers, claims and twins of a run with their verdicts and durations (default: the latest run)')
+    .argument('[report]', 'report.json or run directory')
+    .option('--out <dir>', 'where run directories are', DEFAULT_OUT)
+    .action((where: string | undefined, o: { out: string }) => {
+      const source = where ?? latestRun(o.out);
+      if (source === undefined) throw new InvalidArgumentError(`no run in ${o.out} yet: \`npx theorycheck run\` first, or give a report`);
+      const r = readReport(source);
+      const lines = [`run ${r.header.runId} (${r.header.profile}, seed ${r.header.masterSeed})`];
+      const byPaper = new Map<string, Report['properties']>();
+      for (const p of r.properties) byPaper.set(p.paperKey ?? 'unknown', [...(byPaper.get(p.paperKey ?? 'unknown') ?? []), p]);
+      for (const [paper, props] of byPaper) {
+        lines.push('', paper);
+        for (const p of props) lines.push(`  ${p.kind === 'twin' ? '  twin ' : ''}${p.claimId}  ${p.verdict}  ${(p.durationMs / 1000).toFixed(1)} s`);
+      }
+      io.out(`${lines.join('\n')}\n`);
+    });
+
+  cli
+    .command('report')
+    .description('rebuild report.md (and re-serialize report.json) from a run\'s report.json')
+    .argument('<run>', 'run directory')
+    .action((run: string) => {
+      const r = readReport(run);
+      writeJsonReport(r, run);
+      io.out(`${writeMarkdownReport(r, run)}\n`);
+    });
+
+  cli
+    .command('merge')
+    .description('merge shard runs (same seed, profile and commit) into the report an unsharded run gives')
+    .argument('<runs...>', 'shard run directories or report.json files')
+    .requiredOption('--out <dir>', 'directory for the merged report')
+    .action((runs: string[], o: { out: string }) => {
+      const shards = runs.map(readReport);
+      const startedAt = new Date(Math.min(...shards.map((s) => Date.parse(s.header.startedAt))));
+      const merged = mergeReports(shards, { runId: makeRunId(startedAt, shards[0].header.masterSeed), startedAt, rootDir: ROOT });
+      fs.mkdirSync(o.out, { recursive: true });
+      writeJsonReport(merged, o.out);
+      writeMarkdownReport(merged, o.out);
+      io.out(`merged ${shards.length} shard(s), ${merged.properties.length} properties → ${o.out}\n${merged.header.tests.passed} passed, ${merged.header.tests.failed} failed\n`);
+      code = exitCodeOf(merged);
+    });
+
+  cli
+    .command('compare')
+    .description('two reports → per-claim verdict changes and interval half-width shifts (exit 1 when a property moved)')
+    .argument('<before>', 'report.json or run directory')
+    .argument('<after>', 'report.json or run directory')
+    .option('--json', 'print the comparison as JSON')
+    .action((a: string, b: string, o: { json?: boolean }) => {
+      const c = compareReports(readReport(a), readReport(b));
+      io.out(o.json ? `${JSON.stringify(c, null, 2)}\n` : renderComparison(c));
+      code = c.moved.length > 0 ? EXIT.rejected : EXIT.ok;
+    });
+
+  cli.hook('preAction', () => {
+    code = EXIT.ok;
+  });
+  Object.defineProperty(cli, 'exitCode', { get: () => code });
+  return cli;
+}
+
+/** Parses `argv` (node, script, …) and runs; returns the exit code. */
+export function main(argv: string[], io: Io = defaultIo): number {
+  const cli = program(io);
+  try {
+    cli.parse(argv);
+    return (cli as unknown as { exitCode: number }).exitCode;
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) {
+      io.err(`theorycheck: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    // Parse errors are printed by commander; --help and --version end with exit code 0.
+    if (error instanceof CommanderError) return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    io.err(`theorycheck: ${error instanceof Error ? error.message : String(error)}\n`);
+    return error instanceof Error && /^merge: /.test(error.message) ? EXIT.usage : EXIT.engineFault;
+  }
+}
+
