@@ -21,6 +21,8 @@ export const designPoint = (activation: (typeof MONOTONE_ACTIVATIONS)[number]): 
 export interface MonotoneConfig {
   /** Explicit std, shared by the three paired runs (tanh, x tanh, x² tanh on the same initial parameters and data). */
   std: number;
+  /** Networks per activation (a sample size, not a hypothesis; default: the property's design). */
+  nets?: number;
 }
 
 export const orientationsMonotoneInP: Theorem<MonotoneConfig> = {
