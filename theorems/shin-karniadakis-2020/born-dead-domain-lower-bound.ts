@@ -26,6 +26,14 @@ const ID = 'LSSK2020.BornDead.domain-lower-bound';
 /** 1 − 2·∏_l (1 − 2^{−N_l}) over the hidden widths (may be negative: then vacuous). */
 export const deadOnDomainLowerBound = (hidden: readonly number[]): number => 1 - 2 * aliveProbability(hidden);
 
+/** The least depth at which the bound is informative (> 0) for hidden layers of width N: (1 − 2^{−N})^d < ½. */
+export function minInformativeDepth(N: number): number {
+  if (!(Number.isInteger(N) && N >= 1 && N <= 30)) throw new Error(`minInformativeDepth: N must be an integer in [1, 30]; got ${N}`);
+  let d = 1;
+  while (deadOnDomainLowerBound(Array<number>(d).fill(N)) <= 0) d++;
+  return d;
+}
+
 export const bornDeadDomainLowerBound: Theorem<DomainConfig> = {
   id: ID,
   title: 'P(dead on a domain around 0) ≥ 1 − 2·∏_l (1 − 2^{−N_l}) → 1 with depth (zero biases)',
@@ -41,7 +49,10 @@ export const bornDeadDomainLowerBound: Theorem<DomainConfig> = {
       deathNetProblem(c) ??
         (c.widths[0] === 1 ? undefined : `the input must be 1-D; got n_0 = ${c.widths[0]}`) ??
         (c.biasStd === 0 ? undefined : `biasStd must be 0 (the bound uses positive homogeneity); got ${c.biasStd}`) ??
-        (Array.isArray(c.interval) && c.interval[0] < 0 && c.interval[1] > 0 ? undefined : `interval must be [a, c] with a < 0 < c; got ${JSON.stringify(c.interval)}`),
+        (Array.isArray(c.interval) && c.interval[0] < 0 && c.interval[1] > 0 ? undefined : `interval must be [a, c] with a < 0 < c; got ${JSON.stringify(c.interval)}`) ??
+        (deadOnDomainLowerBound(c.widths.slice(1)) > 0
+          ? undefined
+          : `widths must make the bound informative: 1 − 2·∏(1 − 2^{−N_l}) = ${deadOnDomainLowerBound(c.widths.slice(1)).toPrecision(4)} ≤ 0 (a vacuous bound is no test; e.g. width N needs depth ≥ minInformativeDepth(N): 3 for N = 2, 6 for 3, 11 for 4); got ${JSON.stringify(c.widths.slice(1))}`),
     );
     return c;
   },

@@ -8,6 +8,7 @@ import { deathActiveMeanAtPoint, lastLayerActiveMean } from './death-active-mean
 import { deathActiveCountAtPoint } from './death-active-count-at-point';
 import { bornDeadAtPoint } from './born-dead-at-point';
 import { bornDeadDomainBound } from './born-dead-domain-bound';
+import { bornDeadDomainLowerBound, deadOnDomainLowerBound, minInformativeDepth } from './born-dead-domain-lower-bound';
 import { RAI_MIN_EFFECT, raiBornDeadLower } from './rai-born-dead-lower';
 import { ddiNoPermanentlyDead } from './ddi-no-permanently-dead';
 import { trainabilityNecessary } from './trainability-necessary';
@@ -102,6 +103,22 @@ describe('active counts and born dead at a point', () => {
     expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [1, 2], biasStd: 0, interval: [1, 1] }), /interval must be \[a, c\] with finite a < c/);
     expectOutOfDomain(() => bornDeadDomainBound.domain({ widths: [2, 2], biasStd: 0, interval: [0, 1] }), /the input must be 1-D/);
     expectOutOfDomain(() => ddiNoPermanentlyDead.domain({ widths: [1, 4], biasStd: 0.5, points: 0 }), /points must be an integer ≥ 1; got 0/);
+  });
+});
+
+describe('LSSK2020.BornDead.domain-lower-bound', () => {
+  it('is 1 − 2·∏(1 − 2^{−N_l}) (hand values), informative from depth 3, 6, 11 at widths 2, 3, 4', () => {
+    expect(deadOnDomainLowerBound([2, 2, 2])).toBeCloseTo(1 - 2 * 0.75 ** 3, 15);
+    expect([2, 3, 4].map(minInformativeDepth)).toEqual([3, 6, 11]);
+    expect(deadOnDomainLowerBound(Array<number>(10).fill(4))).toBeLessThan(0);
+    expect(deadOnDomainLowerBound(Array<number>(11).fill(4))).toBeGreaterThan(0);
+    expect(() => minInformativeDepth(0)).toThrow(/N must be an integer in \[1, 30\]; got 0/);
+  });
+
+  it('rejects a vacuous (non-positive) bound, naming the widths', () => {
+    const c = { widths: [1, ...Array<number>(5).fill(4)], biasStd: 0, interval: [-1, 1] as [number, number] };
+    expectOutOfDomain(() => bornDeadDomainLowerBound.domain(c), /widths must make the bound informative: 1 − 2·∏\(1 − 2\^\{−N_l\}\) = -0\.4\d+ ≤ 0/);
+    expect(bornDeadDomainLowerBound.domain({ ...c, widths: [1, ...Array<number>(11).fill(4)] })).toBeDefined();
   });
 });
 
