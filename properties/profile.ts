@@ -15,3 +15,12 @@ export function byProfile<T>(values: ByProfile<T>, profile: Profile = settings()
 
 /** A size (networks, steps) by profile: `sized(gate, full)`. */
 export const sized = (gate: number, full: number, profile: Profile = settings().profile): number => byProfile({ gate, full }, profile);
+
+/**
+ * A claim's `figures` sweep that only feeds reviewer figures (no reproduction row, no assertion): run
+ * in the full profile, skipped in the gate, where it would only cost time ("heavy sweeps go to the
+ * full profile"). Reproduction rows stay in every profile.
+ */
+export function fullProfileFigures<C, T extends Record<string, unknown>>(sweep: (ctx: C) => Promise<T>, profile?: Profile): (ctx: C) => Promise<T | Record<string, never>> {
+  return async (ctx) => (byProfile({ gate: false, full: true }, profile ?? settings().profile) ? sweep(ctx) : {});
+}

@@ -16,7 +16,7 @@
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, fullProfileFigures } from '../profile';
 import { fromGroups } from '../checks/log-slope';
 import { deriveSeed } from '../../engine/random/seed';
 import { within } from '../../theorems/relation';
@@ -72,7 +72,7 @@ claimProperty<TrainedDepthSweepConfig>({
     },
   ],
   // Reviewer figure: counts (and losses) against the training step, per depth.
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     const checkpoints = [0, STEPS / 8, STEPS / 4, STEPS / 2, STEPS];
     const rows: { depth: number; width: number; checkpoints: ReturnType<typeof summary>[] }[] = [];
     for (const d of [1, 2, 3, 4]) {
@@ -87,5 +87,5 @@ claimProperty<TrainedDepthSweepConfig>({
       return { step, depthSlopeOfMeans: ys.reduce((a, y, i) => a + (i + 1 - xbar) * (y - ybar), 0) / 5 };
     });
     return { regionsVsTrainingStep: { neurons: 24, points: 32, optimizer: 'Adam lr 1e-3', square: '[-1, 1]^2', rows, depthSlopeOfMeans: slopes } };
-  },
+  }),
 });

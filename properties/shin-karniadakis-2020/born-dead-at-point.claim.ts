@@ -6,7 +6,7 @@
  * the born-dead probability against depth, measured and exact, for widths 2–5.
  */
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, fullProfileFigures } from '../profile';
 import { getFault } from '../faults/catalog';
 import { equals } from '../../theorems/relation';
 import { deriveSeed } from '../../engine/random/seed';
@@ -48,7 +48,7 @@ claimProperty<DeathNetConfig>({
     },
   ],
   // Reviewer figure: born-dead probability against depth, measured and exact, for widths 2–5 (default engine).
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     const rows = [];
     for (const N of [2, 3, 4, 5]) {
       for (const depth of [2, 4, 6, 8, 10, 15, 20]) {
@@ -60,5 +60,5 @@ claimProperty<DeathNetConfig>({
       }
     }
     return { bornDeadVsDepth: { init: 'He Gaussian, zero biases', x: 1, rows } };
-  },
+  }),
 });

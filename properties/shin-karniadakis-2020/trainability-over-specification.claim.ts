@@ -12,7 +12,7 @@
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile, type ByProfile } from '../profile';
+import { byProfile, fullProfileFigures, type ByProfile } from '../profile';
 import { integer } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
@@ -92,7 +92,7 @@ claimProperty<WidthComparisonConfig>({
     },
   ],
   // Reviewer data (default engine): |x| with width 2, depth 10 (Lu et al.: > 90% collapse); rates vs width and depth per init.
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     const task = absTask();
     const rows: Record<string, unknown>[] = [];
     const grid = byProfile(FIGURE_GRID);
@@ -110,5 +110,5 @@ claimProperty<WidthComparisonConfig>({
       }
     }
     return { ratesVsWidthDepth: { task, rows } };
-  },
+  }),
 });

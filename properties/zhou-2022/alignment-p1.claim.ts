@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, fullProfileFigures } from '../profile';
 import { histogram, mean, round } from '../harness/figure-data';
 import { logUniform, integer } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
@@ -85,7 +85,7 @@ claimProperty<AlignmentConfig>({
   },
   twins: [{ name: 'alignment-random-direction', fault: getFault('alignment-random-direction'), config: { d: 5, m: 30, std: 1e-5 }, world: (c) => ({ value: randomDirectionMeanAbsCos(c.d + 1), sd: 0.5, source: 'closed form: E|cos| between a fixed and a uniformly random direction in R^{d+1}; sd ≤ 1/2 for any unit in [0, 1]' }) }],
   // Measured, not asserted: σ(0) ≠ 0 activations under GD, and Adam (the paper's optimizer) vs z_c and sign(z_c).
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     const c = { d: 5, m: 50, std: 1e-5 };
     const rows = [];
     for (const kind of byProfile({ gate: [] as const, full: ['tanh', 'sigmoid', 'softplus'] as const })) {
@@ -113,5 +113,5 @@ claimProperty<AlignmentConfig>({
       meanAbsCosRawZ: round(mean(adam.layers.map((L, e) => meanAbsCosine(L[0].analysis.units, zOf(adam, e, c.d))))),
     });
     return { alignmentByActivationAndOptimizer: { setting: '5-50-1, Fig. 2 data, GD lr 0.01 std 1e-5 / Adam', rows } };
-  },
+  }),
 });

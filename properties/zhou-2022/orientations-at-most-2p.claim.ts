@@ -6,7 +6,7 @@
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, fullProfileFigures } from '../profile';
 import { histogram, proportionWithCi } from '../harness/figure-data';
 import { logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
@@ -53,7 +53,7 @@ claimProperty<OrientationBoundConfig>({
   twins: [{ name: 'small-init-as-common', fault: getFault('small-init-as-common'), config: { activation: 'tanh', std: 1e-3 }, world: () => ({ value: 0.0237, source: 'pinned: 0 of 288 runs within 2p under the fault (32 default seed, 32 seed 1, 224 by `fig5Run({ kind: \'tanh\' }, 1e-3, 20261203, 224, componentsOf(getFault(\'small-init-as-common\')))`); value at the Clopper–Pearson 99.9% upper bound of 0/288' }) }],
   // Reviewer data: the paper's own Fig. 5 setting (var 0.005²) per activation, ReLU included —
   // measured proportions within 2p (Wilson 95%), orientation histograms, one heat map per activation.
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     const rows = [];
     for (const kind of byProfile({ gate: ['tanh', 'x2tanh', 'relu'] as const, full: ['tanh', 'sigmoid', 'softplus', 'xtanh', 'x2tanh', 'relu'] as const })) {
       const r = await fig5Run({ kind }, 0.005, deriveSeed(seed, kind), byProfile(DESIGN.sizes.figureNets));
@@ -71,5 +71,5 @@ claimProperty<OrientationBoundConfig>({
       });
     }
     return { fig5PerActivation: { setting: '1-100-1, 40 points of sin 3x + ½ sin 6x on [−1, 1.5], var 0.005² (std 0.005), Adam lr 5e-4 ε 1e-8, stage rule ADAM_STAGE_RULE, τ = 0.9, c = 0.2', rows } };
-  },
+  }),
 });

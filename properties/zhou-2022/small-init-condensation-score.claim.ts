@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
-import { byProfile } from '../profile';
+import { byProfile, fullProfileFigures } from '../profile';
 import { histogram, mean, round } from '../harness/figure-data';
 import { logUniform } from '../harness/arbitraries';
 import { getFault } from '../faults/catalog';
@@ -78,7 +78,7 @@ claimProperty<SmallInitConfig>({
   ],
   // Reviewer data: the Fig. 2 setting (5-50-1, var 0.005², Adam lr 1e-3, epoch 100 as in the paper)
   // — heat map ordered by the leading eigenvector for tanh — and the mean score against γ.
-  async figures({ seed }) {
+  figures: fullProfileFigures(async ({ seed }) => {
     // Fig. 2 per activation (full profile; the gate has tanh's heat map below): the paper's lr is 1e-3 for (a–d), 8e-4
     // for x·tanh (e) and 2.5e-4 for x²·tanh (f), epoch 100 (docs/claims.md §4.3).
     const fig2Lr: Record<string, number> = { tanh: 1e-3, sigmoid: 1e-3, softplus: 1e-3, relu: 1e-3, xtanh: 8e-4, x2tanh: 2.5e-4 };
@@ -101,5 +101,5 @@ claimProperty<SmallInitConfig>({
       fig2Heatmap: { setting: '5-50-1 tanh, Fig. 2 data, var 0.005², Adam lr 1e-3, epoch 100', lines: a.lines, orientations: a.orientations, kept: a.kept.length, meanNorm: round(mean(a.kept.map((j) => a.norms[j])), 5), heatmap: heatmap(a.units).matrix },
       scoreVsGamma: byGamma,
     };
-  },
+  }),
 });
