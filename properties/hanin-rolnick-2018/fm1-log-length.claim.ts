@@ -18,6 +18,8 @@ import { DRIFT_FACTOR, DRIFT_FROM_LAYER, getFault } from '../faults/catalog';
 import { fm1LogLength, ID as ID_LOG_LENGTH, logFactorMoments, logLengthMoments } from '../../theorems/hanin-rolnick-2018/fm1-log-length';
 import type { LengthConfig } from '../../theorems/hanin-rolnick-2018/fully-connected';
 import type { World } from '../harness/types';
+import { Z_999 } from '../harness/worlds';
+import { sampleMoments } from '../stats';
 import { traceExperiment } from './length-experiment';
 import { liveLogRatios, oneInputTrace } from './log-length-experiment';
 import { cfg, deepFm1Configs, FM1_FAMILY } from './fm1-experiment';
@@ -43,9 +45,8 @@ function driftWorld(c: LengthConfig): World {
 function depthRow(config: LengthConfig, units: Float64Array) {
   const d = config.widths.length - 1;
   const n = units.length;
-  const mean = units.reduce((a, b) => a + b, 0) / n;
-  const sd = Math.sqrt(units.reduce((a, u) => a + (u - mean) ** 2, 0) / (n - 1));
-  const half = (3.2905267314919255 * sd) / Math.sqrt(n); // 99.9%: a correct engine shows 'not reproduced' in 1 row of 1000
+  const { mean, sd } = sampleMoments(units);
+  const half = (Z_999 * sd) / Math.sqrt(n); // 99.9%: a correct engine shows 'not reproduced' in 1 row of 1000
   const exact = logLengthMoments(config).mean;
   const he = 'preset' in config.init.variance && config.init.variance.preset === 'he';
   const factor = (x: number): number => Math.exp(x / d);

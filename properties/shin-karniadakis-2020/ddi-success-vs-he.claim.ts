@@ -30,7 +30,7 @@ import { targetVariance, type TrainabilityConfig, type TrainingTask } from '../.
 import { heSpec } from './death-experiment';
 import { DEFAULT_COMPONENTS } from '../../engine/components';
 import { he, ratesWithCi, summarize, trainabilityArms } from './training-experiment';
-import { newcombeInterval, normalCdf } from '../stats';
+import { newcombeInterval, normalCdf, normalQuantile } from '../stats';
 import { newTwinPinCommand, pinnedRate, rateNearest, rateSource, type RatePin } from './twin-worlds';
 
 /** `netsPerArm`: trained networks per initialization; `steps`: Adam steps of the task (the same in both profiles). */
@@ -47,7 +47,7 @@ const HE_PIN: RatePin = { successes: 250, n: 256, command: newTwinPinCommand('dd
 const DDI_MIN_EFFECT = 0.1;
 
 /** Power of the row's 'reproduced' decision at a true effect δ, n runs per arm: Φ(δ/SE − z₀.₉₅), SE at p = ½ (the worst case). */
-const rowPower = (n: number): number => normalCdf(DDI_MIN_EFFECT / Math.sqrt(0.5 / n) - 1.6448536269514722);
+const rowPower = (n: number): number => normalCdf(DDI_MIN_EFFECT / Math.sqrt(0.5 / n) - normalQuantile(0.95));
 
 const shallowTask = (): TrainingTask => ({ target: 'sin3', points: 20, steps: byProfile(DESIGN.sizes.steps), lr: 1e-2, lossBelow: 1e-3 });
 

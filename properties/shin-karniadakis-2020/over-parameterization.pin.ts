@@ -12,6 +12,7 @@ import { deriveSeed } from '../../engine/random/seed';
 import { DEFAULT_COMPONENTS, type EngineComponents } from '../../engine/components';
 import { componentsOf, getFault } from '../faults/catalog';
 import { wilsonInterval } from '../stats';
+import { ss } from '../stats/simple-statistics';
 import { taskInputs } from '../../theorems/shin-karniadakis-2020/task';
 import { parameterCount, pieceFloor, type OverParameterizationConfig } from '../../theorems/shin-karniadakis-2020/over-parameterization-necessary';
 import { he } from './training-experiment';
@@ -30,14 +31,8 @@ export const OVER_PARAMETERIZATION_TWIN: OverParameterizationConfig = { width: 6
 type Parts = Pick<EngineComponents, 'train' | 'netStream' | 'trainActivation'>;
 
 const { fround, sqrt } = Math;
-const median = (x: number[]): number => {
-  const s = [...x].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-const variance = (y: Float64Array): number => {
-  const m = y.reduce((a, b) => a + b, 0) / y.length;
-  return y.reduce((a, v) => a + (v - m) ** 2, 0) / y.length;
-};
+/** Population variance of the targets: the MSE of the best constant fit. */
+const variance = (y: Float64Array): number => ss.variance(Array.from(y));
 
 /** Noise std of the targets sin(3x) + N(0, NOISE_STD²). */
 export const NOISE_STD = 0.1;
@@ -81,7 +76,7 @@ export async function floorRuns(c: OverParameterizationConfig, runs: number, see
     belowFloor: Float64Array.from(result.successStep!, (t) => (t >= 0 ? 1 : 0)),
     fingerprints: Float64Array.from(drawn, (d) => firstLayerFingerprint(d.params)),
     paperSuccesses,
-    medianLossOverFloor: median(Array.from(result.finalLoss, (l, e) => l / floors[e])),
+    medianLossOverFloor: ss.median(Array.from(result.finalLoss, (l, e) => l / floors[e])),
     floorRange: [Math.min(...floors), Math.max(...floors)] as [number, number],
   };
 }
@@ -108,7 +103,7 @@ export async function transitionRow(width: number, points: number, runs: number,
     successes,
     wilson95: [ci.lower, ci.upper] as [number, number],
     meanFloorOverVar: floors.reduce((a, b) => a + b, 0) / runs,
-    medianFinalLoss: median([...result.finalLoss]),
+    medianFinalLoss: ss.median([...result.finalLoss]),
   };
 }
 

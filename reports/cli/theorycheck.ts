@@ -111,7 +111,8 @@ export function runInvocation(o: { profile: string; paper?: string; claim?: stri
   return { args, env };
 }
 
-export function program(io: Io = defaultIo): Command {
+/** The command tree, and the exit code its last action set (actions cannot return one through commander). */
+export function program(io: Io = defaultIo): { cli: Command; exitCode: () => number } {
   const cli = new Command('theorycheck')
     .description('Claims of deep-learning theory papers as calibrated statistical properties, tested against a TensorFlow.js engine.')
     .exitOverride()
@@ -205,16 +206,15 @@ export function program(io: Io = defaultIo): Command {
   cli.hook('preAction', () => {
     code = EXIT.ok;
   });
-  Object.defineProperty(cli, 'exitCode', { get: () => code });
-  return cli;
+  return { cli, exitCode: () => code };
 }
 
 /** Parses `argv` (node, script, …) and runs; returns the exit code. */
 export function main(argv: string[], io: Io = defaultIo): number {
-  const cli = program(io);
+  const { cli, exitCode } = program(io);
   try {
     cli.parse(argv);
-    return (cli as unknown as { exitCode: number }).exitCode;
+    return exitCode();
   } catch (error) {
     if (error instanceof InvalidArgumentError) {
       io.err(`theorycheck: ${error.message}\n`);

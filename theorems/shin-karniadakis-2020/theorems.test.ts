@@ -159,7 +159,7 @@ describe('SK2020.Trainability.over-parameterization-necessary: the piece floor',
     const x = order.map((i) => xs[i]);
     const y = order.map((i) => ys[i]);
     const n = x.length;
-    const fit = (lo: number, hi: number): number => {
+    const lineResidual = (lo: number, hi: number): number => {
       const m = hi - lo;
       if (m <= 2) return 0;
       let sx = 0, sy = 0, sxx = 0, sxy = 0;
@@ -177,7 +177,7 @@ describe('SK2020.Trainability.over-parameterization-necessary: the piece floor',
       if (cuts.length > k) continue;
       cuts.push(n);
       let r = 0;
-      for (let g = 0; g + 1 < cuts.length; g++) r += fit(cuts[g], cuts[g + 1]);
+      for (let g = 0; g + 1 < cuts.length; g++) r += lineResidual(cuts[g], cuts[g + 1]);
       best = Math.min(best, r);
     }
     return best / n;
