@@ -13,6 +13,7 @@
  * | `trainActivation` | the activation the trainer runs where one is requested | as requested |
  * | `residualScale` | the output scale applied for a residual module's η | η |
  * | `countLine` | the exact region counter along a segment | `lineRegions` |
+ * | `countPlane` | the exact region counter in a 2-D slice | `planeRegions` |
  * | `activeRule` | the neuron-state rule (active iff z > 0) | `'positive'` |
  * | `permanence` | which dead neurons are permanently dead (first layer, or all of a born-dead net) | `'structural'` |
  * | `rai` | the randomized asymmetric initialization | `sampleRaiParams` |
@@ -33,6 +34,7 @@ import type { ActivationFn, VarianceFn } from './network/spec';
 import type { ResidualScaleFn } from './measure/residual-lengths';
 import type { ActiveRule, PermanenceRule } from './measure/neuron-states';
 import { lineRegions, type LineCounter } from './geometry/line-regions';
+import { planeRegions, type PlaneCounter } from './geometry/plane-regions';
 import { initStd, type InitStdFn } from './condensation/small-init';
 import { meanAbsCosine } from './condensation/orientations';
 import { trainEnsemble } from './train/train';
@@ -51,6 +53,7 @@ export interface EngineComponents {
   trainActivation: (requested: TrainActivation) => TrainActivation;
   residualScale: ResidualScaleFn;
   countLine: LineCounter;
+  countPlane: PlaneCounter;
   activeRule: ActiveRule;
   permanence: PermanenceRule;
   rai: RaiSampler;
@@ -69,6 +72,7 @@ export const COMPONENT_NAMES = [
   'trainActivation',
   'residualScale',
   'countLine',
+  'countPlane',
   'activeRule',
   'permanence',
   'rai',
@@ -87,6 +91,7 @@ const DEFAULTS: EngineComponents = {
   trainActivation: (a) => a,
   residualScale: (eta) => eta,
   countLine: lineRegions,
+  countPlane: planeRegions,
   activeRule: 'positive',
   permanence: 'structural',
   rai: (widths, stream) => sampleRaiParams(widths, stream),

@@ -353,6 +353,9 @@ let zScratch = new Float64Array(64);
  * Exact activation regions of `net` in the 2-D slice (see the file header for the algorithm and
  * the tolerance rules). Areas are in input-space units.
  */
+/** A region counter in a 2-D slice (the engine component `countPlane`). */
+export type PlaneCounter = (net: PwlNet64, slice: PlaneSlice, options?: PlaneRegionsOptions) => PlaneRegions;
+
 export function planeRegions(net: PwlNet64, slice: PlaneSlice, options: PlaneRegionsOptions = {}): PlaneRegions {
   validateNet64(net);
   const sl = resolveSlice(net, slice);

@@ -5,6 +5,7 @@
 import { RandomStream } from '../../engine/random/stream';
 import { COMPONENT_NAMES, DEFAULT_COMPONENTS } from '../../engine/components';
 import { preActivations, sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
+import { squareSlice } from '../../engine/geometry/plane-regions';
 import { resolveNetwork, type NetworkSpec } from '../../engine/network/spec';
 import { resolveConvNetwork } from '../../engine/measure/conv-lengths';
 import { resolveResidualModules } from '../../engine/measure/residual-lengths';
@@ -92,6 +93,16 @@ describe('fault catalog', () => {
     const first = componentsOf(getFault('count-first-layer-only')).countLine(net, seg);
     expect(first.breakpoints.length).toBe(exact.layerBreakpoints[0]);
     expect(exact.breakpoints.length).toBeGreaterThan(first.breakpoints.length);
+  });
+
+  it('double-counting: every breakpoint twice along a segment, 2·#regions − 1 in a 2-D slice', () => {
+    const net = sampleNet64(dense([2, 16, 16], 0.1), new RandomStream(16));
+    const seg = { x0: [0.6, -0.8], u: [0.6, 0.8], t0: 0, t1: 3 };
+    const twice = componentsOf(getFault('double-counting'));
+    const exact = DEFAULT_COMPONENTS.countLine(net, seg);
+    expect(twice.countLine(net, seg).breakpoints.length).toBe(2 * exact.breakpoints.length);
+    const slice = squareSlice([0, 0], 1);
+    expect(twice.countPlane(net, slice).count).toBe(2 * DEFAULT_COMPONENTS.countPlane(net, slice).count - 1);
   });
 
   it('shared-network-seeds gives networks 2k and 2k+1 the same stream and keeps ensembles of other indices apart', () => {

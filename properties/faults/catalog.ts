@@ -9,6 +9,7 @@ import { meanAbsCosine } from '../../engine/condensation/orientations';
 import { DEFAULT_COMPONENTS, withComponents, type EngineComponents } from '../../engine/components';
 import { interior, lineRegions, type LineCounter } from '../../engine/geometry/line-regions';
 import type { PwlNet64 } from '../../engine/geometry/net64';
+import { planeRegions, type PlaneCounter } from '../../engine/geometry/plane-regions';
 import { sampleGaussianBiases, sampleLaw } from '../../engine/init/laws';
 import { sampleRaiParams } from '../../engine/init/rai';
 import { DDI_EPSILON } from '../../engine/init/data-dependent';
@@ -72,6 +73,20 @@ const countFirstLayerOnly: LineCounter = (net, seg, options = {}) => {
   const layerBreakpoints = new Int32Array(net.layers.length);
   layerBreakpoints[0] = first.layerBreakpoints[0];
   return { breakpoints: first.breakpoints, regions: first.regions, layerBreakpoints };
+};
+
+/** A line counter that reports every breakpoint twice (each region after the first counted twice: 2·regions − 1). */
+const countLineTwice: LineCounter = (net, seg, options = {}) => {
+  const exact = lineRegions(net, seg, options);
+  const twice = new Float64Array(2 * exact.breakpoints.length);
+  exact.breakpoints.forEach((t, k) => twice.set([t, t], 2 * k));
+  return { breakpoints: twice, regions: 2 * exact.regions - 1, layerBreakpoints: exact.layerBreakpoints.map((b) => 2 * b) };
+};
+
+/** A plane counter that counts every region after the first twice (2·regions − 1). */
+const countPlaneTwice: PlaneCounter = (net, slice, options = {}) => {
+  const exact = planeRegions(net, slice, options);
+  return { ...exact, count: 2 * exact.count - 1, layerCounts: exact.layerCounts.map((c) => 2 * c - 1) };
 };
 
 /** The width every layer works at under the `width-capped-at-2` fault (the narrow width of the trainability claims). */
@@ -157,6 +172,11 @@ const FAULTS: readonly Fault[] = [
     name: 'count-first-layer-only',
     description: 'the line counter splits pieces only at first-layer zero crossings (deeper layers merged)',
     components: { countLine: countFirstLayerOnly },
+  },
+  {
+    name: 'double-counting',
+    description: 'the region counters count every region after the first twice (along a segment every breakpoint is reported twice; in a 2-D slice 2·#regions − 1): counts too high by a factor ≈ 2 at any depth',
+    components: { countLine: countLineTwice, countPlane: countPlaneTwice },
   },
   {
     name: 'zero-as-active',

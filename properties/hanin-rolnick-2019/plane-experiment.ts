@@ -2,8 +2,9 @@
  * Monte Carlo over networks for the 2-D claims: exact region counts in a square of a 2-D input
  * space (engine/geometry/plane-regions.ts) and the breakpoints on its four edges
  * (engine/geometry/line-regions.ts), per network. Network e draws from the engine's netStream(seed, 'net', e),
- * on the run's sampling components. Both counters are the exact ones: the 2-D counter has no
- * substitutable component, and the edges' breakpoints are part of its Euler decomposition. Every
+ * on the run's sampling components, and its regions are counted by the run's `countPlane` component
+ * (default the exact counter; a fault substitutes it). The edges' breakpoints use the exact line
+ * counter: they are part of the exact counter's Euler decomposition, not a second count. Every
  * sample comes with one fingerprint per network (of its first layer, engine/random/fingerprint.ts) for the
  * harness's independence check.
  */
@@ -13,7 +14,7 @@ import { round } from '../harness/figure-data';
 import { RandomStream } from '../../engine/random/stream';
 import { netSeed } from '../../engine/random/net-stream';
 import { lineRegions } from '../../engine/geometry/line-regions';
-import { planeRegions, planeThroughPoints, squareSlice } from '../../engine/geometry/plane-regions';
+import { planeRegions, planeThroughPoints, squareSlice, type PlaneCounter } from '../../engine/geometry/plane-regions';
 import { sampleNet64, type PwlNet64, type SamplingParts } from '../../engine/geometry/net64';
 import type { SquareSpec, TriangleSlice } from '../../theorems/hanin-rolnick-2019/plane-config';
 import { firstLayerFingerprint } from '../../engine/random/fingerprint';
@@ -46,10 +47,14 @@ export interface PlaneSample {
   fingerprints: Float64Array;
 }
 
+/** The parts a 2-D experiment uses: sampling, and the region counter (`countPlane`, default the exact one). */
+export type PlaneParts = SamplingParts & { countPlane?: PlaneCounter };
+
 /** The networks of the 2-D claims: input dimension 2, He Gaussian weights, N(0, s_b²) biases, ReLU. */
 const planeNets = (widths: readonly number[], biasStd: number): LineNets => ({ inputDim: 2, widths, weightScale: 2, biasStd });
 
-export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, parts: SamplingParts = {}): PlaneSample {
+export function planeCounts(widths: readonly number[], biasStd: number, sq: SquareSpec, count: number, seed: number, parts: PlaneParts = {}): PlaneSample {
+  const countPlane = parts.countPlane ?? planeRegions;
   const spec = networkSpec(planeNets(widths, biasStd));
   const slice = squareSlice(sq.center, sq.halfSide);
   const regions = new Float64Array(count);
@@ -57,7 +62,7 @@ export function planeCounts(widths: readonly number[], biasStd: number, sq: Squa
   const fingerprints = new Float64Array(count);
   for (let e = 0; e < count; e++) {
     const net = sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
-    const R = planeRegions(net, slice).count;
+    const R = countPlane(net, slice).count;
     regions[e] = R;
     crossings[e] = R - 1 - boundaryBreakpoints(net, sq) / 2;
     fingerprints[e] = firstLayerFingerprint(net);
@@ -70,7 +75,8 @@ export function planeCounts(widths: readonly number[], biasStd: number, sq: Squa
  * Exact region counts in a 2-D cross-section of an n_in-dimensional input space (the triangle through
  * the slice's three points), per network: He Gaussian weights, N(0, s_b²) biases.
  */
-export function sliceCounts(widths: readonly number[], biasStd: number, slice: TriangleSlice, count: number, seed: number, parts: SamplingParts = {}): { regions: Float64Array; fingerprints: Float64Array } {
+export function sliceCounts(widths: readonly number[], biasStd: number, slice: TriangleSlice, count: number, seed: number, parts: PlaneParts = {}): { regions: Float64Array; fingerprints: Float64Array } {
+  const countPlane = parts.countPlane ?? planeRegions;
   const spec = networkSpec({ inputDim: slice.inputDim, widths, weightScale: 2, biasStd });
   const [a, b, c] = slice.points;
   const plane = planeThroughPoints(a, b, c);
@@ -78,7 +84,7 @@ export function sliceCounts(widths: readonly number[], biasStd: number, slice: T
   const fingerprints = new Float64Array(count);
   for (let e = 0; e < count; e++) {
     const net = sampleNet64(spec, new RandomStream((parts.netStream ?? netSeed)(seed, 'net', e)), parts);
-    regions[e] = planeRegions(net, plane).count;
+    regions[e] = countPlane(net, plane).count;
     fingerprints[e] = firstLayerFingerprint(net);
   }
   return { regions, fingerprints };

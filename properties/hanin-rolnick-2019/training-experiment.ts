@@ -18,7 +18,7 @@ import { sampleDenseParams } from '../../engine/train/params';
 import type { TrainData } from '../../engine/train/train';
 import { isPiecewiseLinear } from '../../engine/train/activations';
 import { toPwlNet64 } from '../../engine/train/export';
-import { planeRegions, squareSlice } from '../../engine/geometry/plane-regions';
+import { squareSlice } from '../../engine/geometry/plane-regions';
 import { ADAM_LR, DATA_SQUARE, type MemorizationTask } from '../../theorems/hanin-rolnick-2019/memorization';
 import { integer, logUniform } from '../harness/arbitraries';
 import { sampleMoments } from '../stats';
@@ -79,7 +79,7 @@ export async function memorizationCounts(run: MemorizationRun): Promise<TrainedC
     const crossings = new Float64Array(run.nets);
     c.params.forEach((p, e) => {
       const net = toPwlNet64(p, activationSlope(activation));
-      regions[e] = planeRegions(net, slice).count;
+      regions[e] = parts.countPlane(net, slice).count;
       crossings[e] = regions[e] - 1 - boundaryBreakpoints(net, square) / 2;
     });
     return { step: c.step, regions, crossings, loss: c.loss, fingerprints };
