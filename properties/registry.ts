@@ -60,8 +60,10 @@ export const CLAIMS: readonly ClaimEntry[] = [
   claim(HR19, 'lines-boundary-distance', 'HR2019.Lines.boundary-distance', 0.02),
   claim(HR19, 'plane-neurons-squared', 'HR2019.Plane.neurons-squared', 0.02),
   claim(HR19, 'plane-depth-independent', 'HR2019.Plane.depth-independent', 0.02),
-  claim(HR19, 'training-depth-independent', 'HR2019.Training.depth-independent', 0.03),
-  claim(HR19, 'training-neurons-squared', 'HR2019.Training.neurons-squared', 0.025),
+  claim(HR19, 'training-depth-independent', 'HR2019.Training.depth-independent', 0.02),
+  claim(HR19, 'training-neurons-squared', 'HR2019.Training.neurons-squared', 0.015),
+  claim(HR19, 'plane-one-layer', 'HR2019.Plane.one-layer', 0.01),
+  claim(HR19, 'plane-bound', 'HR2019.Plane.bound', 0.01),
   // Shin & Karniadakis 2020 / Lu, Shin, Su & Karniadakis 2020 (dying ReLU, trainability) — 0.24.
   claim(SK, 'death-first-layer-on-data', 'SK2020.Death.first-layer-on-data', 0.02),
   claim(SK, 'death-active-count-at-point', 'SK2020.Death.active-count-at-point', 0.02),
@@ -81,10 +83,12 @@ export const CLAIMS: readonly ClaimEntry[] = [
   claim(SK, 'trainability-width-trend', 'SK2020.Trainability.width-trend', 0.02),
   // Zhou, Zhou, Luo, Zhang & Xu 2022 (condensation at initial training) — 0.14.
   claim(ZH, 'multiplicity-computed', 'ZZLZX2022.Multiplicity.computed', 0.015),
-  claim(ZH, 'alignment-p1', 'ZZLZX2022.Alignment.p1', 0.025),
+  claim(ZH, 'alignment-p1', 'ZZLZX2022.Alignment.p1', 0.015),
   claim(ZH, 'orientations-at-most-2p', 'ZZLZX2022.Orientations.at-most-2p', 0.03),
   claim(ZH, 'orientations-monotone-in-p', 'ZZLZX2022.Orientations.monotone-in-p', 0.02),
-  claim(ZH, 'small-init-condensation-score', 'ZZLZX2022.SmallInit.condensation-score', 0.025),
+  claim(ZH, 'orientations-2p-attained', 'ZZLZX2022.Orientations.2p-attained', 0.01),
+  claim(ZH, 'orientations-p1-input-d5', 'ZZLZX2022.Orientations.p1-input-d5', 0.01),
+  claim(ZH, 'small-init-condensation-score', 'ZZLZX2022.SmallInit.condensation-score', 0.015),
   claim(ZH, 'multilayer-per-layer-multiplicity', 'ZZLZX2022.MultiLayer.per-layer-multiplicity', 0.025),
 ];
 

@@ -37,6 +37,8 @@ export interface EngineInfo {
   versions: Record<string, string>;
   /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
   fallback?: string;
+  /** Kernels the engine replaced with its own fast paths (e.g. "Tanh: float64 JS kernel on the wasm heap"). */
+  fastPaths?: string[];
 }
 
 /**
@@ -78,8 +80,8 @@ export type Relation =
   | { kind: 'equals'; value: number }
   /** E[unit] ≤ value (a bound). */
   | { kind: 'atMost'; value: number }
-  /** E[unit] ≥ value (a bound). */
-  | { kind: 'atLeast'; value: number }
+  /** E[unit] ≥ value (a bound); for 0/1 units optionally tested sequentially against a stated alternative. */
+  | { kind: 'atLeast'; value: number; sequential?: SequentialDesign }
   /** A growth law: the exponent (`axis: 'log'`, log-log) or the slope of log E[unit] per unit of x (`axis: 'linear'`) lies within value ± resolution. */
   | { kind: 'within'; value: number; resolution: number; axis: 'log' | 'linear' }
   /**
@@ -92,9 +94,27 @@ export type Relation =
   | { kind: 'shownIncreasing'; value: number; minEffect?: number }
   /** Paired steps along x are not typically below value: P(U_{j+1} − U_j < value) ≤ P(U_{j+1} − U_j > value) for consecutive design points (continuous steps: the median step is ≥ value). */
   | { kind: 'nonDecreasing'; value: number }
+  /**
+   * An effect that exists and is demonstrated along paired design points: every consecutive paired step
+   * D_j = U_{j+1} − U_j rises, P(D_j > value) − P(D_j < value) > 0 shown (increases more likely than
+   * decreases). `minEffect` is the smallest effect of interest on that sign difference, fixed from the
+   * paper before any data: the miss rate is bounded where every step's sign difference is ≥ minEffect.
+   */
+  | { kind: 'shownStepsIncrease'; value: number; minEffect?: number }
   /** The units' whole law is Binomial(trials, p); `value` = trials·p. */
   | { kind: 'distributed'; law: 'binomial'; trials: number; p: number; value: number }
   /** A per-run implication A ⇒ B: the unit is 1 on a run with A and not B, and P(unit = 1) = 0. */
   | { kind: 'implication'; antecedent: string; consequent: string; value: 0 };
 
 export type RelationKind = Relation['kind'];
+
+/**
+ * A sequential design for "P(unit = 1) ≥ value": looks at n = nMin, nMin + batch, …, nMax, stopping
+ * at the first decisive look, with power against the stated alternative (< value) computed before the run.
+ */
+export interface SequentialDesign {
+  alternative: number;
+  nMin: number;
+  batch: number;
+  nMax: number;
+}

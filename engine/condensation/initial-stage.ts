@@ -57,18 +57,28 @@ export function stageCheckpoints(r: InitialStageRule): number[] {
   return Array.from({ length: r.maxSteps / r.every + 1 }, (_, i) => i * r.every);
 }
 
-/** T* from M(t) at the checkpoints 0, every, …, maxSteps (`maxNorms[i]` = M(i·every)). */
-export function initialStageEnd(maxNorms: ArrayLike<number>, r: InitialStageRule): StageEnd {
-  validateStageRule(r);
-  const count = r.maxSteps / r.every + 1;
-  if (maxNorms.length !== count) throw new Error(`maxNorms must hold one value per checkpoint (${count}); got ${maxNorms.length}`);
+/**
+ * T* as far as the checkpoints seen so far decide it: the rule is causal (whether it fires at
+ * checkpoint i depends only on M at checkpoints ≤ i), so the first firing within a prefix of
+ * M(0), M(every), … is T* of every continuation. `undefined` while neither (a) nor (b) has fired
+ * (and no value is non-finite) — the trainer may stop a net as soon as this is defined.
+ */
+export function stageEndSoFar(maxNorms: ArrayLike<number>, r: InitialStageRule): StageEnd | undefined {
   const lag = r.stallWindow / r.every;
   const m0 = maxNorms[0];
-  for (let i = 1; i < count; i++) {
+  for (let i = 1; i < maxNorms.length; i++) {
     const m = maxNorms[i];
     if (!Number.isFinite(m)) return { step: i * r.every, index: i, reason: 'cap' };
     if (m >= r.amplitude) return { step: i * r.every, index: i, reason: 'amplitude' };
     if (i >= lag && m >= r.minGrowthForStall * m0 && m < (1 + r.stallGrowth) * maxNorms[i - lag]) return { step: i * r.every, index: i, reason: 'stall' };
   }
-  return { step: r.maxSteps, index: count - 1, reason: 'cap' };
+  return undefined;
+}
+
+/** T* from M(t) at the checkpoints 0, every, …, maxSteps (`maxNorms[i]` = M(i·every)). */
+export function initialStageEnd(maxNorms: ArrayLike<number>, r: InitialStageRule): StageEnd {
+  validateStageRule(r);
+  const count = r.maxSteps / r.every + 1;
+  if (maxNorms.length !== count) throw new Error(`maxNorms must hold one value per checkpoint (${count}); got ${maxNorms.length}`);
+  return stageEndSoFar(maxNorms, r) ?? { step: r.maxSteps, index: count - 1, reason: 'cap' };
 }

@@ -1,5 +1,5 @@
 import { analyzeOrientations, angleHistogram, completeLinkage, heatmap, inputWeights, leadingEigenvectorOrder, meanAbsCosine, similarityMatrix } from './orientations';
-import { initialStageEnd, stageCheckpoints, validateStageRule } from './initial-stage';
+import { initialStageEnd, stageCheckpoints, stageEndSoFar, validateStageRule } from './initial-stage';
 import { COMMON_INIT, describeInitScale, initStd, sampleSmallInit, validateInitScale } from './small-init';
 import { RandomStream } from '../random/stream';
 import type { DenseLayer64 } from '../train/params';
@@ -97,6 +97,15 @@ describe('initial-stage rule', () => {
   it('validates its parameters', () => {
     expect(() => validateStageRule({ ...rule, stallWindow: 30 })).toThrow('stageRule.stallWindow must be a positive multiple of every (20); got 30');
     expect(() => initialStageEnd([1, 2], rule)).toThrow('maxNorms must hold one value per checkpoint (6); got 2');
+    // Causal: every prefix that decides T* decides the same T*; a prefix before it decides nothing.
+    for (const norms of [[0.01, 0.05, 0.1, 0.21, 0.3, 0.4], [0.01, 0.03, 0.05, 0.05, 0.05, 0.05], [0.01, 0.01, 0.01, 0.01, 0.01, 0.01]]) {
+      const end = initialStageEnd(norms, rule);
+      for (let k = 1; k <= norms.length; k++) {
+        const soFar = stageEndSoFar(norms.slice(0, k), rule);
+        if (end.reason !== 'cap' && k > end.index) expect(soFar).toEqual(end);
+        else expect(soFar).toBeUndefined();
+      }
+    }
   });
 });
 

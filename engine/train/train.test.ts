@@ -101,6 +101,29 @@ describe('trainEnsemble: independence, determinism, strategies', () => {
     expect(b.finalParams).toEqual(a.finalParams);
   });
 
+  it.each(['batched', 'loop'] as const)('%s: retiring nets at checkpoints never changes the others (bit for bit), freezes the retired at their checkpoint, and stops when all are retired', async (strategy) => {
+    const params = sample([1, 12, 12, 1], 9, 21);
+    const data = Array.from({ length: 9 }, (_, e) => ({ ...absData(16), targets: Float64Array.from(absData(16).targets, (y) => y * (1 + e / 10)) }));
+    const base = { params, activation: { kind: 'tanh' } as const, data, optimizer: { kind: 'adam' as const, lr: 1e-2 }, steps: 60, checkpoints: [0, 10, 20, 30, 40, 50, 60], strategy };
+    const full = await trainEnsemble(base);
+    // Retire nets 0–2 at step 10, 3–5 at step 30 (the trainer drops them from its tensors), never 6–8.
+    const retired = await trainEnsemble({ ...base, retire: (s) => (s.step === 10 ? [0, 1, 2] : s.step === 30 ? [3, 4, 5, 3] : []) });
+    expect(Array.from(retired.retiredStep)).toEqual([10, 10, 10, 30, 30, 30, -1, -1, -1]);
+    expect(Array.from(full.retiredStep)).toEqual(new Array(9).fill(-1));
+    expect(retired.stepsRun).toBe(60);
+    for (const [k, snap] of retired.checkpoints.entries()) {
+      for (let e = 0; e < 9; e++) {
+        const at = retired.retiredStep[e] >= 0 && snap.step > retired.retiredStep[e] ? retired.retiredStep[e] / 10 : k;
+        expect(paramsDiff(snap.params[e], full.checkpoints[at].params[e])).toBe(0);
+        expect(snap.loss[e]).toBe(full.checkpoints[at].loss[e]);
+      }
+    }
+    const all = await trainEnsemble({ ...base, retire: (s) => (s.step === 20 ? [0, 1, 2, 3, 4, 5, 6, 7, 8] : []) });
+    expect(all.stepsRun).toBe(20);
+    expect(all.checkpoints.map((c) => c.step)).toEqual([0, 10, 20]);
+    await expect(trainEnsemble({ ...base, retire: () => [9] })).rejects.toThrow('retire must return net indices in [0, 8]; got 9');
+  });
+
   it('the two strategies agree to float32 tolerance', async () => {
     const a = await trainEnsemble({ ...base, params, data: perNet, strategy: 'batched' });
     const b = await trainEnsemble({ ...base, params, data: perNet, strategy: 'loop' });

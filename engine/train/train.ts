@@ -37,6 +37,14 @@
  *   m ← β1 m + (1−β1) g, v ← β2 v + (1−β2) g², θ ← θ − lr·(m/(1−β1^t)) / (√(v/(1−β2^t)) + ε),
  *   t = 1, 2, … the update's number.
  *
+ * Retirement (`retire`). At every checkpoint the caller may name nets that need no further training
+ * (e.g. a net whose initial stage has ended): a retired net keeps θ and L at that checkpoint (later
+ * snapshots and the final values report them, `retiredStep[e]` says where), is no longer computed —
+ * the trainer drops retired nets from its tensors once they are a quarter of those it computes — and
+ * training stops at the first checkpoint where every net is retired or frozen. Since the nets are
+ * independent (above), retiring some never changes the others' trajectories: a net that is never
+ * retired follows exactly the steps it follows without `retire` (tested, bit for bit).
+ *
  * Non-finite values are a measured outcome, never an error. A net whose loss L_e(θ_t) or whose
  * gradient at θ_t has a non-finite entry is *frozen* at θ_t: `divergedStep[e] = t`, its parameters
  * are no longer updated (the other nets are unaffected: their gradients do not involve it), its
@@ -104,6 +112,8 @@ export interface TrainOptions {
   residual?: boolean | readonly boolean[];
   /** Train the read-out bias (default true); false = it stays at its initial value. */
   readoutBias?: boolean;
+  /** Called with each checkpoint's snapshot; returns the nets (indices) that need no further training (see the header). */
+  retire?: (snapshot: Snapshot) => Iterable<number>;
 }
 
 export interface Snapshot {
@@ -128,6 +138,8 @@ export interface TrainResult {
   successStep?: Int32Array;
   /** Per net the step at which it was frozen on a non-finite loss or gradient, −1 if never. */
   divergedStep: Int32Array;
+  /** Per net the checkpoint at which `retire` retired it, −1 if never (all −1 without `retire`). */
+  retiredStep: Int32Array;
   /** Per recorded step, every net's loss (present iff `lossEvery` was given). */
   history?: { step: number; loss: Float64Array }[];
   timing: { totalMs: number; stepsPerSecond: number };
@@ -446,53 +458,102 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
   const t0 = process.hrtime.bigint();
   const size: number[] = [];
   for (let l = 0; l < L; l++) size.push(widths[l] * widths[l + 1], widths[l + 1]);
-  const lay: Layout = { E, widths, L, size };
-  const theta = pack(params, lay);
-  const m = opt.kind === 'adam' ? size.map((s) => new Float64Array(E * s)) : [];
-  const v = opt.kind === 'adam' ? size.map((s) => new Float64Array(E * s)) : [];
+  // The nets the engine computes: slot j holds net ids[j] (all nets until retired ones are dropped).
+  let ids = Array.from({ length: E }, (_, e) => e);
+  let lay: Layout = { E, widths, L, size };
+  let theta = pack(params, lay);
+  let m = opt.kind === 'adam' ? size.map((s) => new Float64Array(E * s)) : [];
+  let v = opt.kind === 'adam' ? size.map((s) => new Float64Array(E * s)) : [];
+  let slotLoss = new Float64Array(E);
   const loss = new Float64Array(E);
   const frozenLoss = new Float64Array(E);
   const divergedStep = new Int32Array(E).fill(-1);
+  const retiredStep = new Int32Array(E).fill(-1);
+  const retiredParams: (DenseParams64 | undefined)[] = new Array<DenseParams64 | undefined>(E);
   const successStep = success ? new Int32Array(E).fill(-1) : undefined;
   const checkpoints: Snapshot[] = [];
   const history: { step: number; loss: Float64Array }[] | undefined = lossEvery ? [] : undefined;
   let nextCheckpoint = 0;
+  const makeEngine = (): Engine => (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, skip, dataList.length === 1 ? dataList : ids.map((e) => dataList[e]), n);
+  const paramsOf = (): DenseParams64[] => {
+    const out = new Array<DenseParams64>(E);
+    ids.forEach((e, j) => (out[e] = unpack(theta, lay, j)));
+    retiredParams.forEach((p, e) => {
+      if (p) out[e] = p;
+    });
+    return out;
+  };
+  /** Drops retired nets from the engine's tensors (their θ is kept in retiredParams). */
+  const compact = (): void => {
+    const keep = ids.map((e, j) => [e, j] as const).filter(([e]) => retiredStep[e] < 0);
+    const copy = <A extends Float32Array | Float64Array>(arrs: A[], make: (len: number) => A): A[] =>
+      arrs.map((a, p) => {
+        const out = make(keep.length * size[p]);
+        keep.forEach(([, j], k) => out.set(a.subarray(j * size[p], (j + 1) * size[p]), k * size[p]));
+        return out;
+      });
+    theta = copy(theta, (len) => new Float32Array(len));
+    m = copy(m, (len) => new Float64Array(len));
+    v = copy(v, (len) => new Float64Array(len));
+    ids = keep.map(([e]) => e);
+    lay = { E: ids.length, widths, L, size };
+    slotLoss = new Float64Array(ids.length);
+    engine.dispose();
+    engine = makeEngine();
+  };
 
-  const engine = (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, skip, dataList, n);
+  let engine = makeEngine();
   let t = 0;
   try {
     for (;; t++) {
-      const pass = engine.evaluate(theta, loss, t < steps);
+      const idle = (e: number): boolean => divergedStep[e] >= 0 || retiredStep[e] >= 0;
+      const pass = engine.evaluate(theta, slotLoss, t < steps);
       try {
         // Record L(θ_t).
+        ids.forEach((e, j) => (loss[e] = slotLoss[j]));
         let done = true;
+        let allIdle = true;
         for (let e = 0; e < E; e++) {
-          if (divergedStep[e] >= 0) {
+          if (idle(e)) {
             loss[e] = frozenLoss[e];
           } else if (!Number.isFinite(loss[e])) {
             divergedStep[e] = t;
             frozenLoss[e] = loss[e];
           }
-          if (successStep && successStep[e] < 0 && loss[e] < success!.lossBelow) successStep[e] = t;
-          if (divergedStep[e] < 0 && (!successStep || successStep[e] < 0)) done = false;
+          if (successStep && successStep[e] < 0 && retiredStep[e] < 0 && loss[e] < success!.lossBelow) successStep[e] = t;
+          if (!idle(e) && (!successStep || successStep[e] < 0)) done = false;
+          if (!idle(e)) allIdle = false;
         }
-        const stop = t === steps || (success?.stopWhenAllSucceeded === true && done);
+        let stop = t === steps || (success?.stopWhenAllSucceeded === true && done);
         if (history && (t % lossEvery! === 0 || stop)) history.push({ step: t, loss: Float64Array.from(loss) });
         if (nextCheckpoint < checkpointSteps.length && checkpointSteps[nextCheckpoint] === t) {
-          checkpoints.push({ step: t, loss: Float64Array.from(loss), params: Array.from({ length: E }, (_, e) => unpack(theta, lay, e)) });
+          const snapshot = { step: t, loss: Float64Array.from(loss), params: paramsOf() };
+          checkpoints.push(snapshot);
           nextCheckpoint++;
+          if (options.retire) {
+            for (const e of options.retire(snapshot)) {
+              if (!Number.isInteger(e) || e < 0 || e >= E) throw new Error(`retire must return net indices in [0, ${E - 1}]; got ${e}`);
+              if (idle(e)) continue;
+              retiredStep[e] = t;
+              frozenLoss[e] = loss[e];
+              retiredParams[e] = snapshot.params[e];
+            }
+            if (ids.every((e) => idle(e))) stop = true;
+          }
         }
+        if (allIdle && options.retire) stop = true;
         if (stop) break;
-        // Update θ_t → θ_{t+1}, net by net (frozen nets are skipped).
+        // Update θ_t → θ_{t+1}, net by net (frozen and retired nets are skipped).
         const grad = pass!.grad;
         const step = t + 1;
         const c1 = opt.kind === 'adam' ? 1 - pow(opt.beta1, step) : 1;
         const c2 = opt.kind === 'adam' ? 1 - pow(opt.beta2, step) : 1;
-        for (let e = 0; e < E; e++) {
-          if (divergedStep[e] >= 0) continue;
+        for (let j = 0; j < ids.length; j++) {
+          const e = ids[j];
+          if (idle(e)) continue;
           let finite = true;
           for (let p = 0; p < 2 * L && finite; p++) {
-            const { arr, off } = grad(p, e);
+            const { arr, off } = grad(p, j);
             for (let k = off, end = off + size[p]; k < end; k++) {
               if (!isFiniteNumber(arr[k])) {
                 finite = false;
@@ -507,9 +568,9 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
           }
           for (let p = 0; p < 2 * L; p++) {
             if (p === 2 * L - 1 && !readoutBias) continue;
-            const { arr, off } = grad(p, e);
+            const { arr, off } = grad(p, j);
             const th = theta[p];
-            const base = e * size[p];
+            const base = j * size[p];
             const len = size[p];
             if (opt.kind === 'sgd') {
               const lr = opt.lr;
@@ -532,6 +593,8 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
       } finally {
         pass?.dispose();
       }
+      const retiredSlots = ids.reduce((k, e) => k + (retiredStep[e] >= 0 ? 1 : 0), 0);
+      if (retiredSlots > 0 && retiredSlots >= ids.length / 4) compact();
     }
   } finally {
     engine.dispose();
@@ -541,10 +604,11 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
     strategy,
     stepsRun: t,
     finalLoss: Float64Array.from(loss),
-    finalParams: Array.from({ length: E }, (_, e) => unpack(theta, lay, e)),
+    finalParams: paramsOf(),
     checkpoints,
     ...(successStep ? { successStep } : {}),
     divergedStep,
+    retiredStep,
     ...(history ? { history } : {}),
     timing: { totalMs, stepsPerSecond: t / (totalMs / 1000) },
   };

@@ -11,6 +11,7 @@ import { logSlopeAtMost, logSlopeWithin } from './log-slope';
 import { meanAtLeastPrediction, meanAtMostPrediction, meanEqualsPrediction } from './mean-vs-prediction';
 import { monotonePaired } from './monotone-paired';
 import { pairedDifferenceEquals } from './paired-difference';
+import { pairedStepsIncreaseShown } from './paired-increase-shown';
 import { pairedProportionAtMost } from './paired-proportions';
 import { differenceEqualsPrediction } from './difference-equals';
 import { differenceShownBelow } from './difference-shown';
@@ -23,6 +24,7 @@ import {
   proportionEqualsPrediction,
 } from './proportion';
 import { trendShownIncreasing } from './proportion-trend-shown';
+import { sequentialProportionAtLeast } from './sequential-proportion';
 import { unitIntervalMeanAtLeast, unitIntervalMeanAtMost, unitIntervalMeanEquals } from './unit-interval-mean';
 
 type Selector = (r: Relation) => Check;
@@ -35,7 +37,10 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'atLeast/unit-interval': () => unitIntervalMeanAtLeast,
   'atMost/unit-interval': () => unitIntervalMeanAtMost,
   'equals/binary': () => proportionEqualsPrediction,
-  'atLeast/binary': () => proportionAtLeastPrediction,
+  'atLeast/binary': (r) => {
+    const seq = (r as Extract<Relation, { kind: 'atLeast' }>).sequential;
+    return seq ? sequentialProportionAtLeast(seq) : proportionAtLeastPrediction;
+  },
   'atMost/binary': () => proportionAtMostPrediction,
   'implication/binary': () => proportionEqualsPrediction,
   'equals/exact': () => exactEquality,
@@ -48,6 +53,7 @@ const TABLE: Readonly<Record<string, Selector>> = {
   'shownBelow/two-sample-binary': (r) => differenceShownBelow((r as Extract<Relation, { kind: 'shownBelow' }>).minEffect),
   'shownIncreasing/groups-binary': (r) => trendShownIncreasing((r as Extract<Relation, { kind: 'shownIncreasing' }>).minEffect),
   'nonDecreasing/paired-groups': () => monotonePaired,
+  'shownStepsIncrease/paired-groups': (r) => pairedStepsIncreaseShown((r as Extract<Relation, { kind: 'shownStepsIncrease' }>).minEffect),
   'distributed/counts': (r) => binomialCountsCheck((r as Extract<Relation, { kind: 'distributed' }>).p),
   'atMost/groups': () => logSlopeAtMost(),
   'within/groups': (r) => {
@@ -70,9 +76,11 @@ export function selectCheck(relation: Relation, unit: UnitKind): Check {
       ? `${key}/${relation.resolution}/${relation.axis}`
       : relation.kind === 'distributed'
         ? `${key}/${relation.p}`
-        : relation.kind === 'shownBelow' || relation.kind === 'shownIncreasing'
+        : relation.kind === 'shownBelow' || relation.kind === 'shownIncreasing' || relation.kind === 'shownStepsIncrease'
           ? `${key}/${relation.minEffect}`
-          : key;
+          : relation.kind === 'atLeast' && relation.sequential
+            ? `${key}/${JSON.stringify(relation.sequential)}`
+            : key;
   let check = cache.get(shape);
   if (check === undefined) {
     check = select(relation);

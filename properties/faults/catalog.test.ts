@@ -3,6 +3,7 @@
  * says, on the engine itself (the claims' twins then prove that the tests see it).
  */
 import { RandomStream } from '../../engine/random/stream';
+import { initEngine } from '../../engine/backend';
 import { COMPONENT_NAMES, DEFAULT_COMPONENTS } from '../../engine/components';
 import { preActivations, sampleNet64, type PwlNet64 } from '../../engine/geometry/net64';
 import { squareSlice } from '../../engine/geometry/plane-regions';
@@ -11,6 +12,7 @@ import { resolveConvNetwork } from '../../engine/measure/conv-lengths';
 import { resolveResidualModules } from '../../engine/measure/residual-lengths';
 import { RAI_SIGMA } from '../../engine/init/rai';
 import { sampleSmallInit } from '../../engine/condensation/small-init';
+import { sampleDenseParams } from '../../engine/train/params';
 import { componentsOf, FAULT_NAMES, getFault } from './catalog';
 
 const he = { law: 'gaussian' as const, variance: { preset: 'he' as const }, bias: { law: 'zero' as const } };
@@ -19,6 +21,7 @@ const dense = (widths: number[], biasStd = 0): NetworkSpec => ({
   init: { ...he, bias: biasStd > 0 ? { law: 'gaussian', std: biasStd } : { law: 'zero' } },
   activation: { kind: 'relu' },
 });
+const resolveDenseSpec = (): NetworkSpec => dense([2, 16, 16, 1], 0.1);
 const sampleVariance = (w: Float64Array): number => w.reduce((a, x) => a + x * x, 0) / w.length;
 
 describe('fault catalog', () => {
@@ -55,6 +58,8 @@ describe('fault catalog', () => {
     const leaky = componentsOf(getFault('leaky-relu-0.3'));
     expect(resolveNetwork(dense([2, 4]), leaky).layers[0].activation).toEqual({ kind: 'leaky-relu', slope: 0.3 });
     expect(leaky.trainActivation({ kind: 'relu' })).toEqual({ kind: 'leaky-relu', slope: 0.3 });
+    const plusOne = componentsOf(getFault('multiplicity-plus-one'));
+    expect([plusOne.trainActivation({ kind: 'tanh' }), plusOne.trainActivation({ kind: 'xtanh' }), plusOne.trainActivation({ kind: 'x2tanh' })]).toEqual([{ kind: 'xtanh' }, { kind: 'x2tanh' }, { kind: 'x2tanh' }]);
     const swapped = componentsOf(getFault('multiplicity-swapped'));
     expect([swapped.trainActivation({ kind: 'tanh' }), swapped.trainActivation({ kind: 'x2tanh' }), swapped.trainActivation({ kind: 'sigmoid' })]).toEqual([
       { kind: 'x2tanh' },
@@ -103,6 +108,33 @@ describe('fault catalog', () => {
     expect(twice.countLine(net, seg).breakpoints.length).toBe(2 * exact.breakpoints.length);
     const slice = squareSlice([0, 0], 1);
     expect(twice.countPlane(net, slice).count).toBe(2 * DEFAULT_COMPONENTS.countPlane(net, slice).count - 1);
+  });
+
+  it('never-memorizes: the trainer runs Adam at lr/1000 — the same trajectory as the engine asked for lr/1000, and no memorization where the engine memorizes', async () => {
+    await initEngine();
+    const params = [sampleDenseParams(resolveDenseSpec(), new RandomStream(7), DEFAULT_COMPONENTS)];
+    const data = { inputs: [-0.9, 0.3, -0.2, -0.7, 0.4, 0.8, 0.95, -0.5], targets: [1, -1, 1, -1] };
+    const base = { params, activation: { kind: 'relu' as const }, data, steps: 400, success: { lossBelow: 1 / 4 } };
+    const slow = componentsOf(getFault('never-memorizes'));
+    const faulty = await slow.train({ ...base, optimizer: { kind: 'adam', lr: 1e-3 } });
+    const asked = await DEFAULT_COMPONENTS.train({ ...base, optimizer: { kind: 'adam', lr: 1e-6 } });
+    expect(Array.from(faulty.finalLoss)).toEqual(Array.from(asked.finalLoss));
+    expect(faulty.successStep![0]).toBe(-1);
+    const right = await DEFAULT_COMPONENTS.train({ ...base, optimizer: { kind: 'adam', lr: 1e-3 } });
+    expect(right.successStep![0]).toBeGreaterThan(0);
+  });
+
+  it('regions-exponential-in-depth: the exact 2-D count × 2^{depth−1}, exact at depth 1', () => {
+    const fault = componentsOf(getFault('regions-exponential-in-depth'));
+    const slice = squareSlice([0, 0], 1);
+    for (const widths of [[2, 12], [2, 6, 6, 6]]) {
+      const net = sampleNet64(dense(widths, 0.1), new RandomStream(31));
+      const exact = DEFAULT_COMPONENTS.countPlane(net, slice);
+      const depth = widths.length - 1;
+      const grown = fault.countPlane(net, slice);
+      expect(grown.count).toBe(exact.count * 2 ** (depth - 1));
+      expect(Array.from(grown.layerCounts)).toEqual(Array.from(exact.layerCounts, (c, l) => c * 2 ** l));
+    }
   });
 
   it('shared-network-seeds gives networks 2k and 2k+1 the same stream and keeps ensembles of other indices apart', () => {

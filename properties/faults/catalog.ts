@@ -89,6 +89,16 @@ const countPlaneTwice: PlaneCounter = (net, slice, options = {}) => {
   return { ...exact, count: 2 * exact.count - 1, layerCounts: exact.layerCounts.map((c) => 2 * c - 1) };
 };
 
+/**
+ * A plane counter whose counts grow like 2^{depth−1}: the exact count × 2^{L−1} for a net of L hidden
+ * layers (and layer l's truncated count × 2^{l−1}) — the world of the classical bound exponential in
+ * depth, faithful at depth 1.
+ */
+const countPlaneExponentialInDepth: PlaneCounter = (net, slice, options = {}) => {
+  const exact = planeRegions(net, slice, options);
+  return { ...exact, count: exact.count * 2 ** (net.layers.length - 1), layerCounts: exact.layerCounts.map((c, l) => c * 2 ** l) };
+};
+
 /** The width every layer works at under the `width-capped-at-2` fault (the narrow width of the trainability claims). */
 const CAPPED_WIDTH = 2;
 
@@ -179,6 +189,11 @@ const FAULTS: readonly Fault[] = [
     components: { countLine: countLineTwice, countPlane: countPlaneTwice },
   },
   {
+    name: 'regions-exponential-in-depth',
+    description: 'the 2-D region counter reports the exact count × 2^{depth−1} (counts growing exponentially in depth, as the classical upper bound allows; exact at depth 1)',
+    components: { countPlane: countPlaneExponentialInDepth },
+  },
+  {
     name: 'zero-as-active',
     description: 'the neuron-state counter counts a pre-activation of exactly 0 as active (ReLU(0) = 0 and its gradient is 0: it is dead)',
     components: { activeRule: 'nonnegative' },
@@ -241,9 +256,26 @@ const FAULTS: readonly Fault[] = [
     },
   },
   {
+    name: 'never-memorizes',
+    description: "the trainer runs Adam at 1/1000 of the requested learning rate (lr 1e-3 becomes 1e-6): over a few thousand steps no parameter moves by more than ≈ 1e-2, so no network memorizes its labels",
+    components: {
+      train: (options) => DEFAULT_COMPONENTS.train({ ...options, optimizer: { ...options.optimizer, lr: options.optimizer.lr / 1000 } }),
+    },
+  },
+  {
     name: 'multiplicity-swapped',
     description: 'the engine runs x²·tanh x where tanh is asked and tanh where x²·tanh x is asked (activations of multiplicity 1 and 3 mixed up)',
     components: { trainActivation: (a) => swap(a, 'tanh', 'x2tanh') },
+  },
+  {
+    name: 'activation-ignored',
+    description: 'the trainer ignores the requested activation and runs x·tanh x for tanh, x·tanh x and x²·tanh x alike: the three paired runs of a seed are the same run (equal counts, no increase)',
+    components: { trainActivation: () => ({ kind: 'xtanh' }) },
+  },
+  {
+    name: 'multiplicity-plus-one',
+    description: 'the engine runs an activation of multiplicity one higher than declared: x·tanh x where tanh is asked (p = 2 for a declared 1) and x²·tanh x where x·tanh x is asked (3 for a declared 2)',
+    components: { trainActivation: (a) => (a.kind === 'tanh' ? { kind: 'xtanh' } : a.kind === 'xtanh' ? { kind: 'x2tanh' } : a) },
   },
   {
     name: 'sigmoid-x2tanh-swapped',

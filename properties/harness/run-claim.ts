@@ -62,6 +62,29 @@ export interface Twin<C> {
    * state their arms.
    */
   ownWorld?: (config: C) => World;
+  /**
+   * A twin whose fault breaks the experiment's precondition (it throws {@link PreconditionNotMet}):
+   * `rate` bounds the probability that one of the `units` independent units meets the precondition
+   * under the fault (pinned offline, `source`), so the twin is rejected with probability
+   * ≥ 1 − rate^units, its design-time power.
+   */
+  precondition?: { units: number; rate: number; source: string };
+}
+
+/**
+ * Thrown by an experiment whose precondition does not hold (e.g. a network that did not memorize its
+ * task within the step cap): the configuration fails with this message — it is never a pass. A twin
+ * that declares `precondition` is rejected by it.
+ */
+export class PreconditionNotMet extends Error {
+  constructor(
+    readonly failed: number,
+    readonly total: number,
+    detail: string,
+  ) {
+    super(`precondition not met: ${detail}`);
+    this.name = 'PreconditionNotMet';
+  }
 }
 
 export function twinDescription<C>(twin: Twin<C>): string {
@@ -150,7 +173,8 @@ async function runConfig<C>(
   const prediction = relation.value;
   const check = checkFor(spec.theorem, relation);
   const vouched = (units: Float64Array, reference?: Float64Array): boolean => check.evaluate(units, prediction, alpha, reference).calibrationWarning === undefined;
-  const exp = await spec.experiment(config, { seed, components: componentsOf(fault), vouched, ...(fault ? { fault } : {}) });
+  const decided = check.decided ? (units: Float64Array): boolean => check.decided!(units, prediction, alpha) : undefined;
+  const exp = await spec.experiment(config, { seed, components: componentsOf(fault), vouched, ...(decided ? { decided } : {}), ...(fault ? { fault } : {}) });
   if (exp.fault !== undefined) {
     throw new Error(`${spec.theorem.id}: engine fault on ${JSON.stringify(config)}: ${exp.fault}`);
   }
@@ -312,7 +336,13 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
   const { theorem } = spec;
   const seed = deriveSeed(ctx.masterSeed, theorem.id, 'twin', twin.name, twin.config);
   const description = twinDescription(twin);
-  const run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.fault, twin.wrongPrediction);
+  let run: RunResult;
+  try {
+    run = await runConfig(spec, twin.config, seed, ctx.alpha, twin.fault, twin.wrongPrediction);
+  } catch (error) {
+    if (!(error instanceof PreconditionNotMet) || twin.precondition === undefined) throw error;
+    return preconditionTwin(spec, twin, ctx, { seed, started, description, error });
+  }
   const check = checkFor(theorem, run.relation);
   const world = twin.world(twin.config);
   const ownWorld = twin.ownWorld?.(twin.config) ?? ownWorldOf(world, run.result.prediction);
@@ -357,5 +387,47 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
     ...(failure ? { failure } : {}),
     seeds: { master: ctx.masterSeed, property: seed },
     durationMs: Date.now() - started,
+  };
+}
+
+/** A twin rejected by its experiment's precondition (see {@link Twin.precondition}). */
+function preconditionTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunContext, r: { seed: number; started: number; description: string; error: PreconditionNotMet }): PropertyRecord {
+  const { theorem } = spec;
+  const pre = twin.precondition!;
+  const power = 1 - Math.pow(pre.rate, pre.units);
+  if (1 - power > ctx.alpha * (1 + 1e-9)) {
+    throw new Error(`${theorem.id}: twin "${twin.name}" is under-powered: P(every one of ${pre.units} units meets the precondition) ≤ ${fmt(pre.rate)}^${pre.units} > α_i = ${ctx.alpha.toExponential(2)}`);
+  }
+  const relation = (twin.wrongPrediction ?? ((c: C) => theorem.predict(c)))(twin.config);
+  const met = r.error.total - r.error.failed;
+  const result: ConfigResult = {
+    config: plain(twin.config),
+    seed: r.seed,
+    n: r.error.total,
+    estimate: met / r.error.total,
+    interval: { lower: 0, upper: met / r.error.total, level: 1 },
+    prediction: relation.value,
+    relation,
+    alpha: ctx.alpha,
+    verdict: 'rejected',
+    notes: [
+      r.error.message,
+      `alternative: under the fault a unit meets the precondition with probability ≤ ${fmt(pre.rate)} (${pre.source}); design-time power 1 − ${fmt(pre.rate)}^${pre.units} = ${fmt(power)}; miss probability budget α_i = ${ctx.alpha.toExponential(2)}`,
+    ],
+    power: { alternative: pre.rate, power, source: pre.source },
+    durationMs: Date.now() - r.started,
+  };
+  return {
+    ...baseRecord(spec, ctx, relation),
+    claimId: `${theorem.id}~${twin.name}`,
+    kind: 'twin',
+    twinOf: theorem.id,
+    twinDescription: r.description,
+    alpha: ctx.alpha,
+    configs: [result],
+    verdict: 'pass',
+    replay: replayLine({ masterSeed: ctx.masterSeed, testFile: spec.file, testName: twinTestName(theorem.id, twin.name), ...(ctx.replayed ? { replayed: ctx.replayed } : {}) }),
+    seeds: { master: ctx.masterSeed, property: r.seed },
+    durationMs: Date.now() - r.started,
   };
 }

@@ -48,6 +48,12 @@ export interface ExperimentContext {
    * (untilCalibrated) stop as soon as it is true. Absent outside the harness.
    */
   vouched?: (units: Float64Array, reference?: Float64Array) => boolean;
+  /**
+   * For a sequential check (properties/checks/sequential-proportion.ts): whether its rule has decided
+   * on these units (in the order drawn). A sequential experiment draws batches until it is true; the
+   * rule, not the experiment, decides where to stop. Absent for fixed-n checks.
+   */
+  decided?: (units: Float64Array) => boolean;
 }
 
 export interface CheckOutcome {
@@ -128,4 +134,6 @@ export interface Check {
    * it is rejected for every engine and proves nothing.
    */
   acceptance(plan: Plan, world: World, alpha: number): number;
+  /** Sequential checks only: whether the stopping rule has decided on these units (see ExperimentContext.decided). */
+  decided?(units: Float64Array, prediction: number, alpha: number): boolean;
 }

@@ -23,3 +23,19 @@ export const ORIENTATION_RULES = { negligibleFraction: 0.2, cosineThreshold: 0.9
 
 /** The initial-stage rule of Adam runs (the paper's optimizer; engine/condensation/initial-stage.ts): checkpoints every 20 steps up to 600. */
 export const ADAM_STAGE_RULE = { amplitude: 0.2, minGrowthForStall: 2, stallGrowth: 0.02, stallWindow: 40, every: 20, maxSteps: 600 } as const;
+
+/**
+ * The Fig. 2 setting (d = 5): 5-50-1, 80 points x ~ U[−4, 2]⁵, y = Σ_k 3.5 sin(5x_k + 1), Adam lr 1e-3
+ * (the constants of the suite's Fig. 2 runs since they were written; [P: sub] Fig. 2 for d, the data and
+ * the target).
+ */
+export const FIG2_SETTING = { d: 5, m: 50, points: 80, lr: 1e-3 } as const;
+
+/**
+ * The stage rule for Fig. 2 inputs, from the same principle as ADAM_STAGE_RULE's amplitude: the stage
+ * ends while every pre-activation |w·x̃| ≤ 0.36 (σ within ~4% of its leading Taylor term), i.e. at
+ * R_end = 0.36 / max|x̃|. With x̃ = (x, 1), x ∈ [−4, 2]⁵: max|x̃| = √(5·16 + 1) = 9, R_end = 0.04
+ * (1-D Fig. 5 inputs: max|x̃| = √(1.5² + 1) ≈ 1.8, R_end = 0.2). Stall rule and checkpoints as
+ * ADAM_STAGE_RULE, cap 300 steps.
+ */
+export const FIG2_STAGE_RULE = { ...ADAM_STAGE_RULE, amplitude: 0.04, maxSteps: 300 } as const;
