@@ -27,6 +27,7 @@ claimProperty<LengthConfig>({
   twins: [
     {
       name: 'beta-off-by-one-layer',
+      fullProfileOnly: 'the gate runs this fault against HR2018.FM2.gaussian and three other FM2 claims',
       description: 'the upper bound forgets the last layer (its factor 1 + max(5, 2μ̃4−1)/n_d)',
       wrongPrediction: (c) => atMost(fm2LawUpperBound.predict(c).value / (1 + Math.max(5, lawConstant(c)) / c.widths[c.widths.length - 1])),
       config: cfg([64, 48, 8], 'uniform'),

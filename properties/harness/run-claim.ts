@@ -69,6 +69,12 @@ export interface Twin<C> {
    * ≥ 1 − rate^units, its design-time power.
    */
   precondition?: { units: number; rate: number; source: string };
+  /**
+   * Run in the full profile only, because the gate already runs another claim's twin with the same
+   * fault (named here) or the twin only re-confirms a design-time power (the reason): the gate's time
+   * goes to claims. Its design-time power is still computed before every full run.
+   */
+  fullProfileOnly?: string;
 }
 
 /**

@@ -76,6 +76,7 @@ claimProperty<WidthComparisonConfig>({
       // The claimed effect absent: the wide arm is a width-2 network too, so both arms have the same
       // success probability (the shown bound stays ≥ 0 with probability ≥ 1 − α by its coverage).
       name: 'width-capped-at-2',
+      fullProfileOnly: 'the gate runs this fault against SK2020.Trainability.success-when-wide',
       fault: getFault('width-capped-at-2'),
       config: { depth: 4, narrow: 2, wide: 8, biasStd: 0, ...absTask() },
       world: (c) => {

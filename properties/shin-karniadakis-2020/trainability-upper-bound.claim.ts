@@ -59,6 +59,7 @@ claimProperty<TrainabilityConfig>({
   twins: [
     {
       name: 'leaky-relu-0.3',
+      fullProfileOnly: 'the gate runs this fault against SK2020.Trainability.necessary',
       fault: getFault('leaky-relu-0.3'),
       config: twinConfigs(byProfile(DESIGN.sizes.steps)).leaky,
       world: () => ({

@@ -63,6 +63,7 @@ claimProperty<WidthTrendConfig>({
       // The claimed effect absent: every group is a width-2 network in law, so the trend is exactly 0
       // (the shown lower bound stays ≤ 0 with probability ≥ 1 − α by its coverage).
       name: 'width-capped-at-2',
+      fullProfileOnly: 'the gate runs this fault against SK2020.Trainability.success-when-wide',
       fault: getFault('width-capped-at-2'),
       config: { depth: 6, widths: [2, 4, 6, 8], biasStd: 0, points: 20 },
       world: (c) => {

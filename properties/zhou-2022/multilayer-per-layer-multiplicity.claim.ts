@@ -81,6 +81,7 @@ claimProperty<MultiLayerConfig>({
   twins: [
     {
       name: 'sigmoid-x2tanh-swapped',
+      fullProfileOnly: 'the costliest twin of the suite (56 nets × 1000 steps of the six-layer net, ≈ 25 s): it re-confirms a design-time power computed before the run; the gate keeps the claim',
       fault: getFault('sigmoid-x2tanh-swapped'),
       config: { std: PAPER_STD, nets: byProfile(DESIGN.sizes.twinNets) },
       // [P(gap < 1/3), P(gap > 1/3)] per net under the swap (the sign test's law).

@@ -79,6 +79,7 @@ claimProperty<MonotoneConfig>({
   twins: [
     {
       name: 'multiplicity-swapped',
+      fullProfileOnly: 'the gate runs this fault against ZZLZX2022.Orientations.2p-attained, and activation-ignored here',
       fault: getFault('multiplicity-swapped'),
       config: { std: 1e-3, nets: byProfile(DESIGN.sizes.twinNets) },
       // Per step [P(step < 0), P(step > 0)] (the sign test's law).

@@ -45,6 +45,7 @@ claimProperty<P1InputD5Config>({
   twins: [
     {
       name: 'multiplicity-plus-one',
+      fullProfileOnly: 'the gate runs this fault against ZZLZX2022.Orientations.at-most-2p',
       fault: getFault('multiplicity-plus-one'),
       config: { activation: 'tanh', std: 5e-4 },
       world: () => ({ value: 0.05, source: 'pinned: 3 of 240 runs within 2 orientations under the fault (x·tanh run where tanh is declared; most runs 4–10 orientations) by `runCondensation(fig2Setting({ kind: \'tanh\' }, 5e-4, 20261203, 240, componentsOf(getFault(\'multiplicity-plus-one\'))))`; value above the Clopper–Pearson 99.9% upper bound of 3/240 (0.045)' }),

@@ -113,6 +113,9 @@ describe('theorycheck compare, merge, list, report', () => {
     const l = io();
     expect(main(argv('list', out), l)).toBe(EXIT.ok);
     expect(l.text()).toMatch(/FIX2018\.FM1\.lecun {2}fail {2}0\.3 s/);
+    const md = io();
+    expect(main(argv('list', out, '--markdown'), md)).toBe(EXIT.ok);
+    expect(md.text()).toMatch(/\| `FIX2018\.FM1\.mean-length` \| .* \| `he-1\.8` \| \d+\.\d s \|/);
     fs.rmSync(path.join(out, 'report.md'));
     expect(main(argv('report', out), io())).toBe(EXIT.ok);
     expect(fs.existsSync(path.join(out, 'report.md'))).toBe(true);

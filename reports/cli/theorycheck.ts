@@ -112,6 +112,25 @@ export function runInvocation(o: { profile: string; paper?: string; claim?: stri
 }
 
 /** The command tree, and the exit code its last action set (actions cannot return one through commander). */
+/** The README's claim tables: per paper, one row per claim with its twins and claim + twin seconds. */
+export function claimTables(r: Report): string {
+  const cell = (t: string): string => t.replace(/\|/g, '\\|');
+  const out: string[] = [];
+  const papers = [...new Set(r.properties.map((p) => p.paperKey ?? 'unknown'))].sort();
+  for (const paper of papers) {
+    const props = r.properties.filter((p) => (p.paperKey ?? 'unknown') === paper);
+    out.push(`${paper}`, '', '| claim | statement (title) | provenance | twins | gate time |', '|---|---|:-:|---|---:|');
+    for (const c of props.filter((p) => p.kind === 'claim').sort((a, b) => a.claimId.localeCompare(b.claimId))) {
+      const twins = props.filter((p) => p.kind === 'twin' && p.twinOf === c.claimId);
+      const seconds = (c.durationMs + twins.reduce((t, w) => t + w.durationMs, 0)) / 1000;
+      const names = twins.map((w) => `\`${w.claimId.slice(c.claimId.length + 1)}\``).join(', ');
+      out.push(`| \`${c.claimId}\` | ${cell(c.title)} | ${c.provenance} | ${names} | ${seconds.toFixed(1)} s |`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
 export function program(io: Io = defaultIo): { cli: Command; exitCode: () => number } {
   const cli = new Command('theorycheck')
     .description('Claims of deep-learning theory papers as calibrated statistical properties, tested against a TensorFlow.js engine.')
@@ -151,10 +170,15 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
     .description('papers, claims and twins of a run with their verdicts and durations (default: the latest run)')
     .argument('[report]', 'report.json or run directory')
     .option('--out <dir>', 'where run directories are', DEFAULT_OUT)
-    .action((where: string | undefined, o: { out: string }) => {
+    .option('--markdown', 'one Markdown table per paper: claim, title, provenance, twins, claim + twin seconds (the README\'s "Claims by paper")')
+    .action((where: string | undefined, o: { out: string; markdown?: boolean }) => {
       const source = where ?? latestRun(o.out);
       if (source === undefined) throw new InvalidArgumentError(`no run in ${o.out} yet: \`npx theorycheck run\` first, or give a report`);
       const r = readReport(source);
+      if (o.markdown) {
+        io.out(`${claimTables(r)}\n`);
+        return;
+      }
       const lines = [`run ${r.header.runId} (${r.header.profile}, seed ${r.header.masterSeed})`];
       const byPaper = new Map<string, Report['properties']>();
       for (const p of r.properties) byPaper.set(p.paperKey ?? 'unknown', [...(byPaper.get(p.paperKey ?? 'unknown') ?? []), p]);
