@@ -24,7 +24,7 @@ import { fig5Run, runCondensation, fig5Setting, shareRow, type CondensationParts
 const DESIGN = {
   configs: { gate: 3, full: 10 },
   shrinks: { gate: 1, full: 3 },
-  sizes: { rowNets: { gate: 24, full: 200 }, smallInitRowNets: { gate: 24, full: 200 }, figureNets: { gate: 16, full: 64 } },
+  sizes: { rowNets: { gate: 40, full: 200 }, smallInitRowNets: { gate: 24, full: 200 }, figureNets: { gate: 16, full: 64 } },
 } satisfies ClaimDesign;
 
 const boundConfigs: fc.Arbitrary<OrientationBoundConfig> = fc.record({
