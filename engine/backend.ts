@@ -8,7 +8,6 @@
  * every report.
  */
 import * as tf from '@tensorflow/tfjs';
-import { FAST_TANH, useFastTanh } from './kernels/tanh';
 import '@tensorflow/tfjs-backend-wasm';
 import type { EngineInfo } from '../theorems/vocabulary';
 
@@ -75,11 +74,6 @@ async function activate(name: BackendName): Promise<string | undefined> {
   return tf.getBackend() === name ? undefined : `tf.getBackend() is ${tf.getBackend()}, not ${name}`;
 }
 
-/** The engine's own kernels on a backend (engine/kernels/): on wasm, the float64 Tanh kernel. */
-function fastPaths(name: BackendName): { fastPaths?: string[] } {
-  return name === 'wasm' && useFastTanh(true) ? { fastPaths: [FAST_TANH] } : {};
-}
-
 let active: Promise<ActiveEngine> | undefined;
 
 export interface EngineOptions {
@@ -100,13 +94,13 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
       const name = parseBackend(requested);
       const failure = await activate(name);
       if (failure !== undefined) throw new Error(`backend ${name} could not be initialised: ${failure}`);
-      return { backend: name, versions: engineVersions(), ...fastPaths(name) };
+      return { backend: name, versions: engineVersions() };
     }
     const reasons: string[] = [];
     for (const name of BACKENDS) {
       const failure = await activate(name);
       if (failure === undefined) {
-        const info: ActiveEngine = { backend: name, versions: engineVersions(), ...fastPaths(name) };
+        const info: ActiveEngine = { backend: name, versions: engineVersions() };
         if (name === 'cpu') {
           info.fallback = reasons.join('; ');
           // Never silent: cpu is 30–280× slower than wasm (measured by `npm run bench`; README "Engine figures").

@@ -37,8 +37,6 @@ export interface EngineInfo {
   versions: Record<string, string>;
   /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
   fallback?: string;
-  /** Kernels the engine replaced with its own fast paths (e.g. "Tanh: float64 JS kernel on the wasm heap"). */
-  fastPaths?: string[];
 }
 
 /**
