@@ -15,7 +15,7 @@ const shared = {
  * Two projects: `unit` (every `*.test.ts`: engine components, statistics, theorems, reports) and
  * `claims` (every `properties/<paper>/<claim>.claim.ts`: one paper claim with its reject twins).
  * `npm test` runs both; `npx jest --selectProjects claims` runs only the claims;
- * `npx jest --selectProjects claims --testPathPatterns zhou-2022` one paper; a file path one claim.
+ * `npx jest properties/zhou-2022 --selectProjects claims` one paper (paths before the flag); a file path one claim.
  */
 const config: Config = {
   projects: [

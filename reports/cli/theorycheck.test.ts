@@ -26,22 +26,32 @@ function report(records: PropertyRecord[], failed = 0, crashed = false): Report 
   return r;
 }
 
-function io(jest: Io['jest'] = () => 0): Io & { text: () => string; errors: () => string } {
+function io(jest: Io['jest'] = () => 0, script: Io['script'] = () => 0): Io & { text: () => string; errors: () => string } {
   let out = '';
   let err = '';
-  return { out: (t) => void (out += t), err: (t) => void (err += t), jest, text: () => out, errors: () => err };
+  return { out: (t) => void (out += t), err: (t) => void (err += t), jest, script, text: () => out, errors: () => err };
 }
 
 const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'theorycheck-cli-'));
 const argv = (...args: string[]): string[] => ['node', 'theorycheck', ...args];
 
+describe('theorycheck audit', () => {
+  test('runs properties/audit/run.ts with the options passed through; a usage error there is exit 2', () => {
+    const calls: [string, string[]][] = [];
+    const ok = io(undefined, (file, args) => (calls.push([file, args]), 0));
+    expect(main(argv('audit', '--initializer', 'heNormal', 'glorotUniform', '--width', '32'), ok)).toBe(EXIT.ok);
+    expect(calls).toEqual([['properties/audit/run.ts', ['--initializer', 'heNormal', '--initializer', 'glorotUniform', '--width', '32']]]);
+    expect(main(argv('audit', '--initializer', 'nope'), io(undefined, () => 2))).toBe(EXIT.usage);
+  });
+});
+
 describe('theorycheck run', () => {
   test('maps its options onto jest arguments and THEORYCHECK_* variables', () => {
     const one = runInvocation({ profile: 'full', claim: 'HR2018.FM1.mean-length', seed: 5, fault: 'he-variance-1.8', out: '/tmp/o', shard: '1/2' });
-    expect(one.args).toEqual(['--selectProjects', 'claims', 'properties/hanin-rolnick-2018/', '-t', '^HR2018\\.FM1\\.mean-length( |~)', '--shard=1/2']);
+    expect(one.args).toEqual(['properties/hanin-rolnick-2018/', '--selectProjects', 'claims', '-t', '^HR2018\\.FM1\\.mean-length( |~)', '--shard=1/2']);
     expect(one.env).toEqual({ THEORYCHECK_PROFILE: 'full', THEORYCHECK_SEED: '5', THEORYCHECK_MUTANT: 'he-variance-1.8', THEORYCHECK_OUT_DIR: '/tmp/o' });
     expect(runInvocation({ profile: 'gate', paper: 'zhou-2022', freshSeed: true, backend: 'cpu' })).toEqual({
-      args: ['--selectProjects', 'claims', 'properties/zhou-2022/'],
+      args: ['properties/zhou-2022/', '--selectProjects', 'claims'],
       env: expect.objectContaining({ THEORYCHECK_PROFILE: 'gate', THEORYCHECK_FRESH_SEED: '1', THEORYCHECK_BACKEND: 'cpu' }),
     });
     expect(runInvocation({ profile: 'gate' }).args).toEqual([]);

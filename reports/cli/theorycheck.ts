@@ -44,12 +44,15 @@ export interface Io {
   err: (text: string) => void;
   /** Runs jest with `args` and extra `env`; returns its exit code. */
   jest: (args: string[], env: Record<string, string>) => number;
+  /** Runs a TypeScript script of the repository (path from its root) with tsx; returns its exit code. */
+  script: (file: string, args: string[]) => number;
 }
 
 const defaultIo: Io = {
   out: (t) => void process.stdout.write(t),
   err: (t) => void process.stderr.write(t),
   jest: (args, env) => spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? EXIT.engineFault,
+  script: (file, args) => spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, file), ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? EXIT.engineFault,
 };
 
 /** A report from a report.json path or a run directory. */
@@ -98,9 +101,9 @@ export function runInvocation(o: { profile: string; paper?: string; claim?: stri
   const args: string[] = [];
   const env: Record<string, string> = { THEORYCHECK_PROFILE: o.profile };
   if (o.claim !== undefined) {
-    args.push('--selectProjects', 'claims', `properties/${paperOfClaim(o.claim)}/`, '-t', `^${escapeRegExp(o.claim)}( |~)`);
+    args.push(`properties/${paperOfClaim(o.claim)}/`, '--selectProjects', 'claims', '-t', `^${escapeRegExp(o.claim)}( |~)`); // paths before --selectProjects (it takes every value after it)
   } else if (o.paper !== undefined) {
-    args.push('--selectProjects', 'claims', `properties/${o.paper}/`);
+    args.push(`properties/${o.paper}/`, '--selectProjects', 'claims');
   }
   if (o.shard !== undefined) args.push(`--shard=${o.shard}`);
   if (o.seed !== undefined) env.THEORYCHECK_SEED = String(o.seed);
@@ -187,6 +190,19 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
         for (const p of props) lines.push(`  ${p.kind === 'twin' ? '  twin ' : ''}${p.claimId}  ${p.verdict}  ${(p.durationMs / 1000).toFixed(1)} s`);
       }
       io.out(`${lines.join('\n')}\n`);
+    });
+
+  cli
+    .command('audit')
+    .description('FM1 audit of the tfjs-layers initializers (measured gain per layer, E[M_d]/M_0, verdict; properties/audit/), with the suite\'s He and a planted 10% variance error as controls')
+    .option('--initializer <name...>', 'audit only these tf.initializers (e.g. heNormal glorotUniform)')
+    .option('--width <n>', 'layer width of the audit (default 64)')
+    .option('--nets <n>', 'networks of the forward check at depth 10 (default 200)')
+    .option('--seed <n>', 'seed of the audit')
+    .action((o: { initializer?: string[]; width?: string; nets?: string; seed?: string }) => {
+      const args = [...(o.initializer ?? []).flatMap((n) => ['--initializer', n]), ...(o.width ? ['--width', o.width] : []), ...(o.nets ? ['--nets', o.nets] : []), ...(o.seed ? ['--seed', o.seed] : [])];
+      const status = io.script('properties/audit/run.ts', args);
+      code = status === 0 ? EXIT.ok : status === 2 ? EXIT.usage : EXIT.engineFault;
     });
 
   cli

@@ -1,0 +1,70 @@
+/**
+ * Adapters for TensorFlow.js's own initializers (tfjs-layers `tf.initializers.*`), so that the suite
+ * can audit the initializers users actually call, not only its re-implementations. An adapter draws a
+ * dense kernel of shape [fanIn, fanOut] (tfjs' Dense layout) from a freshly constructed, seeded
+ * initializer and returns it in float64, row-major [fanOut × fanIn] (the engine's layout: row j holds
+ * neuron j's input weights).
+ *
+ * Seeding: every tfjs-layers initializer accepts `seed` and draws deterministically from it (tested);
+ * the audit derives one seed per layer from its own streams.
+ *
+ * Declared rule: the variance each initializer states in its documentation (tfjs-layers
+ * `VarianceScaling`: scale / fan, "normal" or "uniform"). What it *samples* can differ: tfjs' "normal"
+ * distribution is `truncatedNormal(0, √scale)` — cut at ±2σ without the rescaling by
+ * 1/0.87962566 that Keras applies — so its variance is 0.77374·scale (the variance of a standard
+ * normal truncated to [−2, 2]: 1 − 4φ(2)/(2Φ(2) − 1)). The audit measures the sampled variance; the
+ * declared one is only the label.
+ */
+import * as tf from '@tensorflow/tfjs';
+
+/** A tfjs-layers initializer (the type `tf.initializers.*` return; its class is not re-exported by tfjs). */
+export type TfjsInitializer = ReturnType<typeof tf.initializers.heNormal>;
+
+export type TfjsInitializerName = 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'glorotNormal' | 'glorotUniform' | 'varianceScaling' | 'truncatedNormal' | 'randomNormal';
+
+export interface TfjsInitializerEntry {
+  /** A seeded instance (a new one per call: tfjs initializers hold their seed). */
+  make: (seed: number) => TfjsInitializer;
+  /** The variance the initializer declares for a kernel of this fan-in and fan-out. */
+  declaredVariance: (fanIn: number, fanOut: number) => number;
+  /** In words, as tfjs-layers documents it. */
+  declared: string;
+}
+
+/** The built-in tfjs-layers initializers a Dense kernel can use, with their documented rules (defaults). */
+export const TFJS_INITIALIZERS: Readonly<Record<TfjsInitializerName, TfjsInitializerEntry>> = {
+  heNormal: { make: (seed) => tf.initializers.heNormal({ seed }), declaredVariance: (n) => 2 / n, declared: 'normal, variance 2/fan-in' },
+  heUniform: { make: (seed) => tf.initializers.heUniform({ seed }), declaredVariance: (n) => 2 / n, declared: 'uniform on ±√(6/fan-in), variance 2/fan-in' },
+  leCunNormal: { make: (seed) => tf.initializers.leCunNormal({ seed }), declaredVariance: (n) => 1 / n, declared: 'normal, variance 1/fan-in' },
+  leCunUniform: { make: (seed) => tf.initializers.leCunUniform({ seed }), declaredVariance: (n) => 1 / n, declared: 'uniform on ±√(3/fan-in), variance 1/fan-in' },
+  glorotNormal: { make: (seed) => tf.initializers.glorotNormal({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'normal, variance 2/(fan-in + fan-out)' },
+  glorotUniform: { make: (seed) => tf.initializers.glorotUniform({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'uniform, variance 2/(fan-in + fan-out) (the default of tf.layers.dense)' },
+  varianceScaling: { make: (seed) => tf.initializers.varianceScaling({ seed }), declaredVariance: (n) => 1 / n, declared: 'defaults scale 1, fan-in, normal: variance 1/fan-in' },
+  truncatedNormal: { make: (seed) => tf.initializers.truncatedNormal({ seed }), declaredVariance: () => 0.05 ** 2 * 0.7737413, declared: 'truncated normal, stddev 0.05 before truncation at ±2σ' },
+  randomNormal: { make: (seed) => tf.initializers.randomNormal({ seed }), declaredVariance: () => 0.05 ** 2, declared: 'normal, stddev 0.05' },
+};
+
+export const TFJS_INITIALIZER_NAMES = Object.keys(TFJS_INITIALIZERS) as TfjsInitializerName[];
+
+/** Variance of a standard normal truncated to [−2, 2]: 1 − 4φ(2)/(2Φ(2) − 1). */
+export const TRUNCATED_AT_2_VARIANCE = 0.7737413;
+
+/**
+ * One dense kernel from a tfjs initializer: shape [fanIn, fanOut] in tfjs, returned in the engine's
+ * layout [fanOut × fanIn] (row j = neuron j's input weights), float32 values widened to float64.
+ */
+export function sampleTfjsKernel(init: TfjsInitializer, fanIn: number, fanOut: number): Float64Array {
+  if (!(Number.isInteger(fanIn) && fanIn >= 1)) throw new Error(`fanIn must be an integer ≥ 1; got ${fanIn}`);
+  if (!(Number.isInteger(fanOut) && fanOut >= 1)) throw new Error(`fanOut must be an integer ≥ 1; got ${fanOut}`);
+  const values = tf.tidy(() => init.apply([fanIn, fanOut], 'float32').dataSync());
+  const out = new Float64Array(fanIn * fanOut);
+  for (let i = 0; i < fanIn; i++) for (let j = 0; j < fanOut; j++) out[j * fanIn + i] = values[i * fanOut + j];
+  return out;
+}
+
+/** Resolves an initializer name, with an error listing the valid ones. */
+export function tfjsInitializer(name: string): TfjsInitializerEntry {
+  const entry = (TFJS_INITIALIZERS as Record<string, TfjsInitializerEntry | undefined>)[name];
+  if (!entry) throw new Error(`unknown tfjs initializer "${name}"; the audited ones are: ${TFJS_INITIALIZER_NAMES.join(', ')}`);
+  return entry;
+}
