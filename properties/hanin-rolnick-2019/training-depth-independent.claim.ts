@@ -12,8 +12,9 @@
  *   layer is slow and skewed (depth 1, N = 48: 3–29 of 80 stuck at MSE 0.15–0.24) — so N = 72 and
  *   depths ≥ 3 in the gate;
  * - full: N = 120 over depths 1, 2, 3, 4, 5, 6, 8, P = 16, cap 10 000 steps.
- * s_b log-uniform in [1e-3, 0.05] (the papers' regime). 96 networks per depth, redrawn 4× larger while
- * the memorized counts' |sample skewness| > 0.1·√n (log-slope.ts), up to 384. More than 2% of a group
+ * s_b log-uniform in [1e-3, 0.05] (the papers' regime). 128 networks per depth (the depth-6 counts' sample
+ * skewness, ≈ 0.9, needs n ≥ 81 for the check to vouch; 96 redrew it ×4 in one gate run in two), redrawn
+ * 4× larger while the memorized counts' |sample skewness| > 0.1·√n (log-slope.ts), up to 512. More than 2% of a group
  * unmemorized within the cap fails the configuration ("precondition not met").
  *
  * Reject twins: a 2^depth growth (wrong prediction), and `never-memorizes` (a trainer whose Adam
@@ -43,8 +44,8 @@ const DESIGN = {
     neurons: { gate: 72, full: 120 },
     points: { gate: 8, full: 16 },
     steps: { gate: 4000, full: 10_000 },
-    netsPerDepth: { gate: 96, full: 96 },
-    maxNetsPerDepth: { gate: 384, full: 1536 },
+    netsPerDepth: { gate: 128, full: 128 },
+    maxNetsPerDepth: { gate: 512, full: 2048 },
   },
 } as const satisfies ClaimDesign;
 
