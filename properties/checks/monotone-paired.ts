@@ -67,12 +67,12 @@ export function signTestRejection(n: number, a: number, below: number, above: nu
   return min(1, total);
 }
 
-function checkAlpha(fn: string, alpha: number): void {
+export function checkAlpha(fn: string, alpha: number): void {
   if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be in (0, 1); got ${alpha}`);
 }
 
 /** n (paired units per group) and the number of steps of a plan, validated. */
-function planSteps(fn: string, plan: Plan): { n: number; steps: number } {
+export function planSteps(fn: string, plan: Plan): { n: number; steps: number } {
   const sizes = plan?.n;
   if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((k) => Number.isInteger(k) && k >= 1 && k === sizes[0])) {
     throw new Error(`${fn}: plan.n must give ≥ 2 equal (paired) integer group sizes ≥ 1; got ${JSON.stringify(sizes)}`);

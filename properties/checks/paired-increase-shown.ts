@@ -45,7 +45,7 @@
 import { clopperPearsonInterval } from '../stats';
 import type { Check, CheckOutcome, FalseFailureRate, Group, Plan, World } from '../harness/types';
 import { binomialLogPmf, binomialTail, binomialWindow } from './binomial';
-import { signTestCritical } from './monotone-paired';
+import { checkAlpha, planSteps, signTestCritical } from './monotone-paired';
 
 // Captured once: jest's sandbox makes every Math.x lookup slow in hot loops.
 const { cos, exp, max, min, PI, sqrt } = Math;
@@ -191,18 +191,6 @@ export function stepsMissRate(n: number, steps: number, a: number, delta: number
     method: 'exact',
     note: `miss rate where every step's P(step > v) − P(step < v) ≥ ${delta}: per step ≤ ${s.bound.toExponential(3)} (exact sums at ${s.points} points of the least favourable line, a proven bound on every cell between them; largest at P(step < v) = ${s.at.toPrecision(3)}, no-tie end ${s.noTies.toExponential(3)}), summed over ${steps} step(s)`,
   };
-}
-
-function checkAlpha(fn: string, alpha: number): void {
-  if (typeof alpha !== 'number' || !(alpha > 0 && alpha < 1)) throw new Error(`${fn}: alpha must be in (0, 1); got ${alpha}`);
-}
-
-function planSteps(fn: string, plan: Plan): { n: number; steps: number } {
-  const sizes = plan?.n;
-  if (!Array.isArray(sizes) || sizes.length < 2 || !sizes.every((k) => Number.isInteger(k) && k >= 1 && k === sizes[0])) {
-    throw new Error(`${fn}: plan.n must give ≥ 2 equal (paired) integer group sizes ≥ 1; got ${JSON.stringify(sizes)}`);
-  }
-  return { n: sizes[0], steps: sizes.length - 1 };
 }
 
 /** Per-step exact P(shown) of a world (World.arms = [below₁, above₁, …]), validated. */
