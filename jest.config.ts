@@ -26,6 +26,8 @@ const config: Config = {
   testTimeout: 120_000,
   reporters: [
     'default',
+    // Under GitHub Actions: failures as annotations on the lines that failed (jest's own reporter).
+    ...(process.env.GITHUB_ACTIONS === 'true' ? [['github-actions', { silent: false }] as [string, Record<string, unknown>]] : []),
     [
       '<rootDir>/reports/jest-reporter.cjs',
       { masterSeed: run.masterSeed, freshSeed: run.freshSeed, profile: run.profile, alphaTotal: run.alpha, ...(run.outDir ? { outDir: run.outDir } : {}) },

@@ -10,7 +10,7 @@ import { FIXTURE_CLAIM_ID, FIXTURE_TWIN_ID, fixtureClaim, fixtureFailingClaim, f
 
 const DEFAULT_MASTER_SEED = 20181203;
 /** The variable the reporter writes (for its workers); restored after each test so no later test writes into a temp dir. */
-const ENV_KEYS = [RUN_DIR_ENV];
+const ENV_KEYS = [RUN_DIR_ENV, 'GITHUB_STEP_SUMMARY'];
 /** Workers write into the run directory the reporter exported, exactly as the harness does. */
 const writeRecord = (record: Parameters<typeof writeTo>[0]): string => writeTo(record, process.env[RUN_DIR_ENV]!);
 
@@ -138,6 +138,22 @@ describe('TheorycheckReporter', () => {
     expect(fs.realpathSync(latest)).toBe(fs.realpathSync(reporter.runDir));
 
     expect(out.join('')).toBe(`${path.join(reporter.runDir, 'report.md')}\n5 passed, 2 failed\n`);
+  });
+
+  test('with a step-summary file (GitHub Actions), the job summary is appended: header line, one line per claim, failures first, twins', () => {
+    const file = path.join(tmp, 'step-summary.md');
+    fs.writeFileSync(file, 'earlier step\n');
+    const reporter = new TheorycheckReporter({ rootDir: tmp }, { outDir: path.join(tmp, 'out'), now: clock(), write: () => undefined, stepSummary: file });
+    writeRecord(fixtureClaim());
+    writeRecord(fixtureTwin());
+    writeRecord(fixtureFailingClaim());
+    reporter.onRunComplete(new Set(), fakeResults(tmp));
+    const text = fs.readFileSync(file, 'utf8');
+    expect(text.startsWith('earlier step\n### theorycheck — 5 passed, 2 failed')).toBe(true);
+    const lines = text.split('\n').filter((l) => l.startsWith('- '));
+    expect(lines[0]).toMatch(/^- ❌ `FIX2018\.FM1\.lecun`/);
+    expect(lines[1].startsWith(`- ✅ \`${FIXTURE_CLAIM_ID}\``)).toBe(true);
+    expect(lines[1].endsWith(' — twins: ✅ he-1.8')).toBe(true);
   });
 
   test('summary.txt and the last stdout line are exactly "N passed, N failed"', () => {

@@ -22,6 +22,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { buildReport, gitCommit, makeRunId, summaryLine, type JestResultsLike } from './build';
+import { renderJobSummary } from './job-summary';
 import { writeJsonReport } from './json-writer';
 import { writeMarkdownReport } from './markdown-writer';
 import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
@@ -46,6 +47,8 @@ export interface TheorycheckReporterOptions extends RunSettings {
   now?: () => Date;
   /** Where the two stdout lines go (tests); default process.stdout. */
   write?: (text: string) => void;
+  /** A file the job summary (job-summary.ts) is appended to; default $GITHUB_STEP_SUMMARY when set. */
+  stepSummary?: string;
 }
 
 /** The part of jest's GlobalConfig the reporter reads. */
@@ -94,6 +97,7 @@ export default class TheorycheckReporter {
   readonly runId: string;
   readonly runDir: string;
   readonly outDir: string;
+  private readonly stepSummary: string | undefined;
   private readonly masterSeed: number;
   private readonly freshSeed: boolean;
   private readonly alphaTotal: number;
@@ -117,6 +121,7 @@ export default class TheorycheckReporter {
     this.profile = options.profile ?? 'gate';
     this.gitCommit = gitCommit(this.rootDir);
     this.outDir = path.resolve(options.outDir ?? OUT_DIR);
+    this.stepSummary = options.stepSummary ?? process.env.GITHUB_STEP_SUMMARY;
     this.runDir = createRunDir(this.outDir, makeRunId(this.startedAt, this.masterSeed));
     this.runId = path.basename(this.runDir);
     fs.mkdirSync(recordsDir(this.runDir), { recursive: true });
@@ -158,6 +163,7 @@ export default class TheorycheckReporter {
       const summary = summaryLine(report.header.tests);
       fs.writeFileSync(path.join(this.runDir, SUMMARY_FILE), summary);
       pointLatest(this.outDir, this.runDir);
+      if (this.stepSummary) fs.appendFileSync(this.stepSummary, renderJobSummary(report));
       this.write(`${markdown}\n${summary}\n`);
     } catch (error) {
       this.lastError = error instanceof Error ? error : new Error(String(error));

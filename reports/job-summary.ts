@@ -1,0 +1,31 @@
+/**
+ * A short Markdown summary for a CI job page (GitHub Actions' `$GITHUB_STEP_SUMMARY`): the run's
+ * header in one line, then per paper one line per claim — failures first — with its twins' verdicts.
+ * The full report stays report.md / report.json; this is what a reviewer reads first.
+ */
+import type { PropertyRecord, Report } from './schema';
+
+const mark = (r: PropertyRecord): string => (r.verdict === 'pass' ? '✅' : '❌');
+
+export function renderJobSummary(report: Report): string {
+  const h = report.header;
+  const engine = h.engines.map((e) => `${e.backend}${e.fallback ? ` (fallback: ${e.fallback})` : ''}`).join(', ');
+  const actual = h.alphaBudget.actual !== undefined ? `, actual false-failure rate ${h.alphaBudget.actual.toExponential(2)} ≤ α ${h.alphaBudget.total}` : '';
+  const lines = [
+    `### theorycheck — ${h.tests.passed} passed, ${h.tests.failed} failed`,
+    '',
+    `Profile ${h.profile}, seed ${h.masterSeed}, backend ${engine}${actual}${h.reproductions ? `; reproduction rows: ${h.reproductions.reproduced} reproduced, ${h.reproductions.notReproduced} not reproduced, ${h.reproductions.notComparable} not comparable` : ''}.`,
+  ];
+  const papers = [...new Set(report.properties.map((p) => p.paperKey ?? 'unknown'))].sort();
+  for (const paper of papers) {
+    const props = report.properties.filter((p) => (p.paperKey ?? 'unknown') === paper);
+    const claims = props.filter((p) => p.kind === 'claim').sort((a, b) => Number(a.verdict === 'pass') - Number(b.verdict === 'pass') || a.claimId.localeCompare(b.claimId));
+    lines.push('', `**${paper}**`, '');
+    for (const c of claims) {
+      const twins = props.filter((p) => p.kind === 'twin' && p.twinOf === c.claimId);
+      const twinText = twins.length ? ` — twins: ${twins.map((t) => `${mark(t)} ${t.claimId.slice(c.claimId.length + 1)}`).join(', ')}` : '';
+      lines.push(`- ${mark(c)} \`${c.claimId}\` ${c.title}${twinText}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
