@@ -4,6 +4,7 @@
  * The full report stays report.md / report.json; this is what a reviewer reads first.
  */
 import type { PropertyRecord, Report } from './schema';
+import { byPaper, twinName, twinsOf } from './group';
 
 const mark = (r: PropertyRecord): string => (r.verdict === 'pass' ? '✅' : '❌');
 
@@ -16,14 +17,12 @@ export function renderJobSummary(report: Report): string {
     '',
     `Profile ${h.profile}, seed ${h.masterSeed}, backend ${engine}${actual}${h.reproductions ? `; reproduction rows: ${h.reproductions.reproduced} reproduced, ${h.reproductions.notReproduced} not reproduced, ${h.reproductions.notComparable} not comparable` : ''}.`,
   ];
-  const papers = [...new Set(report.properties.map((p) => p.paperKey ?? 'unknown'))].sort();
-  for (const paper of papers) {
-    const props = report.properties.filter((p) => (p.paperKey ?? 'unknown') === paper);
+  for (const [paper, props] of byPaper(report.properties)) {
     const claims = props.filter((p) => p.kind === 'claim').sort((a, b) => Number(a.verdict === 'pass') - Number(b.verdict === 'pass') || a.claimId.localeCompare(b.claimId));
     lines.push('', `**${paper}**`, '');
     for (const c of claims) {
-      const twins = props.filter((p) => p.kind === 'twin' && p.twinOf === c.claimId);
-      const twinText = twins.length ? ` — twins: ${twins.map((t) => `${mark(t)} ${t.claimId.slice(c.claimId.length + 1)}`).join(', ')}` : '';
+      const twins = twinsOf(props, c.claimId);
+      const twinText = twins.length ? ` — twins: ${twins.map((t) => `${mark(t)} ${twinName(t, c.claimId, true)}`).join(', ')}` : '';
       lines.push(`- ${mark(c)} \`${c.claimId}\` ${c.title}${twinText}`);
     }
   }

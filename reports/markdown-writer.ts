@@ -21,6 +21,7 @@ import {
   table,
 } from './format';
 import type { ConfigResult, EngineInfo, PropertyRecord, Provenance, Report, ReproductionRow } from './schema';
+import { twinName, twinsOf } from './group';
 
 export const MARKDOWN_FILE = 'report.md';
 
@@ -138,10 +139,6 @@ export function twinVerdictText(r: PropertyRecord): string {
 }
 
 /** The part of a twin's id after its claim's id (`X~he-1.8` → `~he-1.8`). */
-function twinName(twin: PropertyRecord, claimId: string): string {
-  return twin.claimId.startsWith(`${claimId}~`) ? twin.claimId.slice(claimId.length) : twin.claimId;
-}
-
 function minDetectableCell(r: PropertyRecord): string {
   let worst: ConfigResult | undefined;
   let count = 0;
@@ -248,9 +245,8 @@ const HOW_TO_READ = [
 function claimsSection(report: Report): string {
   const claims = report.properties.filter((r) => r.kind !== 'twin');
   if (claims.length === 0) return '_No claim records were written in this run._';
-  const twinsOf = (id: string): PropertyRecord[] => report.properties.filter((t) => t.kind === 'twin' && t.twinOf === id);
   const rows = claims.map((r) => {
-    const twins = twinsOf(r.claimId);
+    const twins = twinsOf(report.properties, r.claimId);
     const twinText = twins.length === 0 ? '—' : twins.map((t) => `${twinName(t, r.claimId)}: ${twinVerdictText(t)}`).join('; ');
     return [
       r.claimId,

@@ -31,6 +31,9 @@ export interface TfjsInitializerEntry {
   declared: string;
 }
 
+/** Variance of a standard normal truncated to [−2, 2]: 1 − 4φ(2)/(2Φ(2) − 1) (theorems/_internals/initialization.ts derives it). */
+export const TRUNCATED_AT_2_VARIANCE = 0.7737413;
+
 /** The built-in tfjs-layers initializers a Dense kernel can use, with their documented rules (defaults). */
 export const TFJS_INITIALIZERS: Readonly<Record<TfjsInitializerName, TfjsInitializerEntry>> = {
   heNormal: { make: (seed) => tf.initializers.heNormal({ seed }), declaredVariance: (n) => 2 / n, declared: 'normal, variance 2/fan-in' },
@@ -40,14 +43,12 @@ export const TFJS_INITIALIZERS: Readonly<Record<TfjsInitializerName, TfjsInitial
   glorotNormal: { make: (seed) => tf.initializers.glorotNormal({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'normal, variance 2/(fan-in + fan-out)' },
   glorotUniform: { make: (seed) => tf.initializers.glorotUniform({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'uniform, variance 2/(fan-in + fan-out) (the default of tf.layers.dense)' },
   varianceScaling: { make: (seed) => tf.initializers.varianceScaling({ seed }), declaredVariance: (n) => 1 / n, declared: 'defaults scale 1, fan-in, normal: variance 1/fan-in' },
-  truncatedNormal: { make: (seed) => tf.initializers.truncatedNormal({ seed }), declaredVariance: () => 0.05 ** 2 * 0.7737413, declared: 'truncated normal, stddev 0.05 before truncation at ±2σ' },
+  truncatedNormal: { make: (seed) => tf.initializers.truncatedNormal({ seed }), declaredVariance: () => 0.05 ** 2 * TRUNCATED_AT_2_VARIANCE, declared: 'truncated normal, stddev 0.05 before truncation at ±2σ' },
   randomNormal: { make: (seed) => tf.initializers.randomNormal({ seed }), declaredVariance: () => 0.05 ** 2, declared: 'normal, stddev 0.05' },
 };
 
 export const TFJS_INITIALIZER_NAMES = Object.keys(TFJS_INITIALIZERS) as TfjsInitializerName[];
 
-/** Variance of a standard normal truncated to [−2, 2]: 1 − 4φ(2)/(2Φ(2) − 1). */
-export const TRUNCATED_AT_2_VARIANCE = 0.7737413;
 
 /**
  * One dense kernel from a tfjs initializer: shape [fanIn, fanOut] in tfjs, returned in the engine's

@@ -502,11 +502,11 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
     engine = makeEngine();
   };
 
+  const idle = (e: number): boolean => divergedStep[e] >= 0 || retiredStep[e] >= 0;
   let engine = makeEngine();
   let t = 0;
   try {
     for (;; t++) {
-      const idle = (e: number): boolean => divergedStep[e] >= 0 || retiredStep[e] >= 0;
       const pass = engine.evaluate(theta, slotLoss, t < steps);
       try {
         // Record L(θ_t).

@@ -66,43 +66,41 @@ export function criticalCounts(n: number, a: number): Int32Array {
 }
 
 /**
- * Exact P(a step is NOT shown) over n pairs at level a, when each pair's step is above the prediction
- * with probability `above` and below it with probability `below` (a tie otherwise).
+ * Σ_N P(N moving pairs)·term(N, c(N), q) over the numerically non-zero window of N ~ Binomial(n,
+ * above + below), q = P(up | moving); returns the sum and the window's mass.
  */
-export function stepMissProbability(n: number, a: number, above: number, below: number): number {
-  const moving = above + below;
-  if (moving <= 0) return 1;
+function overMovingPairs(n: number, a: number, above: number, below: number, term: (N: number, cN: number, q: number) => number): { total: number; kept: number } {
   const c = criticalCounts(n, a);
+  const moving = above + below;
   const q = min(1, above / moving);
   const w = binomialWindow(n, min(1, moving));
   let total = 0;
   let kept = 0;
   for (let i = 0; i < w.pmf.length; i++) {
     const N = w.start + i;
-    const pN = w.pmf[i];
-    kept += pN;
-    // P(Binomial(N, q) ≤ c(N) − 1): 1 when c(N) > N (cannot be shown).
-    total += pN * (c[N] > N ? 1 : binomialTail(c[N] - 1, N, q, 'lower'));
+    kept += w.pmf[i];
+    total += w.pmf[i] * term(N, c[N], q);
   }
+  return { total, kept };
+}
+
+/**
+ * Exact P(a step is NOT shown) over n pairs at level a, when each pair's step is above the prediction
+ * with probability `above` and below it with probability `below` (a tie otherwise).
+ */
+export function stepMissProbability(n: number, a: number, above: number, below: number): number {
+  if (above + below <= 0) return 1;
+  // P(Binomial(N, q) ≤ c(N) − 1): 1 when c(N) > N (cannot be shown).
+  const { total, kept } = overMovingPairs(n, a, above, below, (N, cN, q) => (cN > N ? 1 : binomialTail(cN - 1, N, q, 'lower')));
   // The window drops < n·1e-16 of mass: added, so the result stays an upper bound.
   return min(1, total + max(0, 1 - kept));
 }
 
-/** Exact P(a step IS shown) (the complement, summed directly where it is small). */
+/** Exact P(a step IS shown), summed directly (not 1 − miss) so that small values keep their digits. */
 export function stepShownProbability(n: number, a: number, above: number, below: number): number {
-  const moving = above + below;
-  if (moving <= 0) return 0;
-  const c = criticalCounts(n, a);
-  const q = min(1, above / moving);
-  const w = binomialWindow(n, min(1, moving));
-  let total = 0;
-  for (let i = 0; i < w.pmf.length; i++) {
-    const N = w.start + i;
-    if (c[N] <= N) total += w.pmf[i] * binomialTail(c[N], N, q, 'upper');
-  }
-  return min(1, total);
+  if (above + below <= 0) return 0;
+  return min(1, overMovingPairs(n, a, above, below, (N, cN, q) => (cN <= N ? binomialTail(cN, N, q, 'upper') : 0)).total);
 }
-
 
 /** max over e ∈ [lo, hi] of P(Binomial(n, e) = T): the pmf is unimodal in e with its maximum at T/n. */
 function maxPmfOver(T: number, n: number, lo: number, hi: number): number {

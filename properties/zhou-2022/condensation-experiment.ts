@@ -210,6 +210,21 @@ export const fig5Run = (activation: TrainActivation, std: number, seed: number, 
  */
 export const fig2Setting = settingRun(FIG2_SETTING.d, FIG2_SETTING.m, 'fig2', FIG2_SETTING.points, FIG2_SETTING.lr, FIG2_STAGE_RULE);
 
+/** Each net's orientation count in its first hidden layer at the end of its initial stage. */
+export const firstLayerOrientations = (r: CondensationResult): number[] => r.layers.map((L) => L[0].analysis.orientations);
+
+/**
+ * A batch of a sequential orientation claim (harness/sequential.ts `untilDecided`): nets first …
+ * first + count − 1 of `setting` (a run of `count` nets), units 1 where the count satisfies `within`.
+ */
+export const orientationBatch =
+  (setting: (nets: number) => CondensationRun, within: (orientations: number) => boolean) =>
+  async (first: number, count: number): Promise<{ units: Float64Array; fingerprints: Float64Array; counts: number[]; run: CondensationResult }> => {
+    const run = await runCondensation({ ...setting(count), firstNet: first });
+    const counts = firstLayerOrientations(run);
+    return { units: Float64Array.from(counts, (k) => (within(k) ? 1 : 0)), fingerprints: run.fingerprints, counts, run };
+  };
+
 /**
  * A reproduction row on a share of runs: x of n runs satisfy `within`, with a two-sided 95%
  * Clopper–Pearson interval; "reproduced" when its lower end reaches `level`, "not reproduced" when

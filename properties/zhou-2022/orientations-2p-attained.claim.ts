@@ -14,7 +14,7 @@ import { getFault } from '../faults/catalog';
 import { SMALL_INIT_STD_RANGE, type SmoothPaperActivation } from '../../theorems/zhou-2022/fig5-setting';
 import { ASSERTED_ACTIVATIONS } from '../../theorems/zhou-2022/orientations-at-most-2p';
 import { attains2p, orientations2pAttained, type AttainedConfig } from '../../theorems/zhou-2022/orientations-2p-attained';
-import { fig5Run } from './condensation-experiment';
+import { fig5Run, firstLayerOrientations } from './condensation-experiment';
 
 const DESIGN = {
   configs: { gate: 3, full: 8 },
@@ -34,7 +34,7 @@ claimProperty<AttainedConfig>({
   design: DESIGN,
   async experiment(c, ctx) {
     const r = await fig5Run({ kind: c.activation }, c.std, ctx.seed, byProfile(DESIGN.sizes.nets), ctx.components);
-    const counts = r.layers.map((L) => L[0].analysis.orientations);
+    const counts = firstLayerOrientations(r);
     const units = Float64Array.from(counts, (k) => (attains2p(k, c.activation) ? 1 : 0));
     return { units, fingerprints: r.fingerprints, figures: { orientations: histogram(counts) } };
   },

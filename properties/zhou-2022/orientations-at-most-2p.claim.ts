@@ -19,7 +19,7 @@ import { angleHistogram, heatmap } from '../../engine/condensation/orientations'
 import { DECLARED_MULTIPLICITY } from '../../theorems/zhou-2022/paper';
 import { SMALL_INIT_STD_RANGE, type SmoothPaperActivation } from '../../theorems/zhou-2022/fig5-setting';
 import { ASSERTED_ACTIVATIONS, AT_MOST_2P_DESIGN, orientationsAtMost2p, WITHIN_BOUND_SHARE, withinBound, type OrientationBoundConfig } from '../../theorems/zhou-2022/orientations-at-most-2p';
-import { fig5Run, runCondensation, fig5Setting, shareRow, type CondensationParts, type CondensationResult } from './condensation-experiment';
+import { fig5Run, fig5Setting, firstLayerOrientations, orientationBatch, shareRow, type CondensationParts, type CondensationResult } from './condensation-experiment';
 
 const DESIGN = {
   configs: { gate: 3, full: 10 },
@@ -33,13 +33,8 @@ const boundConfigs: fc.Arbitrary<OrientationBoundConfig> = fc.record({
 });
 
 /** Nets first … first + count − 1 of a configuration's Fig. 5 run. */
-const batch = (c: OrientationBoundConfig, seed: number, parts: CondensationParts) => async (first: number, count: number) => {
-  const r = await runCondensation({ ...fig5Setting({ kind: c.activation }, c.std, seed, count, parts), firstNet: first });
-  const counts = r.layers.map((L) => L[0].analysis.orientations);
-  return { units: Float64Array.from(counts, (k) => (withinBound(k, c.activation) ? 1 : 0)), fingerprints: r.fingerprints, counts, run: r };
-};
-
-const countsOf = (r: CondensationResult): number[] => r.layers.map((L) => L[0].analysis.orientations);
+const batch = (c: OrientationBoundConfig, seed: number, parts: CondensationParts) =>
+  orientationBatch((nets) => fig5Setting({ kind: c.activation }, c.std, seed, nets, parts), (k) => withinBound(k, c.activation));
 
 /** A reproduction row for the paper's own Fig. 5 init (std 0.005), per activation. */
 const fig5Row = (kind: SmoothPaperActivation, r: CondensationResult) =>
@@ -47,7 +42,7 @@ const fig5Row = (kind: SmoothPaperActivation, r: CondensationResult) =>
     claim: 'ZZLZX2022.Orientations.at-most-2p',
     setting: (n) => `Fig. 5 setting at the paper's init: 1-100-1, 40 points of sin 3x + ½ sin 6x, all parameters N(0, 0.005²), Adam lr 5e-4, ${kind} (p = ${DECLARED_MULTIPLICITY[kind]}), ${n} nets`,
     paper: `at most 2p = ${2 * DECLARED_MULTIPLICITY[kind]} condensed orientations at the end of the initial stage (Figs. 5/6 show one run per activation)`,
-    counts: countsOf(r),
+    counts: firstLayerOrientations(r),
     within: (k) => withinBound(k, kind),
     level: WITHIN_BOUND_SHARE,
     reproduced: (lower) => `≥ ${WITHIN_BOUND_SHARE} of runs within 2p at the paper's init too (95% lower bound ${lower.toFixed(3)})`,
@@ -61,7 +56,7 @@ const smallInitRow = (kind: 'sigmoid' | 'softplus', std: number, r: Condensation
     claim: 'ZZLZX2022.Orientations.at-most-2p',
     setting: (n) => `small-init ${kind} (σ(0) = ${kind === 'sigmoid' ? '½' : 'ln 2'}, p = 1): Fig. 5 setting, all parameters N(0, ${std}²), Adam lr 5e-4, ${n} nets`,
     paper: 'at most 2 condensed orientations for p = 1 (any activation of multiplicity 1)',
-    counts: countsOf(r),
+    counts: firstLayerOrientations(r),
     within: (k) => withinBound(k, kind),
     level: WITHIN_BOUND_SHARE,
     reproduced: (lower) => `≥ ${WITHIN_BOUND_SHARE} of runs within 2 orientations (95% lower bound ${lower.toFixed(3)})`,
@@ -116,7 +111,7 @@ claimProperty<OrientationBoundConfig>({
       for (const kind of ['tanh', 'xtanh', 'x2tanh', 'relu'] as const) {
         const r = await fig5Run({ kind }, 0.005, deriveSeed(seed, kind), byProfile(DESIGN.sizes.figureNets));
         const first = r.layers[0][0].analysis;
-        const counts = r.layers.map((L) => L[0].analysis.orientations);
+        const counts = firstLayerOrientations(r);
         rows.push({ activation: kind, orientations: histogram(counts), ...(kind === 'relu' ? { threeOrientations: proportionWithCi(counts.filter((k) => k === 3).length, counts.length) } : {}), net0: { stageStep: r.layers[0][0].stage.step, angleHistogram: angleHistogram(first.units), heatmap: heatmap(first.units).matrix } });
       }
       return { fig5PerActivation: { setting: '1-100-1, 40 points of sin 3x + ½ sin 6x on [−1, 1.5], std 0.005, Adam lr 5e-4 ε 1e-8, stage rule ADAM_STAGE_RULE, τ = 0.9, c = 0.2', rows } };

@@ -15,7 +15,7 @@ import { deriveSeed } from '../../engine/random/seed';
 import { SMALL_INIT_STD_RANGE } from '../../theorems/zhou-2022/fig5-setting';
 import { AT_MOST_2P_DESIGN, WITHIN_BOUND_SHARE } from '../../theorems/zhou-2022/orientations-at-most-2p';
 import { orientationsP1InputD5, withinTwo, type P1Activation, type P1InputD5Config } from '../../theorems/zhou-2022/orientations-p1-input-d5';
-import { fig2Setting, runCondensation, shareRow, type CondensationParts } from './condensation-experiment';
+import { fig2Setting, orientationBatch, shareRow, type CondensationParts } from './condensation-experiment';
 
 const DESIGN = {
   configs: { gate: 3, full: 8 },
@@ -23,11 +23,8 @@ const DESIGN = {
   sizes: { rowNets: { gate: 64, full: 200 } },
 } satisfies ClaimDesign;
 
-const batch = (c: P1InputD5Config, std: number, seed: number, parts?: CondensationParts) => async (first: number, count: number) => {
-  const r = await runCondensation({ ...fig2Setting({ kind: c.activation }, std, seed, count, parts), firstNet: first });
-  const counts = r.layers.map((L) => L[0].analysis.orientations);
-  return { units: Float64Array.from(counts, (k) => (withinTwo(k) ? 1 : 0)), fingerprints: r.fingerprints, counts };
-};
+const batch = (c: P1InputD5Config, seed: number, parts?: CondensationParts) =>
+  orientationBatch((nets) => fig2Setting({ kind: c.activation }, c.std, seed, nets, parts), withinTwo);
 
 claimProperty<P1InputD5Config>({
   theorem: orientationsP1InputD5,
@@ -37,7 +34,7 @@ claimProperty<P1InputD5Config>({
   examples: [{ activation: 'tanh', std: 5e-4 }, { activation: 'sigmoid', std: 5e-4 }, { activation: 'softplus', std: 5e-4 }],
   design: DESIGN,
   async experiment(c, ctx) {
-    const s = await untilDecided(AT_MOST_2P_DESIGN, batch(c, c.std, ctx.seed, ctx.components), ctx.decided);
+    const s = await untilDecided(AT_MOST_2P_DESIGN, batch(c, ctx.seed, ctx.components), ctx.decided);
     const counts = s.batches.flatMap((b) => b.counts);
     const within = s.units.reduce((a, u) => a + u, 0);
     return { units: s.units, fingerprints: s.fingerprints, figures: { orientations: histogram(counts), withinTwo: proportionWithCi(within, counts.length) } };
@@ -55,7 +52,7 @@ claimProperty<P1InputD5Config>({
   async figures({ seed }) {
     const reproduction = [];
     for (const activation of ['tanh', 'sigmoid', 'softplus'] as const) {
-      const b = await batch({ activation, std: 0.005 }, 0.005, deriveSeed(seed, 'fig2-row', activation))(0, byProfile(DESIGN.sizes.rowNets));
+      const b = await batch({ activation, std: 0.005 }, deriveSeed(seed, 'fig2-row', activation))(0, byProfile(DESIGN.sizes.rowNets));
       reproduction.push(
         shareRow({
           claim: 'ZZLZX2022.Orientations.p1-input-d5',

@@ -23,6 +23,8 @@ import { JSON_FILE, writeJsonReport } from '../json-writer';
 import { writeMarkdownReport } from '../markdown-writer';
 import { makeRunId } from '../build';
 import type { Report } from '../schema';
+import { byPaper, twinName, twinsOf } from '../group';
+import { table } from '../format';
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, engineFault: 3 } as const;
 
@@ -114,26 +116,24 @@ export function runInvocation(o: { profile: string; paper?: string; claim?: stri
   return { args, env };
 }
 
-/** The command tree, and the exit code its last action set (actions cannot return one through commander). */
 /** The README's claim tables: per paper, one row per claim with its twins and claim + twin seconds. */
 export function claimTables(r: Report): string {
-  const cell = (t: string): string => t.replace(/\|/g, '\\|');
-  const out: string[] = [];
-  const papers = [...new Set(r.properties.map((p) => p.paperKey ?? 'unknown'))].sort();
-  for (const paper of papers) {
-    const props = r.properties.filter((p) => (p.paperKey ?? 'unknown') === paper);
-    out.push(`${paper}`, '', '| claim | statement (title) | provenance | twins | gate time |', '|---|---|:-:|---|---:|');
-    for (const c of props.filter((p) => p.kind === 'claim').sort((a, b) => a.claimId.localeCompare(b.claimId))) {
-      const twins = props.filter((p) => p.kind === 'twin' && p.twinOf === c.claimId);
-      const seconds = (c.durationMs + twins.reduce((t, w) => t + w.durationMs, 0)) / 1000;
-      const names = twins.map((w) => `\`${w.claimId.slice(c.claimId.length + 1)}\``).join(', ');
-      out.push(`| \`${c.claimId}\` | ${cell(c.title)} | ${c.provenance} | ${names} | ${seconds.toFixed(1)} s |`);
-    }
-    out.push('');
-  }
-  return out.join('\n');
+  return byPaper(r.properties)
+    .map(([paper, props]) => {
+      const rows = props
+        .filter((p) => p.kind === 'claim')
+        .sort((a, b) => a.claimId.localeCompare(b.claimId))
+        .map((c) => {
+          const twins = twinsOf(props, c.claimId);
+          const seconds = (c.durationMs + twins.reduce((t, w) => t + w.durationMs, 0)) / 1000;
+          return [`\`${c.claimId}\``, c.title, c.provenance, twins.map((w) => `\`${twinName(w, c.claimId, true)}\``).join(', '), `${seconds.toFixed(1)} s`];
+        });
+      return `${paper}\n\n${table(['claim', 'statement (title)', 'provenance', 'twins', 'gate time'], rows, ['l', 'l', 'c', 'l', 'r'])}\n`;
+    })
+    .join('\n');
 }
 
+/** The command tree, and the exit code its last action set (actions cannot return one through commander). */
 export function program(io: Io = defaultIo): { cli: Command; exitCode: () => number } {
   const cli = new Command('theorycheck')
     .description('Claims of deep-learning theory papers as calibrated statistical properties, tested against a TensorFlow.js engine.')
@@ -183,9 +183,7 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
         return;
       }
       const lines = [`run ${r.header.runId} (${r.header.profile}, seed ${r.header.masterSeed})`];
-      const byPaper = new Map<string, Report['properties']>();
-      for (const p of r.properties) byPaper.set(p.paperKey ?? 'unknown', [...(byPaper.get(p.paperKey ?? 'unknown') ?? []), p]);
-      for (const [paper, props] of byPaper) {
+      for (const [paper, props] of byPaper(r.properties)) {
         lines.push('', paper);
         for (const p of props) lines.push(`  ${p.kind === 'twin' ? '  twin ' : ''}${p.claimId}  ${p.verdict}  ${(p.durationMs / 1000).toFixed(1)} s`);
       }

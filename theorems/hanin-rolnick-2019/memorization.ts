@@ -39,6 +39,13 @@ export interface MemorizationTask {
   biasStd: number;
 }
 
+/**
+ * The precondition's tolerance (header): more than this share of a group's networks unmemorized within
+ * the cap fails the configuration. Memorization times are heavy-tailed: a scratch group of 320 left
+ * one network unmemorized at 4000 steps.
+ */
+export const MAX_UNMEMORIZED_SHARE = 0.02;
+
 /** The memorization criterion: training MSE below 1/P (every label fitted, header). */
 export const memorizationThreshold = (points: number): number => 1 / points;
 

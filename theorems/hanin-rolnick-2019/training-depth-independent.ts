@@ -18,7 +18,7 @@
  */
 import { atMost } from '../relation';
 import { throwIf, type Theorem } from '../types';
-import { taskProblem, type MemorizationTask } from './memorization';
+import { MAX_UNMEMORIZED_SHARE, taskProblem, type MemorizationTask } from './memorization';
 import { increasingProblem } from './plane-config';
 import { citeNeurips } from './paper';
 
@@ -39,7 +39,7 @@ export const trainedDepthIndependent: Theorem<TrainedDepthSweepConfig> = {
   hypotheses: [
     'He Gaussian weights and N(0, s_b²) biases at initialization; linear scalar read-out',
     'full-batch Adam, lr 1e-3, MSE; each network its own random data set (points uniform in [−1, 1]², labels ±1)',
-    'the networks memorize (MSE < 1/P) within the step cap, all but at most 2% per group — checked: otherwise the configuration fails ("precondition not met"); the counts are those of the networks that memorized',
+    `the networks memorize (MSE < 1/P) within the step cap, all but at most ${100 * MAX_UNMEMORIZED_SHARE}% per group — checked: otherwise the configuration fails ("precondition not met"); the counts are those of the networks that memorized`,
     `resolution ${RESOLUTION} per layer in log count, one-sided`,
   ],
   verification: '[P] NeurIPS 2019 abstract; the task parameters are this suite\'s (the paper\'s are not recorded in docs/claims.md).',
