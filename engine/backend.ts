@@ -94,13 +94,14 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
       const name = parseBackend(requested);
       const failure = await activate(name);
       if (failure !== undefined) throw new Error(`backend ${name} could not be initialised: ${failure}`);
-      return { backend: name, versions: engineVersions() };
+      return { backend: name, versions: engineVersions(), why: `forced (${name} requested)` };
     }
     const reasons: string[] = [];
     for (const name of BACKENDS) {
       const failure = await activate(name);
       if (failure === undefined) {
         const info: ActiveEngine = { backend: name, versions: engineVersions() };
+        info.why = `automatic choice, the first of ${BACKENDS.join(', ')} that starts${reasons.length > 0 ? `; ${reasons.join('; ')}` : ''}`;
         if (name === 'cpu') {
           info.fallback = reasons.join('; ');
           // Never silent: cpu is 30–280× slower than wasm (measured by `npm run bench`; README "Engine figures").

@@ -1,20 +1,20 @@
 /**
  * Test profiles. `gate` (default) is what `npm test` and CI run: every claim, sized to stay well
  * inside 5 minutes on 2 cores. `full` (`npm run reproduce`) is the reviewers' profile: more
- * configurations and larger Monte Carlo samples. The profile comes from the run's settings.
+ * configurations and larger Monte Carlo samples. `paper` is `full` with the papers' own settings and
+ * sample sizes wherever the claim sheet gives them (a design value declares `paper`; every other
+ * value is the full profile's). The profile comes from the run's settings.
  */
 import { PROFILES, settings, type Profile } from './settings';
 
 export { PROFILES, type Profile };
 
-export type ByProfile<T> = Readonly<Record<Profile, T>>;
+/** A design value per profile; `paper` defaults to `full`. */
+export type ByProfile<T> = Readonly<{ gate: T; full: T; paper?: T }>;
 
 export function byProfile<T>(values: ByProfile<T>, profile: Profile = settings().profile): T {
-  return values[profile];
+  return profile === 'paper' ? (values.paper ?? values.full) : values[profile];
 }
-
-/** A size (networks, steps) by profile: `sized(gate, full)`. */
-export const sized = (gate: number, full: number, profile: Profile = settings().profile): number => byProfile({ gate, full }, profile);
 
 /**
  * A claim's `figures` sweep that only feeds reviewer figures (no reproduction row, no assertion): run

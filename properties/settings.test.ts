@@ -1,4 +1,5 @@
 import { DEFAULT_MASTER_SEED, DEFAULT_SUITE_ALPHA, parseSeed, readSettings } from './settings';
+import { byProfile, type Profile } from './profile';
 
 describe('settings: the one place environment variables are read', () => {
   it('defaults: fixed master seed, gate profile, α 1e-3, no backend or fault', () => {
@@ -21,7 +22,7 @@ describe('settings: the one place environment variables are read', () => {
   });
 
   it('validates the profile and α, naming the variable and the allowed values', () => {
-    expect(() => readSettings({ THEORYCHECK_PROFILE: 'fast' })).toThrow('THEORYCHECK_PROFILE must be one of gate, full; got "fast"');
+    expect(() => readSettings({ THEORYCHECK_PROFILE: 'fast' })).toThrow('THEORYCHECK_PROFILE must be one of gate, full, paper; got "fast"');
     expect(() => readSettings({ THEORYCHECK_ALPHA: '2' })).toThrow(/THEORYCHECK_ALPHA must be a number in \(0, 0.5\)/);
   });
 
@@ -35,5 +36,13 @@ describe('settings: the one place environment variables are read', () => {
 describe('settings: backend', () => {
   it('rejects an unknown THEORYCHECK_BACKEND naming the variable and the valid names', () => {
     expect(() => readSettings({ THEORYCHECK_BACKEND: 'gpu' })).toThrow('THEORYCHECK_BACKEND must be one of tensorflow, wasm, cpu; got "gpu"');
+  });
+});
+
+describe('profiles', () => {
+  it('paper is the full profile where a design value declares no paper setting', () => {
+    const design = { gate: 1, full: 2 };
+    expect(['gate', 'full', 'paper'].map((p) => byProfile(design, p as Profile))).toEqual([1, 2, 2]);
+    expect(byProfile({ ...design, paper: 3 }, 'paper')).toBe(3);
   });
 });

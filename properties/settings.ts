@@ -6,12 +6,13 @@
  * |---|---|
  * | `THEORYCHECK_SEED=<uint32>` | master seed (default 20181203) |
  * | `THEORYCHECK_FRESH_SEED=1` | draw a fresh master seed; it is exported as THEORYCHECK_SEED so that jest workers share it |
- * | `THEORYCHECK_PROFILE=gate\|full` | sample-design profile (default gate) |
+ * | `THEORYCHECK_PROFILE=gate\|full\|paper` | sample-design profile (default gate; paper = full with the papers' own sample sizes where given) |
  * | `THEORYCHECK_BACKEND=tensorflow\|wasm\|cpu` | force a tfjs backend |
  * | `THEORYCHECK_MUTANT=<fault>` | run every claim against a fault of the catalog (properties/faults) |
  * | `THEORYCHECK_ALPHA=<p>` | the suite's false-failure budget (default 1e-3) |
  * | `THEORYCHECK_REPLAY_PATH=<path>` | fast-check path of a counterexample to replay |
  * | `THEORYCHECK_OUT_DIR=<dir>` | where run directories are written (default reports/out) |
+ * | `THEORYCHECK_RESUME=<run dir>` | continue an unfinished run in that directory: properties whose record is there are not re-run (`theorycheck run --resume` finds the directory) |
  * | `THEORYCHECK_RUN_DIR` | set by the reporter for its workers: the run directory records go to |
  */
 import { randomInt } from 'node:crypto';
@@ -26,6 +27,7 @@ export const FAULT_ENV = 'THEORYCHECK_MUTANT';
 export const ALPHA_ENV = 'THEORYCHECK_ALPHA';
 export const REPLAY_PATH_ENV = 'THEORYCHECK_REPLAY_PATH';
 export const OUT_DIR_ENV = 'THEORYCHECK_OUT_DIR';
+export const RESUME_ENV = 'THEORYCHECK_RESUME';
 export { RUN_DIR_ENV };
 
 /** The variables that change a run's numbers: carried into every replay line. */
@@ -33,7 +35,7 @@ export const REPLAYED_VARIABLES = [PROFILE_ENV, BACKEND_ENV, FAULT_ENV, ALPHA_EN
 
 export const DEFAULT_MASTER_SEED = 20181203;
 export const DEFAULT_SUITE_ALPHA = 1e-3;
-export const PROFILES = ['gate', 'full'] as const;
+export const PROFILES = ['gate', 'full', 'paper'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 const UINT32_MAX = 0xffffffff;
@@ -49,6 +51,8 @@ export interface Settings {
   alpha: number;
   replayPath?: string;
   outDir?: string;
+  /** An unfinished run directory to continue (its finished properties are kept, not re-run). */
+  resumeDir?: string;
   runDir?: string;
   /** The raw THEORYCHECK_* variables that replay lines repeat. */
   replayed: Record<string, string>;
@@ -114,6 +118,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     ...optional('fault', FAULT_ENV),
     ...optional('replayPath', REPLAY_PATH_ENV),
     ...optional('outDir', OUT_DIR_ENV),
+    ...optional('resumeDir', RESUME_ENV),
     ...optional('runDir', RUN_DIR_ENV),
     replayed,
   };

@@ -21,6 +21,8 @@ export interface JestFileResultLike {
   failureMessage?: string | null;
   numFailingTests: number;
   testResults?: JestTestCaseLike[];
+  /** jest's timing of the file (ms since the epoch). */
+  perfStats?: { start: number; end: number };
 }
 
 /** The part of jest's `AggregatedResult` the report reads. */

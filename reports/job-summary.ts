@@ -10,7 +10,7 @@ const mark = (r: PropertyRecord): string => (r.verdict === 'pass' ? '✅' : '❌
 
 export function renderJobSummary(report: Report): string {
   const h = report.header;
-  const engine = h.engines.map((e) => `${e.backend}${e.fallback ? ` (fallback: ${e.fallback})` : ''}`).join(', ');
+  const engine = h.engines.map((e) => `${e.backend}${e.why ? ` (${e.why})` : e.fallback ? ` (fallback: ${e.fallback})` : ''}`).join(', ');
   const actual = h.alphaBudget.actual !== undefined ? `, actual false-failure rate ${h.alphaBudget.actual.toExponential(2)} ≤ α ${h.alphaBudget.total}` : '';
   const lines = [
     `### theorycheck — ${h.tests.passed} passed, ${h.tests.failed} failed`,

@@ -21,12 +21,21 @@ export function recordFileName(claimId: string): string {
   return `${claimId.replace(/[^A-Za-z0-9._~-]/g, '_')}.json`;
 }
 
+/** Writes a record atomically (temporary file, then rename): a record on disk is a finished property, even after kill -9. */
 export function writeRecord(record: PropertyRecord, dir: string): string {
   const target = recordsDir(dir);
   fs.mkdirSync(target, { recursive: true });
   const file = path.join(target, recordFileName(record.claimId));
-  fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  const tmp = path.join(target, `.${recordFileName(record.claimId)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, `${JSON.stringify(record, null, 2)}\n`);
+  fs.renameSync(tmp, file);
   return file;
+}
+
+/** The record of `claimId` already in `dir` (a resumed run), or undefined. */
+export function readRecord(dir: string, claimId: string): PropertyRecord | undefined {
+  const file = path.join(recordsDir(dir), recordFileName(claimId));
+  return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as PropertyRecord) : undefined;
 }
 
 export function readRecords(dir: string): PropertyRecord[] {

@@ -26,6 +26,8 @@ import { renderJobSummary } from './job-summary';
 import { writeJsonReport } from './json-writer';
 import { writeMarkdownReport } from './markdown-writer';
 import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
+import { updateDurations, type ProfileDurations } from './durations';
+import { MANIFEST_FILE, readManifest, writeManifest } from './run-dir';
 import type { Report } from './schema';
 
 export const SUMMARY_FILE = 'summary.txt';
@@ -38,6 +40,8 @@ export interface RunSettings {
   freshSeed?: boolean;
   profile?: string;
   alphaTotal?: number;
+  /** The run's THEORYCHECK_* variables (run-dir.ts invocationOf), for the run's manifest. */
+  invocation?: Record<string, string>;
 }
 
 export interface TheorycheckReporterOptions extends RunSettings {
@@ -49,6 +53,10 @@ export interface TheorycheckReporterOptions extends RunSettings {
   write?: (text: string) => void;
   /** A file the job summary (job-summary.ts) is appended to; default $GITHUB_STEP_SUMMARY when set. */
   stepSummary?: string;
+  /** An unfinished run directory to continue instead of creating one (its manifest must match the seed and profile). */
+  resumeDir?: string;
+  /** jest's arguments, for the manifest (default: this process's). */
+  jestArgs?: string[];
 }
 
 /** The part of jest's GlobalConfig the reporter reads. */
@@ -93,6 +101,15 @@ export function pointLatest(outDir: string, runDir: string): string {
   }
 }
 
+/** Per test file (jest's timing) and per property (its record) milliseconds of a finished run. */
+export function runDurations(report: Report, results: JestResultsLike, rootDir: string): ProfileDurations {
+  const files: Record<string, number> = {};
+  for (const f of results.testResults ?? []) {
+    if (f.perfStats !== undefined && f.perfStats.end >= f.perfStats.start && f.perfStats.start > 0) files[path.relative(rootDir, f.testFilePath)] = f.perfStats.end - f.perfStats.start;
+  }
+  return { files, properties: Object.fromEntries(report.properties.map((p) => [p.claimId, p.durationMs])) };
+}
+
 export default class TheorycheckReporter {
   readonly runId: string;
   readonly runDir: string;
@@ -109,6 +126,7 @@ export default class TheorycheckReporter {
   private startedAt: Date;
   private runs = 0;
   private lastError: Error | undefined;
+  private readonly resumed: boolean;
 
   constructor(globalConfig: GlobalConfigLike = {}, options: TheorycheckReporterOptions = {}) {
     this.now = options.now ?? ((): Date => new Date());
@@ -122,7 +140,28 @@ export default class TheorycheckReporter {
     this.gitCommit = gitCommit(this.rootDir);
     this.outDir = path.resolve(options.outDir ?? OUT_DIR);
     this.stepSummary = options.stepSummary ?? process.env.GITHUB_STEP_SUMMARY;
-    this.runDir = createRunDir(this.outDir, makeRunId(this.startedAt, this.masterSeed));
+    this.resumed = options.resumeDir !== undefined;
+    if (options.resumeDir !== undefined) {
+      this.runDir = path.resolve(options.resumeDir);
+      const manifest = readManifest(this.runDir);
+      if (manifest === undefined) throw new Error(`THEORYCHECK_RESUME: ${this.runDir} is not a run directory (no ${MANIFEST_FILE})`);
+      if (manifest.masterSeed !== this.masterSeed || manifest.profile !== this.profile) {
+        throw new Error(`THEORYCHECK_RESUME: ${this.runDir} ran seed ${manifest.masterSeed}, profile ${manifest.profile}; this run has seed ${this.masterSeed}, profile ${this.profile}`);
+      }
+      this.startedAt = new Date(manifest.startedAt);
+      fs.rmSync(path.join(this.runDir, SUMMARY_FILE), { force: true });
+    } else {
+      this.runDir = createRunDir(this.outDir, makeRunId(this.startedAt, this.masterSeed));
+      writeManifest(this.runDir, {
+        startedAt: this.startedAt.toISOString(),
+        masterSeed: this.masterSeed,
+        freshSeed: this.freshSeed,
+        profile: this.profile,
+        alphaTotal: this.alphaTotal,
+        invocation: options.invocation ?? {},
+        jestArgs: options.jestArgs ?? process.argv.slice(2),
+      });
+    }
     this.runId = path.basename(this.runDir);
     fs.mkdirSync(recordsDir(this.runDir), { recursive: true });
     process.env[RUN_DIR_ENV] = this.runDir;
@@ -163,6 +202,9 @@ export default class TheorycheckReporter {
       const summary = summaryLine(report.header.tests);
       fs.writeFileSync(path.join(this.runDir, SUMMARY_FILE), summary);
       pointLatest(this.outDir, this.runDir);
+      const durations = runDurations(report, results, this.rootDir);
+      // A resumed run's kept files ran in no time: only its properties' durations (from their records) are news.
+      updateDurations(this.outDir, this.profile, this.resumed ? { files: {}, properties: durations.properties } : durations);
       if (this.stepSummary) fs.appendFileSync(this.stepSummary, renderJobSummary(report));
       this.write(`${markdown}\n${summary}\n`);
     } catch (error) {

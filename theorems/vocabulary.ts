@@ -37,6 +37,8 @@ export interface EngineInfo {
   versions: Record<string, string>;
   /** Set when the automatic backend choice fell back (e.g. to the slow `cpu`), with the reasons. */
   fallback?: string;
+  /** Why this backend ran: forced, or the automatic choice with each faster backend that could not start and why (e.g. tfjs-node not installed). */
+  why?: string;
 }
 
 /**

@@ -7,13 +7,15 @@
  */
 import * as path from 'node:path';
 import { initEngine } from '../../engine/backend';
-import { OUT_DIR, writeRecord } from '../../reports/records';
+import { OUT_DIR, readRecord, writeRecord } from '../../reports/records';
+import type { PropertyRecord } from '../../reports/schema';
+import { writeProgress } from '../../reports/progress';
 import { assertionAlpha, claimAlpha } from '../budget';
 import { getFault } from '../faults/catalog';
 import { byProfile } from '../profile';
 import { CLAIMS, claimEntry } from '../registry';
 import { settings } from '../settings';
-import { runClaim, runTwin, twinDescription, type ClaimSpec, type RunContext } from './run-claim';
+import { runClaim, runTwin, twinDescription, twinId, type ClaimSpec, type RunContext } from './run-claim';
 
 export type { ClaimDesign, ClaimSpec, Twin } from './run-claim';
 
@@ -33,6 +35,7 @@ async function context<C>(spec: ClaimSpec<C>): Promise<RunContext> {
     maxShrinks: byProfile(spec.design.shrinks ?? DEFAULT_MAX_SHRINKS),
     replayed: s.replayed,
     paperKey: entry.paper,
+    ...(s.runDir !== undefined ? { onConfig: (done: number, total: number) => writeProgress(s.runDir!, spec.theorem.id, { done, total }) } : {}),
     ...(s.fault ? { fault: getFault(s.fault) } : {}),
     ...(s.replayPath ? { replayPath: s.replayPath } : {}),
   };
@@ -40,20 +43,28 @@ async function context<C>(spec: ClaimSpec<C>): Promise<RunContext> {
 
 const recordsTo = (): string => settings().runDir ?? path.join(OUT_DIR, 'adhoc');
 
+/**
+ * Runs a property unless a resumed run already holds its record (THEORYCHECK_RESUME): then the stored
+ * record stands — same seeds, same numbers — and a stored failure fails the test again.
+ */
+async function recorded(claimId: string, run: () => Promise<PropertyRecord>): Promise<void> {
+  const s = settings();
+  const kept = s.resumeDir !== undefined && s.runDir !== undefined ? readRecord(s.runDir, claimId) : undefined;
+  const record = kept ?? (await run());
+  if (kept === undefined) writeRecord(record, recordsTo());
+  if (record.failure) throw new Error(record.failure);
+}
+
 export function claimProperty<C>(spec: ClaimSpec<C>): void {
   describe(spec.theorem.id, () => {
     test(`claim: ${spec.theorem.title}`, async () => {
-      const record = await runClaim(spec, await context(spec));
-      writeRecord(record, recordsTo());
-      if (record.failure) throw new Error(record.failure);
+      await recorded(spec.theorem.id, async () => runClaim(spec, await context(spec)));
     });
 
     for (const twin of spec.twins) {
-      const register = twin.fullProfileOnly !== undefined && settings().profile !== 'full' ? test.skip : test;
+      const register = twin.fullProfileOnly !== undefined && settings().profile === 'gate' ? test.skip : test;
       register(`twin ${twin.name} is rejected: ${twinDescription(twin)}${twin.fullProfileOnly !== undefined ? ` [full profile only: ${twin.fullProfileOnly}]` : ''}`, async () => {
-        const record = await runTwin(spec, twin, await context(spec));
-        writeRecord(record, recordsTo());
-        if (record.failure) throw new Error(record.failure);
+        await recorded(twinId(spec.theorem.id, twin.name), async () => runTwin(spec, twin, await context(spec)));
       });
     }
   });

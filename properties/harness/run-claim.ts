@@ -93,6 +93,9 @@ export class PreconditionNotMet extends Error {
   }
 }
 
+/** A twin's property id: its claim's id, `~`, its name. */
+export const twinId = (claimId: string, twinName: string): string => `${claimId}~${twinName}`;
+
 export function twinDescription<C>(twin: Twin<C>): string {
   const text = twin.description ?? twin.fault?.description;
   if (text === undefined) throw new Error(`twin "${twin.name}" needs a description or a fault`);
@@ -233,6 +236,8 @@ export interface RunContext {
   replayed?: Record<string, string>;
   /** Paper folder of the claim (registry). */
   paperKey?: string;
+  /** Called after each configuration of the claim's first pass (not shrink steps), with the count done and the planned total (progress display). */
+  onConfig?: (done: number, total: number) => void;
 }
 
 function baseRecord<C>(spec: ClaimSpec<C>, ctx: RunContext, relation: Relation): Pick<PropertyRecord, 'title' | 'family' | 'paper' | 'provenance' | 'statement' | 'test' | 'engine' | 'paperKey'> {
@@ -278,6 +283,7 @@ export async function runClaim<C>(spec: ClaimSpec<C>, ctx: RunContext): Promise<
     if (failures === 0) {
       primary.push(run.result);
       if (run.figures) figures.push({ config: plain(config), ...run.figures });
+      ctx.onConfig?.(primary.length, ctx.numConfigs);
     }
     if (run.result.verdict === 'rejected') {
       failures++;
@@ -382,7 +388,7 @@ export async function runTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunCont
       ].join('\n');
   return {
     ...baseRecord(spec, ctx, run.relation),
-    claimId: `${theorem.id}~${twin.name}`,
+    claimId: twinId(theorem.id, twin.name),
     kind: 'twin',
     twinOf: theorem.id,
     twinDescription: description,
@@ -425,7 +431,7 @@ function preconditionTwin<C>(spec: ClaimSpec<C>, twin: Twin<C>, ctx: RunContext,
   };
   return {
     ...baseRecord(spec, ctx, relation),
-    claimId: `${theorem.id}~${twin.name}`,
+    claimId: twinId(theorem.id, twin.name),
     kind: 'twin',
     twinOf: theorem.id,
     twinDescription: r.description,

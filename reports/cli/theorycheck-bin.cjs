@@ -1,11 +1,4 @@
 #!/usr/bin/env node
-/**
- * Executable of the `theorycheck` command (package.json `bin`): compiles reports/cli/theorycheck.ts
- * with ts-node, transpile-only (as reports/jest-reporter.cjs does), and exits with its code. Not named
- * theorycheck.cjs: jest's resolver would prefer it to theorycheck.ts in `import './theorycheck'`.
- */
+/** Executable of the `theorycheck` command (package.json `bin`): runs theorycheck.ts (see ../ts-require.cjs) and exits with its code. */
 'use strict';
-const { register } = require('ts-node');
-
-register({ transpileOnly: true, projectSearchDir: __dirname });
-process.exitCode = require('./theorycheck.ts').main(process.argv);
+process.exitCode = require('../ts-require.cjs')(require.resolve('./theorycheck.ts')).main(process.argv);

@@ -1,8 +1,8 @@
 /**
  * The `theorycheck` command (`npx theorycheck …` from a clone; package.json `bin`). Subcommands:
  *
- *   run      run the claims (jest underneath): --profile gate|full, --paper, --claim, --seed,
- *            --fresh-seed, --backend, --fault, --out, --shard i/n
+ *   run      run the claims (jest underneath): --profile gate|full|paper, --paper, --claim, --seed,
+ *            --fresh-seed, --backend, --fault, --out, --shard i/n, --resume
  *   list     papers, claims and twins of a report, with their durations (default: the latest run)
  *   report   rebuild report.md from a run's report.json
  *   merge    shard runs → one report (reports/merge.ts)
@@ -22,6 +22,8 @@ import { mergeReports } from '../merge';
 import { JSON_FILE, writeJsonReport } from '../json-writer';
 import { writeMarkdownReport } from '../markdown-writer';
 import { makeRunId } from '../build';
+import { readRecords } from '../records';
+import { findResumable, invocationOf, readManifest } from '../run-dir';
 import type { Report } from '../schema';
 import { byPaper, twinName, twinsOf } from '../group';
 import { table } from '../format';
@@ -99,10 +101,12 @@ function paperOfClaim(id: string): string {
 const escapeRegExp = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** The jest arguments and THEORYCHECK_* variables of `run`. */
-export function runInvocation(o: { profile: string; paper?: string; claim?: string; seed?: number; freshSeed?: boolean; backend?: string; fault?: string; out?: string; shard?: string }): { args: string[]; env: Record<string, string> } {
+export function runInvocation(o: { profile: string; files?: string[]; paper?: string; claim?: string; seed?: number; freshSeed?: boolean; backend?: string; fault?: string; out?: string; shard?: string }): { args: string[]; env: Record<string, string> } {
   const args: string[] = [];
   const env: Record<string, string> = { THEORYCHECK_PROFILE: o.profile };
-  if (o.claim !== undefined) {
+  if (o.files !== undefined && o.files.length > 0) {
+    args.push(...o.files, '--selectProjects', 'claims');
+  } else if (o.claim !== undefined) {
     args.push(`properties/${paperOfClaim(o.claim)}/`, '--selectProjects', 'claims', '-t', `^${escapeRegExp(o.claim)}( |~)`); // paths before --selectProjects (it takes every value after it)
   } else if (o.paper !== undefined) {
     args.push(`properties/${o.paper}/`, '--selectProjects', 'claims');
@@ -144,8 +148,9 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
 
   cli
     .command('run')
-    .description('run the claims (all unit tests too unless --paper or --claim is given); writes report.json, report.md and summary.txt into a new run directory')
-    .addOption(new Option('--profile <profile>', 'sample design').choices(['gate', 'full']).default('gate'))
+    .description('run the claims (all unit tests too unless claim files, --paper or --claim are given); writes report.json, report.md, report.html and summary.txt into a new run directory')
+    .argument('[files...]', 'claim files to run (paths or jest path patterns, e.g. properties/zhou-2022/)')
+    .addOption(new Option('--profile <profile>', 'sample design').choices(['gate', 'full', 'paper']).default('gate'))
     .addOption(new Option('--paper <paper>', 'one paper\'s claims').choices(PAPERS))
     .option('--claim <id>', 'one claim (with its twins), e.g. HR2018.FM1.mean-length')
     .option('--seed <n>', 'master seed', positiveInt('--seed'))
@@ -153,10 +158,22 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
     .addOption(new Option('--backend <backend>', 'tfjs backend').choices(['tensorflow', 'wasm', 'cpu']))
     .option('--fault <name>', 'run every claim against a fault of the catalog (properties/faults/catalog.ts)')
     .option('--out <dir>', 'where run directories go', DEFAULT_OUT)
-    .option('--shard <i/n>', 'run the i-th of n shards of the test files (merge them with `theorycheck merge`)', shardArg)
-    .action((o) => {
-      if (o.paper !== undefined && o.claim !== undefined) throw new InvalidArgumentError('give --paper or --claim, not both');
-      const { args, env } = runInvocation(o);
+    .option('--shard <i/n>', 'run the i-th of n shards of the test files, balanced by the last run\'s durations (merge them with `theorycheck merge`)', shardArg)
+    .option('--resume', 'continue the newest unfinished run with the same arguments in --out (after Ctrl-C or kill): finished properties are kept, the rest run')
+    .action((files: string[], o) => {
+      if ([files.length > 0, o.paper !== undefined, o.claim !== undefined].filter(Boolean).length > 1) throw new InvalidArgumentError('give claim files, --paper or --claim, not two of them');
+      const { args, env } = runInvocation({ ...o, files });
+      if (o.resume) {
+        const dir = findResumable(env.THEORYCHECK_OUT_DIR, { ...(o.seed !== undefined ? { masterSeed: o.seed } : {}), invocation: invocationOf({ ...process.env, ...env }), jestArgs: args });
+        const manifest = dir === undefined ? undefined : readManifest(dir);
+        if (dir === undefined || manifest === undefined) io.err(`theorycheck: no unfinished run with these arguments in ${env.THEORYCHECK_OUT_DIR}; starting a new one\n`);
+        else {
+          env.THEORYCHECK_RESUME = dir;
+          env.THEORYCHECK_SEED = String(manifest.masterSeed);
+          if (manifest.freshSeed) env.THEORYCHECK_FRESH_SEED = '1';
+          io.err(`theorycheck: resuming ${dir} (${readRecords(dir).length} finished properties kept)\n`);
+        }
+      }
       const jestCode = io.jest(args, env);
       const run = latestRun(env.THEORYCHECK_OUT_DIR);
       if (run === undefined || !fs.existsSync(path.join(run, JSON_FILE))) {
