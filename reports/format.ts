@@ -3,7 +3,8 @@
  *
  * Numbers get 4 significant digits; scientific notation for |x| < 1e-3 or |x| ≥ 1e5 (decided on the
  * rounded value). α levels are always scientific. JSON turns ±Infinity into null, so interval
- * bounds read back from records may be null: {@link formatBound} prints those as ∓∞.
+ * bounds read back from records may be null: {@link formatBound} prints those as ∓∞ and
+ * {@link formatInterval} as a one-sided interval (`[L, ∞)`, or `≥ L` for a proportion).
  */
 
 const SIGNIFICANT = 4;
@@ -55,8 +56,50 @@ export function formatBound(x: number | null | undefined, side: 'lower' | 'upper
   return formatNumber(x);
 }
 
-export function formatInterval(interval: { lower: number | null; upper: number | null }): string {
-  return `[${formatBound(interval.lower, 'lower')}, ${formatBound(interval.upper, 'upper')}]`;
+/** The range a quantity can take, e.g. `[0, 1]` for a proportion, `[−1, 1]` for a difference of two. */
+export type QuantityRange = readonly [number, number];
+
+/** A proportion's range. */
+export const PROPORTION: QuantityRange = [0, 1];
+
+/** Whether an interval bound says nothing: open (null, undefined, ±∞, NaN) or beyond the quantity's range. */
+function vacuous(x: number | null | undefined, side: 'lower' | 'upper', range?: QuantityRange): boolean {
+  if (x === null || x === undefined || !Number.isFinite(x)) return true;
+  if (range === undefined) return false;
+  return side === 'lower' ? x < range[0] : x > range[1];
+}
+
+/**
+ * A confidence interval. Two bounds: `[0.9500, 1.001]`. One-sided (the other bound null, undefined
+ * or ±∞ — JSON stores ±∞ as null): `[0.9300, ∞)` / `(−∞, 0.2100]` for an unbounded quantity; for a
+ * quantity with a known `range` (a proportion: {@link PROPORTION}) a bound beyond the range is as
+ * good as none, and a one-sided interval prints as the bound it states: `≥ 0.9300` / `≤ 0.2100`,
+ * never a bare −∞. No bound at all: `(−∞, ∞)`, or `no bound` within a range.
+ */
+export function formatInterval(interval: { lower: number | null | undefined; upper: number | null | undefined }, range?: QuantityRange): string {
+  const openLower = vacuous(interval.lower, 'lower', range);
+  const openUpper = vacuous(interval.upper, 'upper', range);
+  if (openLower && openUpper) return range === undefined ? '(−∞, ∞)' : 'no bound';
+  if (openLower) return range === undefined ? `(−∞, ${formatNumber(interval.upper)}]` : `≤ ${formatNumber(interval.upper)}`;
+  if (openUpper) return range === undefined ? `[${formatNumber(interval.lower)}, ∞)` : `≥ ${formatNumber(interval.lower)}`;
+  return `[${formatNumber(interval.lower)}, ${formatNumber(interval.upper)}]`;
+}
+
+/**
+ * The range to print an interval in ({@link formatInterval}): `known` when the caller knows it (e.g. from
+ * the test: a probability); else a proportion's [0, 1] when the estimate lies in [0, 1] and the interval
+ * is one-sided with its one bound in [0, 1] (then `≤ U` / `≥ L` says exactly what `(−∞, U]` / `[L, ∞)`
+ * would); else undefined (an unbounded quantity). A finite bound outside [0, 1] never makes a quantity a
+ * proportion by itself: a two-sided [−0.84, 0.90] around 0.03 may be a difference of means.
+ */
+export function impliedRange(estimate: number, interval: { lower: number | null | undefined; upper: number | null | undefined }, known?: QuantityRange): QuantityRange | undefined {
+  if (known !== undefined) return known;
+  const inUnit = (x: number | null | undefined): boolean => typeof x === 'number' && x >= 0 && x <= 1;
+  if (!inUnit(estimate)) return undefined;
+  const openLower = vacuous(interval.lower, 'lower');
+  const openUpper = vacuous(interval.upper, 'upper');
+  if (openLower !== openUpper && (openLower ? inUnit(interval.upper) : inUnit(interval.lower))) return PROPORTION;
+  return undefined;
 }
 
 /** Confidence level 1 − α: `95%`, `99.9%`, or `1 − 2e-5` when the percentage would be unreadable. */
