@@ -97,13 +97,13 @@ describe('TheorycheckReporter', () => {
     expect(report.header.freshSeed).toBe(true);
   });
 
-  test('onRunComplete writes report.json, report.md, summary.txt and the latest link', () => {
+  test('onRunComplete writes report.json, report.md, summary.txt and the latest link', async () => {
     const { reporter, out } = makeReporter({ profile: 'full' });
     // Workers write through the environment, exactly as properties do.
     writeRecord(fixtureClaim());
     writeRecord(fixtureTwin());
     writeRecord(fixtureFailingClaim());
-    reporter.onRunComplete(new Set(), fakeResults(tmp));
+    await reporter.onRunComplete(new Set(), fakeResults(tmp));
     expect(reporter.getLastError()).toBeUndefined();
 
     const report = JSON.parse(fs.readFileSync(path.join(reporter.runDir, 'report.json'), 'utf8')) as Report;
@@ -127,6 +127,7 @@ describe('TheorycheckReporter', () => {
     ]);
     expect(report.properties.map((p) => p.claimId).sort()).toEqual([FIXTURE_CLAIM_ID, FIXTURE_TWIN_ID, 'FIX2018.FM1.lecun'].sort());
 
+    expect(fs.readFileSync(path.join(reporter.runDir, 'report.html'), 'utf8')).toContain('<figure id="fig-');
     const md = fs.readFileSync(path.join(reporter.runDir, 'report.md'), 'utf8');
     expect(md).toContain(`# theorycheck report — ${reporter.runId}`);
     expect(md).toContain('| Tests (jest) | 5 passed, 2 failed, 1 skipped (incl. 1 test file that crashed) |');
@@ -140,14 +141,14 @@ describe('TheorycheckReporter', () => {
     expect(out.join('')).toBe(`${path.join(reporter.runDir, 'report.md')}\n5 passed, 2 failed\n`);
   });
 
-  test('with a step-summary file (GitHub Actions), the job summary is appended: header line, one line per claim, failures first, twins', () => {
+  test('with a step-summary file (GitHub Actions), the job summary is appended: header line, one line per claim, failures first, twins', async () => {
     const file = path.join(tmp, 'step-summary.md');
     fs.writeFileSync(file, 'earlier step\n');
     const reporter = new TheorycheckReporter({ rootDir: tmp }, { outDir: path.join(tmp, 'out'), now: clock(), write: () => undefined, stepSummary: file });
     writeRecord(fixtureClaim());
     writeRecord(fixtureTwin());
     writeRecord(fixtureFailingClaim());
-    reporter.onRunComplete(new Set(), fakeResults(tmp));
+    await reporter.onRunComplete(new Set(), fakeResults(tmp));
     const text = fs.readFileSync(file, 'utf8');
     expect(text.startsWith('earlier step\n### theorycheck — 5 passed, 2 failed')).toBe(true);
     const lines = text.split('\n').filter((l) => l.startsWith('- '));
@@ -156,7 +157,7 @@ describe('TheorycheckReporter', () => {
     expect(lines[1].endsWith(' — twins: ✅ he-1.8')).toBe(true);
   });
 
-  test('summary.txt and the last stdout line are exactly "N passed, N failed"', () => {
+  test('summary.txt and the last stdout line are exactly "N passed, N failed"', async () => {
     const reporter = new TheorycheckReporter({ rootDir: tmp }, { outDir: path.join(tmp, 'out'), now: clock() });
     writeRecord(fixtureClaim());
     const written: string[] = [];
@@ -165,7 +166,7 @@ describe('TheorycheckReporter', () => {
       return true;
     });
     try {
-      reporter.onRunComplete(new Set(), { numPassedTests: 12, numFailedTests: 0, numPendingTests: 0, testResults: [] });
+      await reporter.onRunComplete(new Set(), { numPassedTests: 12, numFailedTests: 0, numPendingTests: 0, testResults: [] });
     } finally {
       spy.mockRestore();
     }
@@ -176,9 +177,9 @@ describe('TheorycheckReporter', () => {
     expect(lines[lines.length - 2]).toBe(path.join(reporter.runDir, 'report.md'));
   });
 
-  test('a run without any record still reports jest\'s numbers', () => {
+  test('a run without any record still reports jest\'s numbers', async () => {
     const { reporter, out } = makeReporter();
-    reporter.onRunComplete(new Set(), fakeResults(tmp));
+    await reporter.onRunComplete(new Set(), fakeResults(tmp));
     expect(fs.readFileSync(path.join(reporter.runDir, 'summary.txt'), 'utf8')).toBe('5 passed, 2 failed');
     expect(out.join('').trimEnd().split('\n').pop()).toBe('5 passed, 2 failed');
     const md = fs.readFileSync(path.join(reporter.runDir, 'report.md'), 'utf8');

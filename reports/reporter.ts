@@ -11,7 +11,7 @@
  *   workers), creates `<outDir>/<runId>/` with runId
  *   `YYYYMMDD-HHMMSS-seed<seed>` (UTC; `-2`, `-3`, … appended if it exists) and exports its path as
  *   THEORYCHECK_RUN_DIR, which jest workers inherit; properties write their records there.
- * - onRunComplete: reads the records, writes report.json, report.md and summary.txt
+ * - onRunComplete: reads the records, writes report.json, report.md, report.html (with figures/) and summary.txt
  *   (`N passed, N failed`), points `<outDir>/latest` at the run, prints the path of report.md and,
  *   as the last stdout line, `N passed, N failed`.
  *
@@ -24,7 +24,9 @@ import * as path from 'node:path';
 import { buildReport, gitCommit, makeRunId, summaryLine, type JestResultsLike } from './build';
 import { renderJobSummary } from './job-summary';
 import { writeJsonReport } from './json-writer';
+import { renderHtmlReport, writeHtmlRendering } from './html-writer';
 import { writeMarkdownReport } from './markdown-writer';
+import { progressDir } from './progress';
 import { OUT_DIR, RUN_DIR_ENV, readRecords, recordsDir } from './records';
 import { updateDurations, type ProfileDurations } from './durations';
 import { MANIFEST_FILE, readManifest, writeManifest } from './run-dir';
@@ -194,11 +196,15 @@ export default class TheorycheckReporter {
     });
   }
 
-  onRunComplete(_contexts: unknown, results: JestResultsLike): void {
+  async onRunComplete(_contexts: unknown, results: JestResultsLike): Promise<void> {
     try {
       const report = this.buildReport(results);
       writeJsonReport(report, this.runDir);
       const markdown = writeMarkdownReport(report, this.runDir);
+      const html = await renderHtmlReport(report);
+      writeHtmlRendering(html, this.runDir);
+      for (const e of html.errors) process.stderr.write(`theorycheck reporter: figure ${e.id} of ${e.claimId} not drawn: ${e.message}\n`);
+      fs.rmSync(progressDir(this.runDir), { recursive: true, force: true });
       const summary = summaryLine(report.header.tests);
       fs.writeFileSync(path.join(this.runDir, SUMMARY_FILE), summary);
       pointLatest(this.outDir, this.runDir);

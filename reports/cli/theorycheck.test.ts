@@ -36,17 +36,17 @@ const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'theorycheck-cli
 const argv = (...args: string[]): string[] => ['node', 'theorycheck', ...args];
 
 describe('theorycheck audit', () => {
-  test('runs properties/audit/run.ts with the options passed through; a usage error there is exit 2', () => {
+  test('runs properties/audit/run.ts with the options passed through; a usage error there is exit 2', async () => {
     const calls: [string, string[]][] = [];
     const ok = io(undefined, (file, args) => (calls.push([file, args]), 0));
-    expect(main(argv('audit', '--initializer', 'heNormal', 'glorotUniform', '--width', '32'), ok)).toBe(EXIT.ok);
+    expect(await main(argv('audit', '--initializer', 'heNormal', 'glorotUniform', '--width', '32'), ok)).toBe(EXIT.ok);
     expect(calls).toEqual([['properties/audit/run.ts', ['--initializer', 'heNormal', '--initializer', 'glorotUniform', '--width', '32']]]);
-    expect(main(argv('audit', '--initializer', 'nope'), io(undefined, () => 2))).toBe(EXIT.usage);
+    expect(await main(argv('audit', '--initializer', 'nope'), io(undefined, () => 2))).toBe(EXIT.usage);
   });
 });
 
 describe('theorycheck run', () => {
-  test('maps its options onto jest arguments and THEORYCHECK_* variables', () => {
+  test('maps its options onto jest arguments and THEORYCHECK_* variables', async () => {
     const one = runInvocation({ profile: 'full', claim: 'HR2018.FM1.mean-length', seed: 5, fault: 'he-variance-1.8', out: '/tmp/o', shard: '1/2' });
     expect(one.args).toEqual(['properties/hanin-rolnick-2018/', '--selectProjects', 'claims', '-t', '^HR2018\\.FM1\\.mean-length( |~)', '--shard=1/2']);
     expect(one.env).toEqual({ THEORYCHECK_PROFILE: 'full', THEORYCHECK_SEED: '5', THEORYCHECK_MUTANT: 'he-variance-1.8', THEORYCHECK_OUT_DIR: '/tmp/o' });
@@ -57,7 +57,7 @@ describe('theorycheck run', () => {
     expect(runInvocation({ profile: 'gate' }).args).toEqual([]);
   });
 
-  test('exit code from the run\'s report: 0 consistent, 1 rejected, 3 crashed or no report', () => {
+  test('exit code from the run\'s report: 0 consistent, 1 rejected, 3 crashed or no report', async () => {
     for (const [r, expected] of [
       [report([fixtureClaim(), fixtureTwin()]), EXIT.ok],
       [report([fixtureFailingClaim()], 1), EXIT.rejected],
@@ -71,22 +71,22 @@ describe('theorycheck run', () => {
         pointLatest(env.THEORYCHECK_OUT_DIR, dir);
         return 1;
       });
-      expect(main(argv('run', '--out', out), fake)).toBe(expected);
+      expect(await main(argv('run', '--out', out), fake)).toBe(expected);
     }
     const empty = io(() => 1);
-    expect(main(argv('run', '--out', tmp()), empty)).toBe(EXIT.engineFault);
+    expect(await main(argv('run', '--out', tmp()), empty)).toBe(EXIT.engineFault);
     expect(empty.errors()).toMatch(/jest exited with 1 and wrote no report/);
   });
 
-  test('usage errors exit 2 and name the option', () => {
+  test('usage errors exit 2 and name the option', async () => {
     const bad = io();
-    expect(main(argv('run', '--claim', 'XY2020.foo'), bad)).toBe(EXIT.usage);
+    expect(await main(argv('run', '--claim', 'XY2020.foo'), bad)).toBe(EXIT.usage);
     expect(bad.errors()).toMatch(/--claim must start with one of HR2018, HR2019, SK2020, LSSK2020, ZZLZX2022/);
-    expect(main(argv('run', '--shard', '3/2'), io())).toBe(EXIT.usage);
-    expect(main(argv('run', '--seed', '-1'), io())).toBe(EXIT.usage);
-    expect(main(argv('run', '--paper', 'zhou-2022', '--claim', 'HR2018.FM1.mean-length'), io())).toBe(EXIT.usage);
-    expect(main(argv('frobnicate'), io())).toBe(EXIT.usage);
-    expect(main(argv('--help'), io())).toBe(EXIT.ok);
+    expect(await main(argv('run', '--shard', '3/2'), io())).toBe(EXIT.usage);
+    expect(await main(argv('run', '--seed', '-1'), io())).toBe(EXIT.usage);
+    expect(await main(argv('run', '--paper', 'zhou-2022', '--claim', 'HR2018.FM1.mean-length'), io())).toBe(EXIT.usage);
+    expect(await main(argv('frobnicate'), io())).toBe(EXIT.usage);
+    expect(await main(argv('--help'), io())).toBe(EXIT.ok);
   });
 });
 
@@ -97,37 +97,37 @@ describe('theorycheck compare, merge, list, report', () => {
     return dir;
   };
 
-  test('compare: a run against itself exits 0; against a run where a claim failed, exits 1 naming it', () => {
+  test('compare: a run against itself exits 0; against a run where a claim failed, exits 1 naming it', async () => {
     const a = write(report([fixtureClaim(), fixtureTwin()]));
     const same = io();
-    expect(main(argv('compare', a, a), same)).toBe(EXIT.ok);
+    expect(await main(argv('compare', a, a), same)).toBe(EXIT.ok);
     expect(same.text()).toContain('No property moved.');
     const base = fixtureClaim();
     const b = write(report([{ ...base, verdict: 'fail', configs: [base.configs[0], { ...base.configs[1], estimate: 0.5, verdict: 'rejected' }] }, fixtureTwin()], 1));
     const moved = io();
-    expect(main(argv('compare', a, b), moved)).toBe(EXIT.rejected);
+    expect(await main(argv('compare', a, b), moved)).toBe(EXIT.rejected);
     expect(moved.text()).toContain('1 property moved:');
-    expect(main(argv('compare', a, '/nonexistent'), io())).toBe(EXIT.usage);
+    expect(await main(argv('compare', a, '/nonexistent'), io())).toBe(EXIT.usage);
   });
 
-  test('merge: shard runs → one report with summed counts; list and report read it', () => {
+  test('merge: shard runs → one report with summed counts; list and report read it', async () => {
     const s1 = write(report([fixtureClaim(), fixtureTwin()]));
     const s2 = write(report([fixtureFailingClaim()], 1));
     const out = tmp();
     const m = io();
-    expect(main(argv('merge', s1, s2, '--out', out), m)).toBe(EXIT.rejected);
+    expect(await main(argv('merge', s1, s2, '--out', out), m)).toBe(EXIT.rejected);
     expect(m.text()).toContain('merged 2 shard(s), 3 properties');
     const merged = JSON.parse(fs.readFileSync(path.join(out, 'report.json'), 'utf8')) as Report;
     expect(merged.properties.map((p) => p.claimId)).toEqual(['FIX2018.FM1.lecun', 'FIX2018.FM1.mean-length', 'FIX2018.FM1.mean-length~he-1.8']);
     expect(fs.existsSync(path.join(out, 'report.md'))).toBe(true);
     const l = io();
-    expect(main(argv('list', out), l)).toBe(EXIT.ok);
+    expect(await main(argv('list', out), l)).toBe(EXIT.ok);
     expect(l.text()).toMatch(/FIX2018\.FM1\.lecun {2}fail {2}0\.3 s/);
     const md = io();
-    expect(main(argv('list', out, '--markdown'), md)).toBe(EXIT.ok);
+    expect(await main(argv('list', out, '--markdown'), md)).toBe(EXIT.ok);
     expect(md.text()).toMatch(/\| `FIX2018\.FM1\.mean-length` \| .* \| `he-1\.8` \| \d+\.\d s \|/);
     fs.rmSync(path.join(out, 'report.md'));
-    expect(main(argv('report', out), io())).toBe(EXIT.ok);
+    expect(await main(argv('report', out), io())).toBe(EXIT.ok);
     expect(fs.existsSync(path.join(out, 'report.md'))).toBe(true);
   });
 });

@@ -21,6 +21,7 @@ import { compareReports, renderComparison } from '../compare';
 import { mergeReports } from '../merge';
 import { JSON_FILE, writeJsonReport } from '../json-writer';
 import { writeMarkdownReport } from '../markdown-writer';
+import { renderHtmlReport, writeHtmlReport, writeHtmlRendering } from '../html-writer';
 import { makeRunId } from '../build';
 import { readRecords } from '../records';
 import { findResumable, invocationOf, readManifest } from '../run-dir';
@@ -222,12 +223,15 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
 
   cli
     .command('report')
-    .description('rebuild report.md (and re-serialize report.json) from a run\'s report.json')
+    .description('rebuild report.md and report.html (and re-serialize report.json) from a run\'s report.json')
     .argument('<run>', 'run directory')
-    .action((run: string) => {
+    .action(async (run: string) => {
       const r = readReport(run);
       writeJsonReport(r, run);
-      io.out(`${writeMarkdownReport(r, run)}\n`);
+      const html = await renderHtmlReport(r);
+      for (const e of html.errors) io.err(`theorycheck: figure ${e.id} of ${e.claimId} not drawn: ${e.message}\n`);
+      io.out(`${writeMarkdownReport(r, run)}\n${writeHtmlRendering(html, run)}\n`);
+      code = html.errors.length > 0 ? EXIT.engineFault : EXIT.ok;
     });
 
   cli
@@ -235,13 +239,14 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
     .description('merge shard runs (same seed, profile and commit) into the report an unsharded run gives')
     .argument('<runs...>', 'shard run directories or report.json files')
     .requiredOption('--out <dir>', 'directory for the merged report')
-    .action((runs: string[], o: { out: string }) => {
+    .action(async (runs: string[], o: { out: string }) => {
       const shards = runs.map(readReport);
       const startedAt = new Date(Math.min(...shards.map((s) => Date.parse(s.header.startedAt))));
       const merged = mergeReports(shards, { runId: makeRunId(startedAt, shards[0].header.masterSeed), startedAt, rootDir: ROOT });
       fs.mkdirSync(o.out, { recursive: true });
       writeJsonReport(merged, o.out);
       writeMarkdownReport(merged, o.out);
+      await writeHtmlReport(merged, o.out);
       io.out(`merged ${shards.length} shard(s), ${merged.properties.length} properties → ${o.out}\n${merged.header.tests.passed} passed, ${merged.header.tests.failed} failed\n`);
       code = exitCodeOf(merged);
     });
@@ -264,11 +269,11 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
   return { cli, exitCode: () => code };
 }
 
-/** Parses `argv` (node, script, …) and runs; returns the exit code. */
-export function main(argv: string[], io: Io = defaultIo): number {
+/** Parses `argv` (node, script, …) and runs; resolves to the exit code. */
+export async function main(argv: string[], io: Io = defaultIo): Promise<number> {
   const { cli, exitCode } = program(io);
   try {
-    cli.parse(argv);
+    await cli.parseAsync(argv);
     return exitCode();
   } catch (error) {
     if (error instanceof InvalidArgumentError) {
