@@ -9,18 +9,25 @@
  * per depth, each group redrawn 4× larger while its |sample skewness| > 0.1·√n (log-slope.ts), up to
  * 25 600. Reject twin: a 2^depth growth (pinned by depth-twins.pin.ts).
  *
- * Reproduction row (figures): the 2-D-input corner where the count grows with depth — a square away
- * from the origin at a tiny bias scale (seed 6 of the K = 30 sweep of ab58693).
+ * Figure data: mean counts against depth per bias scale in the twin's slice, and one network's
+ * partition of that slice per depth at the same N (region polygons in an orthonormal frame of the
+ * plane, input units). Reproduction row: the 2-D-input corner where the count grows with depth — a
+ * square away from the origin at a tiny bias scale (seed 6 of the K = 30 sweep of ab58693).
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
 import { fitLogSlope, fromGroups, untilGroupTrusted } from '../checks/log-slope';
 import { logUniform } from '../harness/arbitraries';
+import { round } from '../harness/figure-data';
 import { deriveSeed } from '../../engine/random/seed';
+import { RandomStream } from '../../engine/random/stream';
+import { sampleNet64 } from '../../engine/geometry/net64';
+import { planeRegions, planeThroughPoints } from '../../engine/geometry/plane-regions';
 import { within } from '../../theorems/relation';
 import { planeDepthIndependent, RESOLUTION, type PlaneDepthSweepConfig } from '../../theorems/hanin-rolnick-2019/plane-depth-independent';
 import { planeCounts, sliceCounts, triangleIn } from './plane-experiment';
+import { networkSpec } from './line-experiment';
 import { pinnedGroupsWorld } from '../harness/worlds';
 import { DEPTH_PIN_COMMAND, PLANE_TWIN_CONFIG } from './depth-twins.pin';
 import { depthReproductionRow } from './depth-reproduction';
@@ -36,6 +43,32 @@ const configs: fc.Arbitrary<PlaneDepthSweepConfig> = fc.record({
   biasStd: logUniform(1e-3, 1),
   slice: fc.constantFrom(8, 16).chain(triangleIn),
 });
+
+/**
+ * One network per depth at the twin's N and s_b, its regions in the twin's triangle: polygons as flat
+ * (x, y) pairs in the orthonormal frame e₁ = u/|u|, e₂ ⟂ e₁ of the plane a + s·u + t·v (input units,
+ * origin at the triangle's first point), rounded to 3 decimals — "same N, any depth" as a picture.
+ */
+function partitionsByDepth(seed: number) {
+  const { neurons, biasStd, slice: sl } = PLANE_TWIN_CONFIG;
+  const slice = planeThroughPoints(sl.points[0], sl.points[1], sl.points[2]);
+  const dot = (p: ArrayLike<number>, q: ArrayLike<number>) => Array.from(p).reduce((acc, x, i) => acc + x * q[i], 0);
+  const nu = Math.sqrt(dot(slice.u, slice.u));
+  const along = dot(slice.u, slice.v) / nu;
+  const across = Math.sqrt(dot(slice.v, slice.v) - along * along);
+  const rows = PLANE_TWIN_CONFIG.depths.map((depth) => {
+    const widths = Array<number>(depth).fill(neurons / depth);
+    const net = sampleNet64(networkSpec({ inputDim: sl.inputDim, widths, weightScale: 2, biasStd }), new RandomStream(deriveSeed(seed, 'partition', depth)));
+    const r = planeRegions(net, slice, { keepRegions: true });
+    const polygons = (r.regions ?? []).map((reg) => {
+      const xy: number[] = [];
+      for (let i = 0; i < reg.vertices.length; i += 2) xy.push(round(reg.vertices[i] * nu + reg.vertices[i + 1] * along, 3), round(reg.vertices[i + 1] * across, 3));
+      return xy;
+    });
+    return { depth, width: neurons / depth, regions: r.count, area: r.domainArea, polygons };
+  });
+  return { neurons, biasStd, inputDim: sl.inputDim, init: 'He Gaussian', frame: 'orthonormal coordinates of the slice plane (input units), origin at the first point', rows };
+}
 
 claimProperty<PlaneDepthSweepConfig>({
   theorem: planeDepthIndependent,
@@ -79,11 +112,12 @@ claimProperty<PlaneDepthSweepConfig>({
     const setting = `2-D input space (not a cross-section of a high-dimensional one), square centred at (0.6502, −0.6226) with half-side 0.5665, N = 48, s_b = 0.00952, depths 1–4`;
     if (n === 0) {
       // 200 networks per depth left it undetermined (99.9% interval of the slope [0.080, 0.174]); the full profile's 1600 decide.
-      return { depthSlopeVsBias: { neurons: 24, slice: sl, rows }, reproduction: { claim: 'HR2019.Plane.depth-independent', setting, paper: 'counts do not grow with depth at a fixed number of neurons (experiments on MNIST)', verdict: 'not comparable', why: 'run in the full profile only (1600 networks per depth; 200 left the slope undetermined, 99.9% interval [0.080, 0.174] against the resolution 0.1)' } };
+      return { depthSlopeVsBias: { neurons: 24, slice: sl, rows }, partitionsByDepth: partitionsByDepth(seed), reproduction: { claim: 'HR2019.Plane.depth-independent', setting, paper: 'counts do not grow with depth at a fixed number of neurons (experiments on MNIST)', verdict: 'not comparable', why: 'run in the full profile only (1600 networks per depth; 200 left the slope undetermined, 99.9% interval [0.080, 0.174] against the resolution 0.1)' } };
     }
     const groups = [1, 2, 3, 4].map((d) => ({ x: d, units: planeCounts(Array<number>(d).fill(48 / d), 0.00952, square, n, deriveSeed(seed, 'corner', d)).regions }));
     return {
       depthSlopeVsBias: { neurons: 24, slice: sl, rows },
+      partitionsByDepth: partitionsByDepth(seed),
       reproduction: depthReproductionRow({
         claim: 'HR2019.Plane.depth-independent',
         setting: `${setting}, ${n} networks per depth`,

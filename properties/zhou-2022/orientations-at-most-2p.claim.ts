@@ -5,18 +5,20 @@
  * gate runs one configuration per p (tanh, x tanh, x² tanh); the full profile adds random ones.
  * Sigmoid and softplus (σ(0) ≠ 0) are reproduction rows at both ends of the small-init range (the
  * theorem's ASSERTED_ACTIVATIONS says why). Rules: theorems/zhou-2022/rules.ts; net e of a configuration draws
- * from deriveSeed(configuration seed, 'net', e), so later batches only add nets.
+ * from deriveSeed(configuration seed, 'net', e), so later batches only add nets. Figure data per
+ * configuration: the histograms, and net 0's neurons at its stage end as (orientation θ, amplitude A).
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile, fullProfileFigures } from '../profile';
-import { histogram, proportionWithCi } from '../harness/figure-data';
+import { histogram, proportionWithCi, round } from '../harness/figure-data';
 import { logUniform } from '../harness/arbitraries';
 import { untilDecided } from '../harness/sequential';
 import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
-import { angleHistogram, heatmap } from '../../engine/condensation/orientations';
+import { angleHistogram, heatmap, inputWeights } from '../../engine/condensation/orientations';
 import { DECLARED_MULTIPLICITY } from '../../theorems/zhou-2022/paper';
+import { ORIENTATION_RULES } from '../../theorems/zhou-2022/rules';
 import { SMALL_INIT_STD_RANGE, type SmoothPaperActivation } from '../../theorems/zhou-2022/fig5-setting';
 import { ASSERTED_ACTIVATIONS, AT_MOST_2P_DESIGN, orientationsAtMost2p, WITHIN_BOUND_SHARE, withinBound, type OrientationBoundConfig } from '../../theorems/zhou-2022/orientations-at-most-2p';
 import { fig5Run, fig5Setting, firstLayerOrientations, orientationBatch, shareRow, type CondensationParts, type CondensationResult } from './condensation-experiment';
@@ -35,6 +37,23 @@ const boundConfigs: fc.Arbitrary<OrientationBoundConfig> = fc.record({
 /** Nets first … first + count − 1 of a configuration's Fig. 5 run. */
 const batch = (c: OrientationBoundConfig, seed: number, parts: CondensationParts) =>
   orientationBatch((nets) => fig5Setting({ kind: c.activation }, c.std, seed, nets, parts), (k) => withinBound(k, c.activation));
+
+/**
+ * Net 0 of a run at its stage end: every neuron's orientation θ = atan2(b, w) (degrees, 1 decimal) and
+ * amplitude A = |(w, b)| as a fraction of the layer's largest (3 decimals), with the analysis' counts.
+ */
+function orientationScatter(r: CondensationResult) {
+  const { stage, analysis } = r.layers[0][0];
+  const u = inputWeights(r.paramsAtEnd[0].layers[0]);
+  const top = Math.max(...analysis.norms);
+  return {
+    stageStep: stage.step,
+    orientations: analysis.orientations,
+    lines: analysis.lines,
+    negligibleFraction: ORIENTATION_RULES.negligibleFraction,
+    neurons: u.map((w, j) => [round((Math.atan2(w[1], w[0]) * 180) / Math.PI, 1), round(analysis.norms[j] / top, 3)]),
+  };
+}
 
 /** A reproduction row for the paper's own Fig. 5 init (std 0.005), per activation. */
 const fig5Row = (kind: SmoothPaperActivation, r: CondensationResult) =>
@@ -85,6 +104,7 @@ claimProperty<OrientationBoundConfig>({
         lines: histogram(runs.flatMap((r) => r.layers.map((L) => L[0].analysis.lines))),
         withinBound: proportionWithCi(within, counts.length),
         stageEnd: histogram(runs.flatMap((r) => r.layers.map((L) => L[0].stage.reason))),
+        net0: orientationScatter(runs[0]),
       },
     };
   },

@@ -2,20 +2,22 @@
  * ZZLZX2022.Orientations.p1-input-d5 — p = 1 at input dimension 5 (Fig. 2 setting): P(#orientations ≤ 2)
  * ≥ 0.9, sequential like ZZLZX2022.Orientations.at-most-2p (200 nets, then 100 more at a time until the
  * rule decides, ≤ 600). The gate runs tanh, sigmoid and softplus; the reproduction row runs the paper's
- * own init (std 0.005). Rules: theorems/zhou-2022/rules.ts (FIG2_STAGE_RULE).
+ * own init (std 0.005). Rules: theorems/zhou-2022/rules.ts (FIG2_STAGE_RULE). Figure data per
+ * configuration: the histogram, and net 0's similarity heat map at its stage end (Fig. 2's picture).
  */
 import fc from 'fast-check';
 import { claimProperty, type ClaimDesign } from '../harness/claim-property';
 import { byProfile } from '../profile';
-import { histogram, proportionWithCi } from '../harness/figure-data';
+import { histogram, proportionWithCi, round } from '../harness/figure-data';
 import { logUniform } from '../harness/arbitraries';
 import { untilDecided } from '../harness/sequential';
 import { getFault } from '../faults/catalog';
 import { deriveSeed } from '../../engine/random/seed';
+import { dot } from '../../engine/condensation/orientations';
 import { SMALL_INIT_STD_RANGE } from '../../theorems/zhou-2022/fig5-setting';
 import { AT_MOST_2P_DESIGN, WITHIN_BOUND_SHARE } from '../../theorems/zhou-2022/orientations-at-most-2p';
 import { orientationsP1InputD5, withinTwo, type P1Activation, type P1InputD5Config } from '../../theorems/zhou-2022/orientations-p1-input-d5';
-import { fig2Setting, orientationBatch, shareRow, type CondensationParts } from './condensation-experiment';
+import { fig2Setting, orientationBatch, shareRow, type CondensationParts, type CondensationResult } from './condensation-experiment';
 
 const DESIGN = {
   configs: { gate: 3, full: 8 },
@@ -25,6 +27,29 @@ const DESIGN = {
 
 const batch = (c: P1InputD5Config, seed: number, parts?: CondensationParts) =>
   orientationBatch((nets) => fig2Setting({ kind: c.activation }, c.std, seed, nets, parts), withinTwo);
+
+/** Neurons in a heat map: at most this many, evenly spaced in its order (≤ 5 KB of figure data per configuration). */
+const HEATMAP_NEURONS = 40;
+
+/**
+ * Net 0 at its stage end: the cosine similarities D(u_i, u_k) of its analysed neurons, rounded to 2
+ * decimals, ordered by orientation cluster — the clusters the claim counts; the authors' leading-
+ * eigenvector order needs mathjs' eigs, ≈ 1.5 s to load — and thinned to HEATMAP_NEURONS.
+ */
+function clusterHeatmap(r: CondensationResult) {
+  const { stage, analysis } = r.layers[0][0];
+  const order = analysis.units.map((_, k) => k).sort((i, k) => analysis.orientationLabels[i] - analysis.orientationLabels[k] || i - k);
+  const n = order.length;
+  const shown = n <= HEATMAP_NEURONS ? order : Array.from({ length: HEATMAP_NEURONS }, (_, k) => order[Math.round((k * (n - 1)) / (HEATMAP_NEURONS - 1))]);
+  return {
+    stageStep: stage.step,
+    orientations: analysis.orientations,
+    lines: analysis.lines,
+    kept: n,
+    order: 'orientation cluster',
+    matrix: shown.map((i) => shown.map((k) => round(dot(analysis.units[i], analysis.units[k]), 2))),
+  };
+}
 
 claimProperty<P1InputD5Config>({
   theorem: orientationsP1InputD5,
@@ -37,7 +62,7 @@ claimProperty<P1InputD5Config>({
     const s = await untilDecided(AT_MOST_2P_DESIGN, batch(c, ctx.seed, ctx.components), ctx.decided);
     const counts = s.batches.flatMap((b) => b.counts);
     const within = s.units.reduce((a, u) => a + u, 0);
-    return { units: s.units, fingerprints: s.fingerprints, figures: { orientations: histogram(counts), withinTwo: proportionWithCi(within, counts.length) } };
+    return { units: s.units, fingerprints: s.fingerprints, figures: { orientations: histogram(counts), withinTwo: proportionWithCi(within, counts.length), net0: clusterHeatmap(s.batches[0].run) } };
   },
   twins: [
     {

@@ -336,7 +336,6 @@ function perLengthPerNeuron(record: PropertyRecord): FigureSpec[] {
 }
 
 interface TrainingPoint {
-  series: string;
   moment: string;
   step: number;
   regions: number;
@@ -344,15 +343,16 @@ interface TrainingPoint {
 }
 
 /** HR2019.Training.*: a group's mean count at initialization and at memorization, at the (mean) step it was taken. */
-function trainingPoints(group: Row, series: string): TrainingPoint[] {
+function trainingPoints(group: Row): TrainingPoint[] {
   return (['init', 'memorized'] as const).flatMap((moment) => {
     const s = group[moment];
     const regions = num(at(s, 'meanRegions'));
     const step = num(at(s, 'meanStep'));
-    return regions !== undefined && step !== undefined ? [{ series, moment: moment === 'init' ? 'at initialization' : 'at memorization', step, regions, loss: num(at(s, 'meanLoss')) }] : [];
+    return regions !== undefined && step !== undefined ? [{ moment: moment === 'init' ? 'at initialization' : 'at memorization', step, regions, loss: num(at(s, 'meanLoss')) }] : [];
   });
 }
 
+/** "neurons = 72, points = 8, s_b = 0.0248": the configuration's fields `keys` that are numbers. */
 const configLabel = (c: unknown, keys: string[]): string =>
   keys.flatMap((k) => (num(at(c, k)) !== undefined ? [`${k === 'biasStd' ? 's_b' : k} = ${shortNumber(num(at(c, k))!)}`] : [])).join(', ');
 
@@ -365,7 +365,7 @@ function trainingDepth(record: PropertyRecord): FigureSpec[] {
   return configs.flatMap((pc, k) => {
     const groups = records(pc.regionsAtMemorization);
     const label = configLabel(pc.config, ['neurons', 'points', 'biasStd']);
-    const counts = groups.flatMap((g) => (num(g.depth) !== undefined ? trainingPoints(g, `depth ${num(g.depth)}, width ${shortNumber(num(g.width) ?? 0)}`) : []));
+    const counts = groups.flatMap((g) => (num(g.depth) !== undefined ? trainingPoints(g).map((p) => ({ ...p, series: `depth ${num(g.depth)}, width ${shortNumber(num(g.width) ?? 0)}` })) : []));
     const bound = groups.map((g) => num(g.bound)).find((b) => b !== undefined);
     const losses = groups.flatMap((g) =>
       records(g.trajectory).flatMap((t) => {
@@ -425,7 +425,7 @@ function trainingNeurons(record: PropertyRecord): FigureSpec[] {
   const configs = perConfig(record).filter((pc) => records(pc.byNeurons).length > 0);
   return configs.flatMap((pc, k) => {
     const groups = records(pc.byNeurons).filter((g) => num(g.neurons) !== undefined);
-    const rows = groups.flatMap((g) => trainingPoints(g, '').map((p) => ({ ...p, neurons: num(g.neurons) })));
+    const rows = groups.flatMap((g) => trainingPoints(g).map((p) => ({ ...p, neurons: num(g.neurons) })));
     if (rows.length === 0) return [];
     const ref = groups.flatMap((g) => (num(g.bound) !== undefined ? [{ neurons: num(g.neurons), regions: num(g.bound) }] : []));
     const x = { field: 'neurons', type: 'quantitative', scale: logScale(rows.map((r) => r.neurons!)), title: 'number of neurons N' };

@@ -31,7 +31,9 @@ const num = (x: unknown): number | undefined => finite(x) ?? undefined;
 const at = (x: unknown, ...path: string[]): unknown => path.reduce<unknown>((o, k) => (isRecord(o) ? o[k] : undefined), x);
 /** The per-configuration figure data (`figures.perConfig`), in the order of the record's configurations. */
 const perConfig = (r: PropertyRecord): Row[] => records(r.figures?.perConfig);
+/** The paper's name of an activation ("x·tanh x" for xtanh). */
 const activationName = (a: unknown): string => (typeof a === 'string' ? (ACTIVATIONS[a]?.name ?? a) : '?');
+/** The declared multiplicity p of an activation; undefined for ReLU or an unknown one. */
 const multiplicity = (a: unknown): number | undefined => (typeof a === 'string' ? ACTIVATIONS[a]?.p : undefined);
 /** "tanh (p = 1)". */
 const withP = (a: unknown, p = multiplicity(a)): string => `${activationName(a)}${p !== undefined ? ` (p = ${p})` : ''}`;
@@ -57,7 +59,7 @@ const histogram = (h: unknown): { k: number; runs: number }[] =>
 // Counts per run against the bound
 
 interface CountPanel {
-  /** The panel's header (it names the bound when the label does not). */
+  /** The panel's header; it should name the bound (the dashed line has no label). */
   label: string;
   /** The bound: 2p orientations, or p lines (undefined: no bound, e.g. ReLU). */
   bound?: number;
@@ -120,6 +122,7 @@ function orientationPanels(record: PropertyRecord): CountPanel[] {
   });
 }
 
+/** The counted unit of the orientation claims (the x axis: "… per run"). */
 const ORIENTATIONS_UNIT = 'condensed orientations';
 
 /** ZZLZX2022.Orientations.at-most-2p / 2p-attained (1-D input) and p1-input-d5 (d = 5). */
@@ -364,6 +367,7 @@ function fig2Heatmaps(record: PropertyRecord): FigureSpec[] {
 // ---------------------------------------------------------------------------------------------
 // The six-layer residual net (Fig. 3)
 
+/** "layer 1: x²·tanh x (p = 3)" for a per-layer entry of the six-layer net. */
 const layerLabel = (l: Row): string => `layer ${num(l.layer) ?? '?'}: ${withP(l.activation, num(l.p) ?? multiplicity(l.activation))}`;
 
 /** ZZLZX2022.MultiLayer.per-layer-multiplicity: heat maps, line histograms, lines against the step, and scores, per configuration. */
@@ -506,6 +510,7 @@ function alignment(record: PropertyRecord): FigureSpec[] {
   return out;
 }
 
+/** The two arms of the small-initialization claim, in the order of `meanScoreSmall`, `meanScoreCommon`. */
 const ARMS = ['small initialization', 'common initialization (variance 1/m)'];
 
 /** ZZLZX2022.SmallInit.condensation-score: small vs common initialization per configuration; the score against γ; Fig. 2 heat maps. */
