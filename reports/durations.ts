@@ -1,7 +1,7 @@
 /**
  * The last runs' durations, per profile: per test file (the shard balancer's weights) and per
  * property (the progress bars' ETAs). The reporter updates `<outDir>/durations.json` after each run;
- * `reports/durations.json` is a committed copy that a fresh clone starts from (refresh it by copying
+ * `reports/last-durations.json` is a committed copy (not `durations.json`: Node would resolve `./durations` to it) that a fresh clone starts from (refresh it by copying
  * `reports/out/durations.json` after a gate run, and a full one).
  */
 import * as fs from 'node:fs';
@@ -9,7 +9,7 @@ import * as path from 'node:path';
 
 export const DURATIONS_FILE = 'durations.json';
 /** The committed copy, used when the output directory has none yet. */
-export const COMMITTED_DURATIONS = path.join(__dirname, DURATIONS_FILE);
+export const COMMITTED_DURATIONS = path.join(__dirname, 'last-durations.json');
 
 export interface ProfileDurations {
   /** Test file (path relative to the repository root) → milliseconds. */
