@@ -49,8 +49,19 @@ describe('claimFigure', () => {
   });
 
   test('log scale when positive values span more than two decades', () => {
-    const r = record([config({ estimate: 0.003, interval: { lower: 0.0028, upper: 0.0032, level: 0.99 }, prediction: 0.003 }), config({ estimate: 24, interval: { lower: 23, upper: 25, level: 0.99 }, prediction: 24 })]);
+    const atMost: Relation = { kind: 'atMost', value: 0.003 };
+    const r = record([config({ estimate: 0.003, interval: { lower: 0.0028, upper: 0.0032, level: 0.99 }, prediction: 0.003, relation: atMost }), config({ estimate: 24, interval: { lower: 23, upper: 25, level: 0.99 }, prediction: 24, relation: { ...atMost, value: 24 } })]);
     expect(yScaleTypes(parts(r).spec).every((t) => t === 'log')).toBe(true);
+  });
+
+  test('equals with positive predictions spanning more than a decade: estimate ÷ prediction against 1', () => {
+    const r = record([config({ estimate: 0.0031, interval: { lower: 0.0028, upper: 0.0034, level: 0.99 }, prediction: 0.003 }), config({ estimate: 24, interval: { lower: 23, upper: 25, level: 0.99 }, prediction: 25 })]);
+    const { rows, spec } = parts(r);
+    expect(rows.map((row) => row.prediction)).toEqual([1, 1]);
+    expect(rows[0].estimate).toBeCloseTo(0.0031 / 0.003, 12);
+    expect(rows[1].ciHigh).toBeCloseTo(1, 12);
+    expect(yScaleTypes(spec).every((t) => t === 'linear')).toBe(true);
+    expect(claimFigure(r)?.caption).toContain('divided by its configuration');
   });
 
   test('one-sided intervals (null, ±Infinity) are clipped into the plotted range and marked, with no non-finite value in the data', () => {

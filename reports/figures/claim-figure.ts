@@ -10,6 +10,9 @@
  * (widths give depth and hidden width, etas the number of modules; ties broken by {@link X_PREFERENCE}),
  * else a text field that tells the configurations apart, else the configuration's index. Colour and
  * shape give the configuration's verdict (with a legend only when a configuration was rejected).
+ * When every configuration is an `equals` claim with a positive prediction and the predictions span
+ * more than a decade, each estimate and interval is divided by its prediction (the tick is then 1):
+ * on one absolute axis the intervals would be invisible beside the spread of the predictions.
  * Interval ends that are open (one-sided: null or ±∞) or fall outside the plotted range are clipped to
  * its edge and marked with a triangle; the y axis is logarithmic when every plotted value is positive
  * and they span more than two decades.
@@ -122,8 +125,10 @@ function labelled(title: string, texts: string[], sortKeys: (number | string)[])
 /** The claim's relation (stated per configuration; records older than schema 1.2.0 have none: drawn as equals). */
 const relationOf = (configs: ConfigResult[]): Relation | undefined => configs.find((c) => isRecord(c.relation))?.relation;
 
-function yTitle(relation: Relation | undefined): string {
+function yTitle(relation: Relation | { kind: 'ratio' } | undefined): string {
   switch (relation?.kind) {
+    case 'ratio':
+      return 'estimate ÷ prediction';
     case 'shownBelow':
       return 'difference (units − reference)';
     case 'within':
@@ -137,13 +142,15 @@ function yTitle(relation: Relation | undefined): string {
   }
 }
 
-function relationText(relation: Relation | undefined): string {
+function relationText(relation: Relation | { kind: 'ratio' } | undefined): string {
   const effect = (r: { minEffect?: number }, sign: '−' | '+'): string =>
     r.minEffect === undefined ? '' : ` The thin grey tick is the smallest effect of interest (value ${sign} ${shortNumber(r.minEffect)}), where the test's miss rate is bounded.`;
   switch (relation?.kind) {
     case undefined:
     case 'equals':
       return 'The black tick is the prediction; a configuration is consistent when its interval covers it.';
+    case 'ratio':
+      return "Each estimate and interval is divided by its configuration's prediction (the predictions span more than a decade): the black tick at 1 is the prediction; a configuration is consistent when its interval covers it.";
     case 'distributed':
       return `The black tick is the mean of the predicted Binomial(${relation.trials}, ${shortNumber(relation.p)}) law (the test checks the whole law, the figure its mean).`;
     case 'implication':
@@ -181,13 +188,22 @@ export function claimFigure(record: PropertyRecord): FigureSpec | undefined {
   const axis = configAxis(configs.map((c) => (isRecord(c.config) ? c.config : {})));
   const effect = effectLine(relation);
 
-  const parts = configs.map((c) => {
+  const raw = configs.map((c) => {
     const rel = isRecord(c.relation) ? c.relation : relation;
     const prediction = finite(c.prediction) ?? finite(rel?.value);
     const band = rel?.kind === 'within' && prediction !== null ? [prediction - rel.resolution, prediction + rel.resolution] : null;
     const interval = isRecord(c.interval) ? c.interval : undefined;
-    return { c, estimate: finite(c.estimate), interval: interval !== undefined, lower: finite(interval?.lower), upper: finite(interval?.upper), prediction, band };
+    return { c, kind: rel?.kind ?? 'equals', estimate: finite(c.estimate), interval: interval !== undefined, lower: finite(interval?.lower), upper: finite(interval?.upper), prediction, band };
   });
+  const predictions = raw.map((p) => p.prediction);
+  const relative =
+    raw.length >= 2 &&
+    raw.every((p) => p.kind === 'equals') &&
+    predictions.every((v): v is number => v !== null && v > 0) &&
+    Math.max(...(predictions as number[])) / Math.min(...(predictions as number[])) > 10;
+  const over = (v: number | null, by: number | null): number | null => (v === null || by === null ? v : v / by);
+  const shown: Relation | { kind: 'ratio' } | undefined = relative ? { kind: 'ratio' } : relation;
+  const parts = relative ? raw.map((p) => ({ ...p, estimate: over(p.estimate, p.prediction), lower: over(p.lower, p.prediction), upper: over(p.upper, p.prediction), prediction: 1 })) : raw;
   const values = parts.flatMap((p) => [p.estimate, p.lower, p.upper, p.prediction, ...(p.band ?? []), ...(effect === null ? [] : [effect])]).filter((v): v is number => v !== null);
   const log = wantsLog(values);
   const range = valueRange(values, log);
@@ -238,22 +254,22 @@ export function claimFigure(record: PropertyRecord): FigureSpec | undefined {
   const shape = { ...verdictLegend, scale: { domain: VERDICT_DOMAIN, range: VERDICT_SHAPES } };
 
   const layers: Layer[] = [];
-  if (side !== undefined) layers.push({ mark: { type: 'bar', color: ALLOWED_FILL, opacity: 0.15 }, encoding: { x, y: y('allowedFrom', yTitle(relation)), y2: { field: 'allowedTo' } } } as Layer);
-  if (rows.some((r) => r.bandLow !== null)) layers.push({ mark: { type: 'bar', color: BAND_FILL, opacity: 0.2 }, encoding: { x, y: y('bandLow', yTitle(relation)), y2: { field: 'bandHigh' } } } as Layer);
-  if (effect !== null) layers.push({ mark: { type: 'tick', color: '#718096', thickness: 1 }, encoding: { x, y: y('effect', yTitle(relation)) } } as Layer);
+  if (side !== undefined) layers.push({ mark: { type: 'bar', color: ALLOWED_FILL, opacity: 0.15 }, encoding: { x, y: y('allowedFrom', yTitle(shown)), y2: { field: 'allowedTo' } } } as Layer);
+  if (rows.some((r) => r.bandLow !== null)) layers.push({ mark: { type: 'bar', color: BAND_FILL, opacity: 0.2 }, encoding: { x, y: y('bandLow', yTitle(shown)), y2: { field: 'bandHigh' } } } as Layer);
+  if (effect !== null) layers.push({ mark: { type: 'tick', color: '#718096', thickness: 1 }, encoding: { x, y: y('effect', yTitle(shown)) } } as Layer);
   layers.push(
-    { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { x, y: y('prediction', yTitle(relation)) } } as Layer,
-    { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x, y: y('ciLow', yTitle(relation)), y2: { field: 'ciHigh' }, color } } as Layer,
+    { mark: { type: 'tick', color: 'black', thickness: 2 }, encoding: { x, y: y('prediction', yTitle(shown)) } } as Layer,
+    { mark: { type: 'rule', strokeWidth: 2 }, encoding: { x, y: y('ciLow', yTitle(shown)), y2: { field: 'ciHigh' }, color } } as Layer,
   );
   const openHigh = rows.some((r) => r.openHigh);
   const openLow = rows.some((r) => r.openLow);
   if (openHigh) layers.push({ transform: [{ filter: 'datum.openHigh' }], mark: { type: 'point', shape: 'triangle-up', filled: true, size: 60 }, encoding: { x, y: y('ciHigh'), color } } as Layer);
   if (openLow) layers.push({ transform: [{ filter: 'datum.openLow' }], mark: { type: 'point', shape: 'triangle-down', filled: true, size: 60 }, encoding: { x, y: y('ciLow'), color } } as Layer);
-  layers.push({ mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { x, y: y('estimate', yTitle(relation)), color, shape } } as Layer);
+  layers.push({ mark: { type: 'point', filled: true, size: 70, opacity: 1 }, encoding: { x, y: y('estimate', yTitle(shown)), color, shape } } as Layer);
 
   const caption = [
     `One column per configuration (x: ${axis.title}): the dot is the estimate, the vertical bar its confidence interval at level 1 − α; ${rejected ? "colour and shape give the configuration's verdict" : 'blue: every configuration is consistent'}.`,
-    relationText(relation),
+    relationText(shown),
     openHigh || openLow ? 'Open (one-sided) interval ends, and ends beyond the plotted range, are drawn to its edge and marked with a triangle.' : '',
     log ? 'Logarithmic y axis.' : '',
   ]
