@@ -39,14 +39,23 @@ export interface Fm1Audit {
   cause?: string;
 }
 
-/** FM2: the normalized fourth moment μ̃4 fixes the per-layer factor of E[M²]/E[M]² between 1 + min(5, 2μ̃4 − 1)/n and 1 + max(5, 2μ̃4 − 1)/n. */
+/**
+ * FM2 (Hanin & Rolnick 2018; general symmetric laws): a ReLU layer of width n with input v multiplies
+ * E[M²]/E[M]² by exactly 1 + (5 + 2(μ̃4 − 3)ρ(v))/n, ρ(v) = Σ v_k⁴/‖v‖⁴ — hence
+ * ∏(1 + min(5, 2μ̃4 − 1)/n_j) ≤ E[M_d²]/E[M_d]² ≤ ∏(1 + max(5, 2μ̃4 − 1)/n_j).
+ */
 export interface Fm2Audit {
   mu4: Estimate;
   /** The FM2 constant range [min(5, 2μ̃4 − 1), max(5, 2μ̃4 − 1)] at the estimate of μ̃4; E[M²]/E[M]² ≤ exp(upper·β). */
   constant: { lower: number; upper: number };
-  /** E[M_d²]/E[M_d]² against β = Σ 1/n_j: the predicted band (from μ̃4's interval) and the measured ratio. */
+  /**
+   * The per-layer identity, tested exactly: F = M_l/M_{l−1} has E[F²]/E[F]² = 1 + (5 + 2(μ̃4 − 3)ρ̄)/n_l
+   * with ρ̄ the mean ρ of the layer's inputs (predicted from μ̃4's interval); layer 0 = all layers pooled.
+   */
+  layers: { layer: number; fanIn: number; fanOut: number; rho: number; predicted: { lower: number; upper: number }; measured: Estimate; nets: number; consistent: boolean }[];
+  /** E[M_d²]/E[M_d]² against β = Σ 1/n_j: the theorem's band (from μ̃4's interval) and the measured ratio (shown; its heavy right tail makes the interval approximate). */
   rows: { widths: number[]; beta: number; predictedLower: number; predictedUpper: number; measured: Estimate; nets: number; consistent: boolean }[];
-  /** keeps: every measured ratio meets its band (FM2 is then the architecture's, as the theory says); breaks: one misses it. */
+  /** keeps: every layer meets its identity; breaks: one misses it (its weights are not independent and symmetric); not applicable: non-zero biases. */
   verdict: AuditVerdict;
 }
 

@@ -1,16 +1,37 @@
 /**
- * `npx theorycheck audit` (or `npx tsx properties/audit/run.ts`): the FM1 audit of every tfjs-layers
- * initializer, with the suite's He and a planted 10% variance error as controls (initializer-audit.ts
- * states the method and the verdict rule). Options: `--initializer <name>` (repeatable), `--width`,
- * `--nets`, `--seed`.
+ * `npx theorycheck audit` (or `npx tsx properties/audit/run.ts`): runs the audit (audit.ts) and writes
+ * `audit.json` into `--out`; the CLI then renders audit.md and audit.html from it (reports/audit-writer.ts).
+ * Without a component option it audits every tfjs-layers initializer, the dense and conv1d defaults
+ * and the two controls. Exit 0 when the audit ran (its verdicts are findings, not failures), 2 on bad input.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { isAbsolute, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initEngine } from '../../engine/backend';
-import { TFJS_INITIALIZER_NAMES, tfjsInitializer, type TfjsInitializerName } from '../../engine/init/tfjs-initializers';
-import { auditInitializer, DEFAULT_AUDIT, type InitializerAudit, type KernelSampler } from './initializer-audit';
-import { suiteGaussian, tfjsSampler } from './samplers';
+import { TFJS_INITIALIZER_NAMES } from '../../engine/init/tfjs-initializers';
+import { AUDIT_THEOREMS, DEFAULT_DESIGN, runAudit, type AuditTheorem } from './audit';
+import { modelSource, type ModelFactory, type NetSource } from './source';
+import { builtInSources, CONTROLS, tfjsInitializerSource, tfjsLayerDefaultSource } from './subjects';
+import { weightsSource, type WeightsLayout } from './weights-dir';
 
-const { values } = parseArgs({ options: { initializer: { type: 'string', multiple: true }, width: { type: 'string' }, nets: { type: 'string' }, seed: { type: 'string' } } });
+const { values } = parseArgs({
+  options: {
+    initializer: { type: 'string', multiple: true },
+    layer: { type: 'string', multiple: true },
+    model: { type: 'string', multiple: true },
+    weights: { type: 'string', multiple: true },
+    layout: { type: 'string' },
+    controls: { type: 'boolean' },
+    theorem: { type: 'string', multiple: true },
+    width: { type: 'string' },
+    nets: { type: 'string' },
+    'model-nets': { type: 'string' },
+    seed: { type: 'string' },
+    out: { type: 'string' },
+    'git-commit': { type: 'string' },
+  },
+});
+
 const int = (name: string, text: string | undefined, fallback: number, min: number): number => {
   if (text === undefined) return fallback;
   const v = Number(text);
@@ -18,28 +39,57 @@ const int = (name: string, text: string | undefined, fallback: number, min: numb
   return v;
 };
 
-const fmt = (x: number): string => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(2) : x.toPrecision(4));
-const range = (v: { estimate: number; lower: number; upper: number }): string => `${fmt(v.estimate)} [${fmt(v.lower)}, ${fmt(v.upper)}]`;
+function loadFactory(file: string): ModelFactory {
+  const path = isAbsolute(file) ? file : resolve(file);
+  let mod: { default?: unknown; factory?: unknown };
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    mod = require(path) as typeof mod;
+  } catch (err) {
+    throw new Error(`--model ${file}: cannot load the module (${(err as Error).message.split("\n")[0]})`, { cause: err });
+  }
+  const f = typeof mod.default === 'function' ? mod.default : typeof mod.factory === 'function' ? mod.factory : undefined;
+  if (!f) throw new Error(`--model ${file}: the module must export a factory (seed: number) => tf.Sequential as default or as \`factory\``);
+  return f as ModelFactory;
+}
 
 async function main(): Promise<void> {
   const engine = await initEngine();
-  const design = { ...DEFAULT_AUDIT, width: int('width', values.width, DEFAULT_AUDIT.width, 2), nets: int('nets', values.nets, DEFAULT_AUDIT.nets, 2), seed: int('seed', values.seed, DEFAULT_AUDIT.seed, 0) };
-  const names = (values.initializer ?? TFJS_INITIALIZER_NAMES).map((n) => (tfjsInitializer(n), n as TfjsInitializerName));
-  const subjects: { label: string; declared: string; sample: KernelSampler }[] = [
-    ...names.map((n) => ({ label: `tf.initializers.${n}`, declared: tfjsInitializer(n).declared, sample: tfjsSampler(n) })),
-    ...(values.initializer ? [] : [
-      { label: 'control: suite He', declared: 'normal, variance 2/fan-in', sample: suiteGaussian(2) },
-      { label: 'control: He × 1.1', declared: 'planted error: variance 2.2/fan-in', sample: suiteGaussian(2.2) },
-    ]),
-  ];
-  console.log(`theorycheck audit — FM1 (Hanin & Rolnick 2018): gain per layer g = fan-in·Var(w)/2, E[M_d]/M_0 = g^d; 99.9% intervals; backend ${engine.backend}; width ${design.width}, ${design.kernels} kernels, ${design.nets} nets at depth ${design.checkDepth}, seed ${design.seed}\n`);
-  console.log('| initializer | declared | c = fan-in·Var(w) | gain per layer | E[M_10]/M_0 measured | predicted at 10 / 50 / 100 | FM1 verdict | variance × to fix |');
-  console.log('|---|---|---|---|---|---|---|---|');
-  for (const s of subjects) {
-    const a: InitializerAudit = auditInitializer(s.sample, design);
-    const pred = a.predicted.map((p) => fmt(p.estimate)).join(' / ');
-    console.log(`| ${s.label} | ${s.declared} | ${range(a.c)} | ${range(a.gain)} | ${range(a.measured)} | ${pred} | ${a.verdict} | ${a.varianceCorrection.toFixed(4)} |`);
-  }
+  const theorems = (values.theorem ?? AUDIT_THEOREMS) as AuditTheorem[];
+  for (const t of theorems) if (!AUDIT_THEOREMS.includes(t)) throw new Error(`--theorem must be one of ${AUDIT_THEOREMS.join(', ')}; got "${t}"`);
+  const design = {
+    ...DEFAULT_DESIGN,
+    theorems,
+    width: int('width', values.width, DEFAULT_DESIGN.width, 2),
+    nets: int('nets', values.nets, DEFAULT_DESIGN.nets, 10),
+    modelNets: int('model-nets', values['model-nets'], DEFAULT_DESIGN.modelNets, 10),
+    seed: int('seed', values.seed, DEFAULT_DESIGN.seed, 0),
+  };
+  const layout = (values.layout ?? 'auto') as WeightsLayout;
+  const chosen = values.initializer || values.layer || values.model || values.weights;
+  const sources: NetSource[] = chosen
+    ? [
+        ...(values.initializer ?? []).map(tfjsInitializerSource),
+        ...(values.layer ?? []).map((l) => {
+          if (l !== 'dense' && l !== 'conv1d') throw new Error(`--layer must be dense or conv1d; got "${l}"`);
+          return tfjsLayerDefaultSource(l);
+        }),
+        ...(values.model ?? []).map((m) => modelSource(loadFactory(m), `model: ${m}`, `tf.Sequential factory from ${m}`)),
+        ...(values.weights ?? []).map((d) => weightsSource(d, layout)),
+        ...(values.controls ? [CONTROLS.he(), CONTROLS.planted()] : []),
+      ]
+    : builtInSources(TFJS_INITIALIZER_NAMES, true);
+  const out = values.out ?? join('reports', 'out', 'audit');
+  mkdirSync(out, { recursive: true });
+  process.stderr.write(`theorycheck audit: ${sources.length} components (backend ${engine.backend}), theorems ${theorems.join(', ')}\n`);
+  const report = runAudit(sources, {
+    design,
+    engine,
+    gitCommit: values['git-commit'] ?? null,
+    onSubject: (a, i, n) => process.stderr.write(`  [${i + 1}/${n}] ${a.label}: FM1 ${a.fm1?.verdict ?? '—'}, FM2 ${a.fm2?.verdict ?? '—'}, born dead ${a.bornDead?.verdict ?? '—'}, regions ${a.regions?.verdict ?? '—'}\n`),
+  });
+  writeFileSync(join(out, 'audit.json'), `${JSON.stringify(report, null, 1)}\n`);
+  process.stderr.write(`theorycheck audit: ${join(out, 'audit.json')} (${(report.wallTimeMs / 1000).toFixed(1)} s)\n`);
 }
 
 main().catch((err: unknown) => {
