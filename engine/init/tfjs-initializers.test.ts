@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { initEngine } from '../backend';
-import { sampleTfjsKernel, TFJS_INITIALIZER_NAMES, TFJS_INITIALIZERS, tfjsInitializer, TRUNCATED_AT_2_VARIANCE } from './tfjs-initializers';
+import { AUDIT_CONV_KERNEL, sampleTfjsKernel, TFJS_INITIALIZER_NAMES, TFJS_INITIALIZERS, tfjsInitializer, tfjsLayerDefault, TRUNCATED_AT_2_MU4, TRUNCATED_AT_2_VARIANCE } from './tfjs-initializers';
 
 beforeAll(async () => {
   await initEngine();
@@ -32,6 +32,38 @@ describe('tfjs-layers initializer adapters', () => {
     // Truncation at ±2σ: no |w| beyond 2·√(2/n) for heNormal.
     const w = sampleTfjsKernel(TFJS_INITIALIZERS.heNormal.make(3), n, n);
     expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(2 * Math.sqrt(2 / n) * (1 + 1e-6));
+  });
+
+  it('the law each declares vs what it samples: the normalized fourth moment E[w⁴]/E[w²]² (3 normal, 9/5 uniform, 2.3655 truncated at ±2σ)', () => {
+    const n = 128;
+    for (const name of TFJS_INITIALIZER_NAMES) {
+      let s2 = 0;
+      let s4 = 0;
+      for (let k = 0; k < 8; k++)
+        for (const w of sampleTfjsKernel(TFJS_INITIALIZERS[name].make(200 + k), n, n)) {
+          s2 += w * w;
+          s4 += w ** 4;
+        }
+      const N = 8 * n * n;
+      // 131 072 weights: the sd of μ̃4's estimate is ≤ 0.03 for these light-tailed laws (≈ 0.01 uniform); tolerance 0.1.
+      expect(Math.abs((s4 / N) / (s2 / N) ** 2 - TFJS_INITIALIZERS[name].sampledMu4)).toBeLessThan(0.1);
+    }
+  });
+
+  it('the dense and conv1d defaults are read from the layers\' own configs (tfjs: glorotNormal, i.e. VarianceScaling fanAvg normal) and re-created seeded', () => {
+    const dense = tfjsLayerDefault('dense');
+    expect(dense.config).toEqual({ scale: 1, mode: 'fanAvg', distribution: 'normal' });
+    expect(dense.sampledMu4).toBe(TRUNCATED_AT_2_MU4);
+    expect(dense.declaredVariance(30, 10)).toBeCloseTo(2 / 40, 12);
+    expect(Array.from(dense.sample(5, 3, 4))).toEqual(Array.from(dense.sample(5, 3, 4)));
+    const conv = tfjsLayerDefault('conv1d');
+    expect(conv.kernelSize).toBe(AUDIT_CONV_KERNEL);
+    // fan-in k·C_in, fan-out k·C_out: variance 2/(k·(C_in + C_out)).
+    expect(conv.declaredVariance(8, 8)).toBeCloseTo(2 / (AUDIT_CONV_KERNEL * 16), 12);
+    const w = conv.sample(9, 8, 8);
+    expect(w).toHaveLength(AUDIT_CONV_KERNEL * 64);
+    const ms = w.reduce((a, v) => a + v * v, 0) / w.length;
+    expect(Math.abs(ms / (conv.declaredVariance(8, 8) * TRUNCATED_AT_2_VARIANCE) - 1)).toBeLessThan(0.35); // 256 weights: sd ≈ 0.07
   });
 
   it('bad input names the parameter; unknown initializers list the audited ones', () => {
