@@ -83,8 +83,9 @@ export interface RegionsAudit {
   biasStd: number;
   segmentLength: number;
   neurons: number;
-  rows: { depth: number; widths: number[]; bound: number; measured: Estimate; nets: number; withinBound: boolean }[];
-  /** keeps: every measured mean is consistent with its bound; breaks: one exceeds it. */
+  /** bound: at the measured c_l; boundUpper: at their intervals' upper ends (the verdict's, conservative). */
+  rows: { depth: number; widths: number[]; bound: number; boundUpper: number; measured: Estimate; nets: number; withinBound: boolean }[];
+  /** keeps: every measured mean is consistent with its bound (lower end ≤ boundUpper); breaks: one exceeds it. */
   verdict: AuditVerdict;
   reason?: string;
 }

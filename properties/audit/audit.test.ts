@@ -42,10 +42,11 @@ describe('the audit, on components with known answers', () => {
       expect(a.bornDead!.verdict).toBe('keeps');
       expect(a.regions!.verdict).toBe('keeps');
     }
-    // The region bound (at the measured c's upper ends) grows with depth at c = 2.2: layer l's term gains
-    // 1.1^{(l−1)/2} over He's (same streams, weights scaled by √1.1), ≈ 1.19 on average over 8 layers.
+    // The region bound grows with depth at c = 2.2: layer l's term gains 1.1^{(l−1)/2} over He's (same
+    // streams, weights scaled by √1.1), ≈ 1.19 on average over 8 layers; He's stays flat.
     const growth = (a: typeof he) => a.regions!.rows[3].bound / a.regions!.rows[0].bound;
     expect(growth(planted) / growth(he)).toBeGreaterThan(1.15);
+    expect(Math.abs(growth(he) - 1)).toBeLessThan(0.1);
   });
 
   it('power of FM2 and born dead: a component whose kernels repeat every row (dependent neurons, same c and law) keeps FM1 but breaks both', () => {

@@ -13,7 +13,7 @@
  * geometrically with depth. The audit draws the component's kernels, adds Gaussian biases of std s_b
  * (the bound needs a bias density; the components audited here draw kernels, and a model's zero
  * biases have none), counts breakpoints exactly in float64 (engine/geometry/line-regions.ts) and
- * evaluates the bound at the upper ends of the measured c_l. Keeps when the measured mean is
+ * evaluates the bound at the measured c_l (shown) and at their intervals' upper ends (the verdict's). Keeps when the measured mean is
  * consistent with the bound (its lower end ≤ bound), breaks otherwise.
  */
 import type { RegionsAudit } from '../../reports/audit-schema';
@@ -80,10 +80,11 @@ export function regionsAudit(source: NetSource, d: RegionsDesign, seed: number, 
       for (let i = 0; i < u.length; i++) u[i] /= norm;
       counts[e] = lineRegions({ inputDim: widths[0], layers }, { x0, u, t0: 0, t1: d.segmentLength }).breakpoints.length;
     }
-    const cUpper = c.map((x) => meanInterval(x, z).upper);
-    const bound = lineBound(widths, cUpper, d.biasStd, d.segmentLength);
+    const cs = c.map((x) => meanInterval(x, z));
+    const bound = lineBound(widths, cs.map((e) => e.estimate), d.biasStd, d.segmentLength);
+    const boundUpper = lineBound(widths, cs.map((e) => e.upper), d.biasStd, d.segmentLength);
     const measured = meanInterval(counts, z);
-    return { depth: L, widths, bound, measured, nets, withinBound: measured.lower <= bound };
+    return { depth: L, widths, bound, boundUpper, measured, nets, withinBound: measured.lower <= boundUpper };
   });
   const neurons = architectures[0].slice(1).reduce((s, n) => s + n, 0);
   return {

@@ -2,10 +2,10 @@
  * `npx theorycheck audit` (or `npx tsx properties/audit/run.ts`): runs the audit (audit.ts) and writes
  * `audit.json` into `--out`; the CLI then renders audit.md and audit.html from it (reports/audit-writer.ts).
  * Without a component option it audits every tfjs-layers initializer, the dense and conv1d defaults
- * and the two controls. Exit 0 when the audit ran (its verdicts are findings, not failures), 2 on bad input.
+ * and the two controls (`--builtins` adds them to chosen components). Exit 0 when the audit ran (its verdicts are findings, not failures), 2 on bad input.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { isAbsolute, join, resolve } from 'node:path';
+import { isAbsolute, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { initEngine } from '../../engine/backend';
 import { TFJS_INITIALIZER_NAMES } from '../../engine/init/tfjs-initializers';
@@ -22,6 +22,7 @@ const { values } = parseArgs({
     weights: { type: 'string', multiple: true },
     layout: { type: 'string' },
     controls: { type: 'boolean' },
+    builtins: { type: 'boolean' },
     theorem: { type: 'string', multiple: true },
     width: { type: 'string' },
     nets: { type: 'string' },
@@ -53,6 +54,12 @@ function loadFactory(file: string): ModelFactory {
   return f as ModelFactory;
 }
 
+/** A path as shown in the report: relative to the checkout when inside it. */
+const shown = (p: string): string => {
+  const r = relative(process.cwd(), resolve(p));
+  return r.startsWith('..') || isAbsolute(r) ? p : r;
+};
+
 async function main(): Promise<void> {
   const engine = await initEngine();
   const theorems = (values.theorem ?? AUDIT_THEOREMS) as AuditTheorem[];
@@ -74,9 +81,9 @@ async function main(): Promise<void> {
           if (l !== 'dense' && l !== 'conv1d') throw new Error(`--layer must be dense or conv1d; got "${l}"`);
           return tfjsLayerDefaultSource(l);
         }),
-        ...(values.model ?? []).map((m) => modelSource(loadFactory(m), `model: ${m}`, `tf.Sequential factory from ${m}`)),
-        ...(values.weights ?? []).map((d) => weightsSource(d, layout)),
-        ...(values.controls ? [CONTROLS.he(), CONTROLS.planted()] : []),
+        ...(values.model ?? []).map((m) => modelSource(loadFactory(m), `model: ${shown(m)}`, `tf.Sequential factory from ${shown(m)}`)),
+        ...(values.weights ?? []).map((d) => weightsSource(d, layout, `weights: ${shown(d)}`)),
+        ...(values.builtins ? builtInSources(TFJS_INITIALIZER_NAMES, true) : values.controls ? [CONTROLS.he(), CONTROLS.planted()] : []),
       ]
     : builtInSources(TFJS_INITIALIZER_NAMES, true);
   const out = values.out ?? join('reports', 'out', 'audit');

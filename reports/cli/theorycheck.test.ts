@@ -36,12 +36,21 @@ const tmp = (): string => fs.mkdtempSync(path.join(os.tmpdir(), 'theorycheck-cli
 const argv = (...args: string[]): string[] => ['node', 'theorycheck', ...args];
 
 describe('theorycheck audit', () => {
-  test('runs properties/audit/run.ts with the options passed through; a usage error there is exit 2', async () => {
+  test('runs properties/audit/run.ts with the options passed through (paths made absolute), then writes audit.md and audit.html from its audit.json; a usage error there is exit 2', async () => {
+    const out = tmp();
     const calls: [string, string[]][] = [];
-    const ok = io(undefined, (file, args) => (calls.push([file, args]), 0));
-    expect(await main(argv('audit', '--initializer', 'heNormal', 'glorotUniform', '--width', '32'), ok)).toBe(EXIT.ok);
-    expect(calls).toEqual([['properties/audit/run.ts', ['--initializer', 'heNormal', '--initializer', 'glorotUniform', '--width', '32']]]);
-    expect(await main(argv('audit', '--initializer', 'nope'), io(undefined, () => 2))).toBe(EXIT.usage);
+    const fixture = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'audit-fixture.json'), 'utf8')) as unknown;
+    const ok = io(undefined, (file, args) => {
+      calls.push([file, args]);
+      fs.writeFileSync(path.join(out, 'audit.json'), JSON.stringify(fixture));
+      return 0;
+    });
+    expect(await main(argv('audit', '--initializer', 'heNormal', 'glorotUniform', '--model', 'm.ts', '--width', '32', '--out', out), ok)).toBe(EXIT.ok);
+    expect(calls).toEqual([['properties/audit/run.ts', ['--initializer', 'heNormal', '--initializer', 'glorotUniform', '--model', path.resolve('m.ts'), '--width', '32', '--out', out]]]);
+    expect(ok.text()).toContain('| component | declared |');
+    expect(fs.existsSync(path.join(out, 'audit.html'))).toBe(true);
+    expect(fs.existsSync(path.join(out, 'audit.md'))).toBe(true);
+    expect(await main(argv('audit', '--initializer', 'nope', '--out', out), io(undefined, () => 2))).toBe(EXIT.usage);
   });
 });
 

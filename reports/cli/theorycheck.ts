@@ -28,6 +28,8 @@ import { findResumable, invocationOf, readManifest } from '../run-dir';
 import type { Report } from '../schema';
 import { byPaper, twinName, twinsOf } from '../group';
 import { table } from '../format';
+import { readAuditReport, renderAuditSummary, writeAuditReport } from '../audit-writer';
+import { gitCommit } from '../build';
 
 export const EXIT = { ok: 0, rejected: 1, usage: 2, engineFault: 3 } as const;
 
@@ -51,6 +53,8 @@ export interface Io {
   jest: (args: string[], env: Record<string, string>) => number;
   /** Runs a TypeScript script of the repository (path from its root) with tsx; returns its exit code. */
   script: (file: string, args: string[]) => number;
+  /** The checkout's commit, for provenance (reports/build.ts). */
+  commit?: () => string | null;
 }
 
 const defaultIo: Io = {
@@ -58,6 +62,7 @@ const defaultIo: Io = {
   err: (t) => void process.stderr.write(t),
   jest: (args, env) => spawnSync(process.execPath, [require.resolve('jest/bin/jest'), ...args], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } }).status ?? EXIT.engineFault,
   script: (file, args) => spawnSync(process.execPath, [require.resolve('tsx/cli'), path.join(ROOT, file), ...args], { cwd: ROOT, stdio: 'inherit' }).status ?? EXIT.engineFault,
+  commit: () => gitCommit(ROOT),
 };
 
 /** A report from a report.json path or a run directory. */
@@ -210,15 +215,50 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
 
   cli
     .command('audit')
-    .description('FM1 audit of the tfjs-layers initializers (measured gain per layer, E[M_d]/M_0, verdict; properties/audit/), with the suite\'s He and a planted 10% variance error as controls')
-    .option('--initializer <name...>', 'audit only these tf.initializers (e.g. heNormal glorotUniform)')
-    .option('--width <n>', 'layer width of the audit (default 64)')
-    .option('--nets <n>', 'networks of the forward check at depth 10 (default 200)')
+    .description('run FM1, FM2, born-dead and region theorems against real components (properties/audit/): by default every tfjs-layers initializer, the dense and conv1d defaults and two controls; writes audit.json, audit.md and audit.html')
+    .option('--initializer <name...>', 'tfjs initializers to audit (e.g. heNormal glorotUniform)')
+    .option('--layer <name...>', 'default kernel initializer of these tfjs layers: dense, conv1d')
+    .option('--model <file...>', 'a module exporting a factory (seed) => tf.Sequential (default export or `factory`)')
+    .option('--weights <dir...>', 'a directory of exported .npy weights (see properties/audit/weights-dir.ts)')
+    .option('--layout <layout>', 'layout of --weights kernels: in-out (Keras, tfjs, JAX), out-in (PyTorch) or auto', 'auto')
+    .option('--controls', 'add the controls (the suite\'s He, a planted 10% variance error) to the chosen components')
+    .option('--builtins', 'audit the built-in set (every tfjs initializer, the layer defaults, the controls) beside the chosen components')
+    .option('--theorem <name...>', 'theorems to run: fm1 fm2 born-dead regions (default all)')
+    .option('--width <n>', 'layer width of the initializer audit (default 32)')
+    .option('--nets <n>', 'networks of the initializer audit (default 1000)')
+    .option('--model-nets <n>', 'draws of a model or weights directory (default 200)')
     .option('--seed <n>', 'seed of the audit')
-    .action((o: { initializer?: string[]; width?: string; nets?: string; seed?: string }) => {
-      const args = [...(o.initializer ?? []).flatMap((n) => ['--initializer', n]), ...(o.width ? ['--width', o.width] : []), ...(o.nets ? ['--nets', o.nets] : []), ...(o.seed ? ['--seed', o.seed] : [])];
+    .option('--out <dir>', 'directory for audit.json, audit.md, audit.html', path.join(DEFAULT_OUT, 'audit'))
+    .action(async (o: { initializer?: string[]; layer?: string[]; model?: string[]; weights?: string[]; layout: string; controls?: boolean; builtins?: boolean; theorem?: string[]; width?: string; nets?: string; modelNets?: string; seed?: string; out: string }) => {
+      const out = path.resolve(o.out);
+      const many = (flag: string, xs: string[] | undefined): string[] => (xs ?? []).flatMap((x) => [flag, flag === '--model' || flag === '--weights' ? path.resolve(x) : x]);
+      const one = (flag: string, x: string | undefined): string[] => (x === undefined ? [] : [flag, x]);
+      const args = [
+        ...many('--initializer', o.initializer),
+        ...many('--layer', o.layer),
+        ...many('--model', o.model),
+        ...many('--weights', o.weights),
+        ...(o.layout !== 'auto' ? ['--layout', o.layout] : []),
+        ...(o.controls ? ['--controls'] : []),
+        ...(o.builtins ? ['--builtins'] : []),
+        ...many('--theorem', o.theorem),
+        ...one('--width', o.width),
+        ...one('--nets', o.nets),
+        ...one('--model-nets', o.modelNets),
+        ...one('--seed', o.seed),
+        '--out',
+        out,
+        ...((c) => (c ? ['--git-commit', c] : []))(io.commit?.()),
+      ];
       const status = io.script('properties/audit/run.ts', args);
-      code = status === 0 ? EXIT.ok : status === 2 ? EXIT.usage : EXIT.engineFault;
+      if (status !== 0) {
+        code = status === 2 ? EXIT.usage : EXIT.engineFault;
+        return;
+      }
+      const written = await writeAuditReport(out, readAuditReport(out));
+      for (const e of written.errors) io.err(`theorycheck: audit figure ${e.id} not drawn: ${e.message}\n`);
+      io.out(`${renderAuditSummary(readAuditReport(out))}\n\n${written.markdown}\n${written.html}\n`);
+      code = written.errors.length > 0 ? EXIT.engineFault : EXIT.ok;
     });
 
   cli
