@@ -55,7 +55,7 @@ export const DEFAULT_DESIGN: AuditDesign = {
   fm2Depths: [1, 2, 4, 8],
   bornDead: { widths: [3, ...Array<number>(10).fill(3)], nets: 600 },
   regions: DEFAULT_REGIONS,
-  modelNets: 200,
+  modelNets: 500,
   theorems: AUDIT_THEOREMS,
 };
 

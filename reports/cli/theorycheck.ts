@@ -226,7 +226,7 @@ export function program(io: Io = defaultIo): { cli: Command; exitCode: () => num
     .option('--theorem <name...>', 'theorems to run: fm1 fm2 born-dead regions (default all)')
     .option('--width <n>', 'layer width of the initializer audit (default 32)')
     .option('--nets <n>', 'networks of the initializer audit (default 1000)')
-    .option('--model-nets <n>', 'draws of a model or weights directory (default 200)')
+    .option('--model-nets <n>', 'draws of a model or weights directory (default 500)')
     .option('--seed <n>', 'seed of the audit')
     .option('--out <dir>', 'directory for audit.json, audit.md, audit.html', path.join(DEFAULT_OUT, 'audit'))
     .action(async (o: { initializer?: string[]; layer?: string[]; model?: string[]; weights?: string[]; layout: string; controls?: boolean; builtins?: boolean; theorem?: string[]; width?: string; nets?: string; modelNets?: string; seed?: string; out: string }) => {
