@@ -34,7 +34,7 @@ describe('tfjs-layers initializer adapters', () => {
     expect(Math.max(...w.map(Math.abs))).toBeLessThanOrEqual(2 * Math.sqrt(2 / n) * (1 + 1e-6));
   });
 
-  it('the law each declares vs what it samples: the normalized fourth moment E[w⁴]/E[w²]² (3 normal, 9/5 uniform, 2.3655 truncated at ±2σ)', () => {
+  it('the law each declares vs what it samples: the normalized fourth moment E[w⁴]/E[w²]² (3 normal, 9/5 uniform, 2.3655 truncated at ±2σ, 3n/(n + 2) Haar-orthogonal)', () => {
     const n = 128;
     for (const name of TFJS_INITIALIZER_NAMES) {
       let s2 = 0;
@@ -46,14 +46,14 @@ describe('tfjs-layers initializer adapters', () => {
         }
       const N = 8 * n * n;
       // 131 072 weights: the sd of μ̃4's estimate is ≤ 0.03 for these light-tailed laws (≈ 0.01 uniform); tolerance 0.1.
-      expect(Math.abs((s4 / N) / (s2 / N) ** 2 - TFJS_INITIALIZERS[name].sampledMu4)).toBeLessThan(0.1);
+      expect(Math.abs((s4 / N) / (s2 / N) ** 2 - TFJS_INITIALIZERS[name].sampledMu4(n, n))).toBeLessThan(0.1);
     }
   });
 
   it('the dense and conv1d defaults are read from the layers\' own configs (tfjs: glorotNormal, i.e. VarianceScaling fanAvg normal) and re-created seeded', () => {
     const dense = tfjsLayerDefault('dense');
     expect(dense.config).toEqual({ scale: 1, mode: 'fanAvg', distribution: 'normal' });
-    expect(dense.sampledMu4).toBe(TRUNCATED_AT_2_MU4);
+    expect(dense.sampledMu4(30, 10)).toBe(TRUNCATED_AT_2_MU4);
     expect(dense.declaredVariance(30, 10)).toBeCloseTo(2 / 40, 12);
     expect(Array.from(dense.sample(5, 3, 4))).toEqual(Array.from(dense.sample(5, 3, 4)));
     const conv = tfjsLayerDefault('conv1d');

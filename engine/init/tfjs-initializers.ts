@@ -20,7 +20,7 @@ import * as tf from '@tensorflow/tfjs';
 /** A tfjs-layers initializer (the type `tf.initializers.*` return; its class is not re-exported by tfjs). */
 export type TfjsInitializer = ReturnType<typeof tf.initializers.heNormal>;
 
-export type TfjsInitializerName = 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'glorotNormal' | 'glorotUniform' | 'varianceScaling' | 'truncatedNormal' | 'randomNormal';
+export type TfjsInitializerName = 'heNormal' | 'heUniform' | 'leCunNormal' | 'leCunUniform' | 'glorotNormal' | 'glorotUniform' | 'varianceScaling' | 'truncatedNormal' | 'randomNormal' | 'randomUniform' | 'orthogonal';
 
 export interface TfjsInitializerEntry {
   /** A seeded instance (a new one per call: tfjs initializers hold their seed). */
@@ -30,9 +30,11 @@ export interface TfjsInitializerEntry {
   /** In words, as tfjs-layers documents it. */
   declared: string;
   /** The normalized fourth moment E[w⁴]/E[w²]² of the law it samples (3 normal, 9/5 uniform, 2.3655 normal truncated at ±2σ). */
-  sampledMu4: number;
+  sampledMu4: (fanIn: number, fanOut: number) => number;
   /** Why the sampled variance differs from the declared one, when it does. */
   cause?: string;
+  /** Measured cost of one 32 × 32 kernel when it is far above the others' (≤ 1.3 ms), so the audit can draw fewer. */
+  costPerKernelMs?: number;
 }
 
 /** Variance of a standard normal truncated to [−2, 2]: 1 − 4φ(2)/(2Φ(2) − 1) (theorems/_internals/initialization.ts derives it). */
@@ -43,17 +45,30 @@ const UNIFORM_MU4 = 9 / 5;
 const TRUNCATION =
   'tfjs-layers VarianceScaling draws its "normal" distribution as truncatedNormal(0, √(scale/fan)), cut at ±2σ without the 1/0.8796 rescaling Keras applies: it samples 0.7737 of the declared variance';
 
-/** The built-in tfjs-layers initializers a Dense kernel can use, with their documented rules (defaults). */
+/**
+ * The built-in tfjs-layers initializers a Dense kernel can use, with their documented rules (defaults).
+ * Every random one takes a seed. Not here: `zeros`, `ones`, `constant` and `identity`, which are not
+ * random (no law to audit; their c is fixed: 0, fan-in, fan-in·value², 1 for identity).
+ */
 export const TFJS_INITIALIZERS: Readonly<Record<TfjsInitializerName, TfjsInitializerEntry>> = {
-  heNormal: { make: (seed) => tf.initializers.heNormal({ seed }), declaredVariance: (n) => 2 / n, declared: 'normal, variance 2/fan-in', sampledMu4: TRUNCATED_AT_2_MU4, cause: TRUNCATION },
-  heUniform: { make: (seed) => tf.initializers.heUniform({ seed }), declaredVariance: (n) => 2 / n, declared: 'uniform on ±√(6/fan-in), variance 2/fan-in', sampledMu4: UNIFORM_MU4 },
-  leCunNormal: { make: (seed) => tf.initializers.leCunNormal({ seed }), declaredVariance: (n) => 1 / n, declared: 'normal, variance 1/fan-in', sampledMu4: TRUNCATED_AT_2_MU4, cause: TRUNCATION },
-  leCunUniform: { make: (seed) => tf.initializers.leCunUniform({ seed }), declaredVariance: (n) => 1 / n, declared: 'uniform on ±√(3/fan-in), variance 1/fan-in', sampledMu4: UNIFORM_MU4 },
-  glorotNormal: { make: (seed) => tf.initializers.glorotNormal({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'normal, variance 2/(fan-in + fan-out) (the default of tf.layers.dense and conv1d)', sampledMu4: TRUNCATED_AT_2_MU4, cause: TRUNCATION },
-  glorotUniform: { make: (seed) => tf.initializers.glorotUniform({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'uniform, variance 2/(fan-in + fan-out)', sampledMu4: UNIFORM_MU4 },
-  varianceScaling: { make: (seed) => tf.initializers.varianceScaling({ seed }), declaredVariance: (n) => 1 / n, declared: 'defaults scale 1, fan-in, normal: variance 1/fan-in', sampledMu4: TRUNCATED_AT_2_MU4, cause: TRUNCATION },
-  truncatedNormal: { make: (seed) => tf.initializers.truncatedNormal({ seed }), declaredVariance: () => 0.05 ** 2 * TRUNCATED_AT_2_VARIANCE, declared: 'truncated normal, stddev 0.05 before truncation at ±2σ', sampledMu4: TRUNCATED_AT_2_MU4 },
-  randomNormal: { make: (seed) => tf.initializers.randomNormal({ seed }), declaredVariance: () => 0.05 ** 2, declared: 'normal, stddev 0.05', sampledMu4: 3 },
+  heNormal: { make: (seed) => tf.initializers.heNormal({ seed }), declaredVariance: (n) => 2 / n, declared: 'normal, variance 2/fan-in', sampledMu4: () => TRUNCATED_AT_2_MU4, cause: TRUNCATION },
+  heUniform: { make: (seed) => tf.initializers.heUniform({ seed }), declaredVariance: (n) => 2 / n, declared: 'uniform on ±√(6/fan-in), variance 2/fan-in', sampledMu4: () => UNIFORM_MU4 },
+  leCunNormal: { make: (seed) => tf.initializers.leCunNormal({ seed }), declaredVariance: (n) => 1 / n, declared: 'normal, variance 1/fan-in', sampledMu4: () => TRUNCATED_AT_2_MU4, cause: TRUNCATION },
+  leCunUniform: { make: (seed) => tf.initializers.leCunUniform({ seed }), declaredVariance: (n) => 1 / n, declared: 'uniform on ±√(3/fan-in), variance 1/fan-in', sampledMu4: () => UNIFORM_MU4 },
+  glorotNormal: { make: (seed) => tf.initializers.glorotNormal({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'normal, variance 2/(fan-in + fan-out) (the default of tf.layers.dense and conv1d)', sampledMu4: () => TRUNCATED_AT_2_MU4, cause: TRUNCATION },
+  glorotUniform: { make: (seed) => tf.initializers.glorotUniform({ seed }), declaredVariance: (n, m) => 2 / (n + m), declared: 'uniform, variance 2/(fan-in + fan-out)', sampledMu4: () => UNIFORM_MU4 },
+  varianceScaling: { make: (seed) => tf.initializers.varianceScaling({ seed }), declaredVariance: (n) => 1 / n, declared: 'defaults scale 1, fan-in, normal: variance 1/fan-in', sampledMu4: () => TRUNCATED_AT_2_MU4, cause: TRUNCATION },
+  truncatedNormal: { make: (seed) => tf.initializers.truncatedNormal({ seed }), declaredVariance: () => 0.05 ** 2 * TRUNCATED_AT_2_VARIANCE, declared: 'truncated normal, stddev 0.05 before truncation at ±2σ', sampledMu4: () => TRUNCATED_AT_2_MU4 },
+  randomNormal: { make: (seed) => tf.initializers.randomNormal({ seed }), declaredVariance: () => 0.05 ** 2, declared: 'normal, stddev 0.05', sampledMu4: () => 3 },
+  randomUniform: { make: (seed) => tf.initializers.randomUniform({ seed }), declaredVariance: () => 0.1 ** 2 / 12, declared: 'uniform on [−0.05, 0.05]', sampledMu4: () => UNIFORM_MU4 },
+  orthogonal: {
+    make: (seed) => tf.initializers.orthogonal({ seed }),
+    declaredVariance: (n, m) => 1 / Math.max(n, m),
+    declared: 'orthogonal (QR of a normal matrix, signs fixed: Haar), gain 1: entries of variance 1/max(fan-in, fan-out), rows dependent',
+    // A Haar-orthogonal n × n entry is √n-scaled ~ a coordinate of a uniform point on the sphere: E[w⁴]/E[w²]² = 3n/(n + 2).
+    sampledMu4: (n, m) => (3 * Math.max(n, m)) / (Math.max(n, m) + 2),
+    costPerKernelMs: 19,
+  },
 };
 
 export const TFJS_INITIALIZER_NAMES = Object.keys(TFJS_INITIALIZERS) as TfjsInitializerName[];
@@ -111,7 +126,7 @@ export function tfjsLayerDefault(layer: TfjsLayerName): TfjsInitializerEntry & {
     make,
     declaredVariance: (fanIn, fanOut) => config.scale / fan(fanIn, fanOut),
     declared: `default of tf.layers.${layer}: VarianceScaling(scale ${config.scale}, ${config.mode}, ${config.distribution})${layer === 'conv1d' ? `; kernel size ${k}: fan-in k·C_in, fan-out k·C_out` : ''}`,
-    sampledMu4: config.distribution === 'uniform' ? UNIFORM_MU4 : TRUNCATED_AT_2_MU4,
+    sampledMu4: () => (config.distribution === 'uniform' ? UNIFORM_MU4 : TRUNCATED_AT_2_MU4),
     cause: config.distribution === 'normal' ? TRUNCATION : undefined,
     sample: (seed, fanIn, fanOut) => {
       if (layer === 'dense') return sampleTfjsKernel(make(seed), fanIn, fanOut);

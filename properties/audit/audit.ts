@@ -97,10 +97,11 @@ export function auditSource(raw: NetSource, design: AuditDesign = DEFAULT_DESIGN
   const fixed = raw.widths !== null;
   const source = fixed && raw.kind === 'model' ? memoized(raw) : raw;
   const widths = raw.widths ?? Array<number>(design.depth + 1).fill(design.width);
-  const nets = fixed ? Math.min(design.modelNets, raw.draws) : design.nets;
+  const nets = Math.min(fixed ? design.modelNets : design.nets, raw.draws);
   const seed = design.seed;
   const wants = (t: AuditTheorem): boolean => design.theorems.includes(t) && (t === 'fm1' || raw.sharedWeights === undefined);
   const out: SubjectAudit = { label: raw.label, kind: raw.kind, declared: raw.declared, widths, notes: [...raw.notes, ...(raw.sharedWeights ? [raw.sharedWeights] : [])] };
+  if (!fixed && raw.draws < design.nets) out.notes!.push(`${raw.draws} networks instead of ${design.nets}: its kernels are costly to draw (e.g. a QR per kernel)`);
   const stats = wants('fm1') || wants('fm2') || (fixed && wants('born-dead')) ? measureEnsemble(source, widths, nets, seed) : undefined;
   if (stats && wants('fm1')) {
     const n = widths[0];
@@ -110,10 +111,10 @@ export function auditSource(raw: NetSource, design: AuditDesign = DEFAULT_DESIGN
   }
   if (stats && wants('fm2')) out.fm2 = fm2Audit(stats, { z, pooled: !fixed, depths: fixed ? [widths.length - 1] : design.fm2Depths, zeroBiases: raw.zeroBiases, zPerLayer: zFor(1 - (1 - design.level) / (widths.length - 1)) });
   if (wants('born-dead')) {
-    const s = fixed ? stats! : measureEnsemble(source, design.bornDead.widths, design.bornDead.nets, seed + 1);
+    const s = fixed ? stats! : measureEnsemble(source, design.bornDead.widths, Math.min(design.bornDead.nets, raw.draws), seed + 1);
     out.bornDead = bornDeadAudit(s, { level: design.level, zeroBiases: raw.zeroBiases });
   }
-  if (wants('regions')) out.regions = regionsAudit(source, { ...design.regions, nets: fixed ? Math.min(design.regions.nets, nets) : design.regions.nets }, seed, z);
+  if (wants('regions')) out.regions = regionsAudit(source, { ...design.regions, nets: Math.min(design.regions.nets, nets) }, seed, z);
   if (out.notes!.length === 0) delete out.notes;
   return out;
 }

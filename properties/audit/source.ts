@@ -30,8 +30,6 @@ export interface NetSource {
   declaredC?: (fanIn: number, fanOut: number) => number;
   /** Set (with the reason) when neurons share weights (a convolution): only FM1 applies. */
   sharedWeights?: string;
-  /** The normalized fourth moment of the law it declares, when known. */
-  declaredMu4?: number;
   /** Why the sampled variance differs from the declared one (shown only when the measurement differs). */
   cause?: string;
   /** [n_0, …, n_L] for sources with their own architecture; null when the audit chooses (initializers). */
@@ -48,16 +46,15 @@ export interface NetSource {
 const zeros = (n: number): Float64Array => new Float64Array(n);
 
 /** An initializer given as a kernel sampler (engine layout). */
-export function samplerSource(label: string, sample: KernelSampler, info: { kind?: SourceKind; declared?: string; declaredVariance?: (fanIn: number, fanOut: number) => number; declaredMu4?: number; cause?: string } = {}): NetSource {
+export function samplerSource(label: string, sample: KernelSampler, info: { kind?: SourceKind; declared?: string; declaredVariance?: (fanIn: number, fanOut: number) => number; cause?: string; draws?: number } = {}): NetSource {
   return {
     label,
     kind: info.kind ?? 'initializer',
     declared: info.declared ?? 'not declared',
     declaredVariance: info.declaredVariance,
-    declaredMu4: info.declaredMu4,
     cause: info.cause,
     widths: null,
-    draws: Infinity,
+    draws: info.draws ?? Infinity,
     draw: (widths, seed, index) =>
       widths.slice(1).map((fanOut, l) => {
         const fanIn = widths[l];
