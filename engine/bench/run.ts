@@ -9,6 +9,8 @@
  *    depth 20, width 64, 128 inputs per net: 5.37 GFLOP) and on small per-net batches, which is
  *    where the automatic choice switches (LOOP_MIN_FLOPS).
  * 3. Sampling cost relative to the forward pass it feeds (target ≤ 0.3 for the canonical ensemble).
+ * 4–5. Plane regions and training throughput; 6. the same workloads against PyTorch when installed
+ *    (torch-compare.ts; `npm run bench -- --torch-only` runs that section alone).
  */
 import { parseArgs } from 'node:util';
 import * as tf from '@tensorflow/tfjs';
@@ -18,9 +20,10 @@ import { RandomStream } from '../random/stream';
 import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/ensemble-matmul';
 import { benchPlaneRegions } from './plane-regions-bench';
 import { benchTraining } from './train-bench';
+import { benchAgainstTorch } from './torch-compare';
 
 /** Command line: `npm run bench -- [--reps N] [--train-steps N]` (options, not environment variables). */
-const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' } } });
+const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' }, 'torch-only': { type: 'boolean' } } });
 const positive = (name: string, text: string): number => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be an integer ≥ 1; got "${text}"`);
@@ -67,6 +70,11 @@ async function forward(E: number, n: number, d: number, strategy: MatMulStrategy
 
 async function main(): Promise<void> {
   const engine = await initEngine();
+  if (args['torch-only']) {
+    console.log(`theorycheck bench — backend ${engine.backend}${engine.why ? ` (${engine.why})` : ''}`);
+    await benchAgainstTorch(REPS, 300);
+    return;
+  }
   console.log(`theorycheck bench — backend ${engine.backend}${engine.fallback ? ` (fallback: ${engine.fallback})` : ''}, tfjs ${engine.versions['@tensorflow/tfjs']}, node ${engine.versions.node}, median of ${REPS} after warm-up\n`);
 
   // Canonical ensemble (the FM ensemble of the README's "Engine figures").
@@ -115,6 +123,7 @@ async function main(): Promise<void> {
   console.log(`\n3. Sampling / forward pass, canonical ensemble: ziggurat ${zig.toFixed(0)} ms / forward ${bestForward.toFixed(0)} ms = ${(zig / bestForward).toFixed(2)} (target ≤ 0.3; naive Box–Muller: ${(naive / bestForward).toFixed(2)})`);
   await benchPlaneRegions(Math.max(REPS, 5));
   await benchTraining(TRAIN_STEPS);
+  await benchAgainstTorch(REPS, 300);
 }
 
 main().catch((err: unknown) => {

@@ -1,0 +1,85 @@
+/**
+ * The engine against PyTorch on the suite's own workloads, in the same run (engine/bench/torch/
+ * workloads.py states them): the FM ensemble (sample + forward + lengths, 200k networks of widths
+ * 10-10-20-5-15-10) and three training workloads (full-batch Adam). Both sides single-threaded (the
+ * engine's wasm backend has no threads in Node; torch.set_num_threads(1)), float32, median of `reps`
+ * after a warm-up. Skipped, with the reason, when no `python3` can `import torch` (Debian:
+ * `apt-get install python3-torch`); the suite itself never needs it.
+ */
+import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
+import { measureLengths } from '../measure/lengths';
+import { RandomStream } from '../random/stream';
+import { sampleDenseParams } from '../train/params';
+import { trainEnsemble } from '../train/train';
+import type { TrainActivation } from '../train/activations';
+
+const SCRIPT = path.join(__dirname, 'torch', 'workloads.py');
+
+/** The first python3 that imports torch (PATH's, then Debian's), or why none does. */
+export function findTorchPython(): { python: string } | { skipped: string } {
+  const tried: string[] = [];
+  for (const python of ['python3', '/usr/bin/python3']) {
+    const r = spawnSync(python, ['-c', 'import torch; print(torch.__version__)'], { encoding: 'utf8' });
+    if (r.status === 0) return { python };
+    tried.push(`${python}: ${r.error ? r.error.message : (r.stderr.trim().split('\n').pop() ?? `exit ${r.status}`)}`);
+  }
+  return { skipped: `no python3 with torch (${tried.join('; ')}); install it with apt-get install python3-torch` };
+}
+
+async function median(reps: number, fn: () => Promise<void>): Promise<number> {
+  await fn();
+  const out: number[] = [];
+  for (let r = 0; r < reps; r++) {
+    const t = process.hrtime.bigint();
+    await fn();
+    out.push(Number(process.hrtime.bigint() - t) / 1e9);
+  }
+  return out.sort((a, b) => a - b)[Math.floor(reps / 2)];
+}
+
+async function train(nets: number, widths: number[], activation: TrainActivation, steps: number): Promise<void> {
+  const stream = new RandomStream(7);
+  const params = Array.from({ length: nets }, () => sampleDenseParams({ widths, init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, stream));
+  const inputs = new Float32Array(100 * widths[0]);
+  stream.fillUniform(inputs, 1);
+  const targets = new Float32Array(100);
+  for (let i = 0; i < 100; i++) targets[i] = Math.sin(3 * inputs[i * widths[0]]);
+  await trainEnsemble({ params, activation, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps });
+}
+
+export async function benchAgainstTorch(reps: number, steps: number, fmNets = 200_000): Promise<void> {
+  console.log(`\n6. Against PyTorch (same workloads, one thread each, median of ${reps})`);
+  const found = findTorchPython();
+  if ('skipped' in found) {
+    console.log(`   skipped: ${found.skipped}`);
+    return;
+  }
+  const run = spawnSync(found.python, [SCRIPT, '--reps', String(reps), '--steps', String(steps), '--fm-nets', String(fmNets), '--threads', '1'], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  if (run.status !== 0) {
+    console.log(`   skipped: ${SCRIPT} failed: ${run.stderr.trim().split('\n').pop()}`);
+    return;
+  }
+  const torch = JSON.parse(run.stdout.trim().split('\n').pop()!) as Record<string, number | string>;
+  const engine: Record<string, number> = {
+    'fm-ensemble': await median(reps, async () => {
+      await measureLengths({ network: { widths: [10, 10, 20, 5, 15, 10], init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'zero' } }, activation: { kind: 'relu' } }, inputs: new Float32Array(10).fill(0.3), nets: fmNets, seed: 11 });
+    }),
+    'train-i': await median(reps, () => train(64, [2, 16, 16, 16, 1], { kind: 'relu' }, steps)),
+    'train-iii': await median(reps, () => train(32, [1, 8, 8, 8, 8, 8, 8, 1], { kind: 'relu' }, steps)),
+    'train-ii': await median(reps, () => train(8, [1, 1000, 1], { kind: 'tanh' }, steps)),
+  };
+  const labels: Record<string, string> = {
+    'fm-ensemble': `FM ensemble, ${fmNets / 1000}k nets 10-10-20-5-15-10`,
+    'train-i': `64 nets 2-16-16-16-1 relu, Adam ${steps}`,
+    'train-iii': `32 nets 1-8×6-1 relu, Adam ${steps}`,
+    'train-ii': `8 nets 1-1000-1 tanh, Adam ${steps}`,
+  };
+  console.log(`   PyTorch ${torch.torch} (${torch.threads} thread) via ${found.python}`);
+  console.log('   | workload | engine | PyTorch | engine ÷ PyTorch |');
+  console.log('   |---|---|---|---|');
+  for (const k of Object.keys(engine)) {
+    const t = Number(torch[k]);
+    console.log(`   | ${labels[k]} | ${engine[k].toFixed(2)} s | ${t.toFixed(2)} s | ${(engine[k] / t).toFixed(1)}× |`);
+  }
+}
