@@ -55,7 +55,7 @@ export async function benchAgainstTorch(reps: number, steps: number, fmNets = 20
     console.log(`   skipped: ${found.skipped}`);
     return;
   }
-  const run = spawnSync(found.python, [SCRIPT, '--reps', String(reps), '--steps', String(steps), '--fm-nets', String(fmNets), '--threads', '1'], { encoding: 'utf8', env: { ...process.env, OMP_NUM_THREADS: '1' } });
+  const run = spawnSync(found.python, [SCRIPT, '--reps', String(reps), '--steps', String(steps), '--fm-nets', String(fmNets), '--threads', '1'], { encoding: 'utf8' }); // the script sets torch.set_num_threads
   if (run.status !== 0) {
     console.log(`   skipped: ${SCRIPT} failed: ${run.stderr.trim().split('\n').pop()}`);
     return;
