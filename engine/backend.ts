@@ -10,6 +10,7 @@
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { EngineInfo } from '../theorems/vocabulary';
+import { registerNativeBatchMatMul } from './native/native-matmul';
 
 import { BACKENDS, parseBackend, type BackendName } from './backend-names';
 
@@ -79,6 +80,16 @@ let active: Promise<ActiveEngine> | undefined;
 export interface EngineOptions {
   /** Force a backend (tensorflow, wasm or cpu); default: the first of them that initialises. */
   backend?: string;
+  /** On wasm, use the native batched matMul when it is built (engine/native; default true). */
+  nativeMatMul?: boolean;
+}
+
+/** On wasm: the native batched matMul when it loads (engine/native/native-matmul.ts), and what ran, for the report. */
+function fastPath(info: ActiveEngine, wanted: boolean): ActiveEngine {
+  if (info.backend !== 'wasm') return info;
+  const r = wanted ? registerNativeBatchMatMul() : ({ registered: false, reason: 'turned off' } as const);
+  const line = r.registered ? 'batched matMul: native addon (engine/native)' : `batched matMul: wasm (${r.reason})`;
+  return { ...info, why: info.why ? `${info.why}; ${line}` : line };
 }
 
 /**
@@ -94,7 +105,7 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
       const name = parseBackend(requested);
       const failure = await activate(name);
       if (failure !== undefined) throw new Error(`backend ${name} could not be initialised: ${failure}`);
-      return { backend: name, versions: engineVersions(), why: `forced (${name} requested)` };
+      return fastPath({ backend: name, versions: engineVersions(), why: `forced (${name} requested)` }, options.nativeMatMul ?? true);
     }
     const reasons: string[] = [];
     for (const name of BACKENDS) {
@@ -107,7 +118,7 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
           // Never silent: cpu is 30–280× slower than wasm (measured by `npm run bench`; README "Engine figures").
           process.emitWarning(`theorycheck: falling back to the slow tfjs cpu backend (${info.fallback})`);
         }
-        return info;
+        return fastPath(info, options.nativeMatMul ?? true);
       }
       reasons.push(`${name}: ${failure}`);
     }
