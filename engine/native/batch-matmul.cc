@@ -89,8 +89,13 @@ static napi_value BatchMatMul(napi_env env, napi_callback_info info) {
         for (size_t j = 0; j < n; j++) {
           const float* Ai = A + i * k;
           const float* Bj = Bt + j * k;
-          float acc = 0;
-          for (size_t p = 0; p < k; p++) acc += Ai[p] * Bj[p];
+          // Eight independent partial sums: vectorizable without -ffast-math's reassociation.
+          float part[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+          size_t p = 0;
+          for (; p + 8 <= k; p += 8)
+            for (int q = 0; q < 8; q++) part[q] += Ai[p + q] * Bj[p + q];
+          float acc = ((part[0] + part[1]) + (part[2] + part[3])) + ((part[4] + part[5]) + (part[6] + part[7]));
+          for (; p < k; p++) acc += Ai[p] * Bj[p];
           O[i * n + j] = acc;
         }
     }
