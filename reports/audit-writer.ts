@@ -9,15 +9,11 @@ import * as path from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { AUDIT_SCHEMA_VERSION, type AuditReport, type AuditVerdict, type Estimate, type SubjectAudit } from './audit-schema';
 import { seriesSpec, type SeriesRow } from './figures/chart';
+import { formatNumber } from './format';
 import { completeSpec, renderSvgs } from './figures/svg';
 import type { FigureSpec } from './figures/types';
 
-const fmt = (x: number | null | undefined): string => {
-  if (x === null || x === undefined || Number.isNaN(x)) return '—';
-  if (x === 0) return '0';
-  const a = Math.abs(x);
-  return a >= 1e4 || a < 1e-3 ? x.toExponential(2) : x.toPrecision(4);
-};
+const fmt = (x: number | null | undefined): string => (x === null || x === undefined || Number.isNaN(x) ? '—' : formatNumber(x));
 const est = (e: Estimate | undefined): string => (e ? `${fmt(e.estimate)} [${fmt(e.lower)}, ${fmt(e.upper)}]` : '—');
 const mark = (v: AuditVerdict | undefined): string => (v === undefined ? '—' : v === 'keeps' ? `✅ ${v}` : v === 'breaks' ? `❌ ${v}` : v);
 const pct = (level: number): string => `${+(level * 100).toFixed(3)}%`;

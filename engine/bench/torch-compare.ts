@@ -9,9 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { measureLengths } from '../measure/lengths';
-import { RandomStream } from '../random/stream';
-import { sampleDenseParams } from '../train/params';
-import { trainEnsemble } from '../train/train';
+import { trainCase } from './train-bench';
 import type { TrainActivation } from '../train/activations';
 
 const SCRIPT = path.join(__dirname, 'torch', 'workloads.py');
@@ -38,15 +36,9 @@ async function median(reps: number, fn: () => Promise<void>): Promise<number> {
   return out.sort((a, b) => a - b)[Math.floor(reps / 2)];
 }
 
-async function train(nets: number, widths: number[], activation: TrainActivation, steps: number): Promise<void> {
-  const stream = new RandomStream(7);
-  const params = Array.from({ length: nets }, () => sampleDenseParams({ widths, init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, stream));
-  const inputs = new Float32Array(100 * widths[0]);
-  stream.fillUniform(inputs, 1);
-  const targets = new Float32Array(100);
-  for (let i = 0; i < 100; i++) targets[i] = Math.sin(3 * inputs[i * widths[0]]);
-  await trainEnsemble({ params, activation, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps });
-}
+const train = async (nets: number, widths: number[], activation: TrainActivation, steps: number): Promise<void> => {
+  await trainCase({ nets, widths, points: 100, activation }, steps);
+};
 
 export async function benchAgainstTorch(reps: number, steps: number, fmNets = 200_000): Promise<void> {
   console.log(`\n6. Against PyTorch (same workloads, one thread each, median of ${reps})`);

@@ -10,11 +10,11 @@
  */
 import { RandomStream } from '../random/stream';
 import { sampleDenseParams } from '../train/params';
-import { chooseTrainStrategy, trainEnsemble, type TrainStrategy } from '../train/train';
+import { chooseTrainStrategy, trainEnsemble, type TrainResult, type TrainStrategy } from '../train/train';
 import type { TrainActivation } from '../train/activations';
 
 
-interface Case {
+export interface Case {
   label: string;
   nets: number;
   widths: number[];
@@ -30,7 +30,8 @@ const CASES: Case[] = [
   { label: '(v)   8 nets 2→128→128→1, relu', nets: 8, widths: [2, 128, 128, 1], points: 100, activation: { kind: 'relu' } },
 ];
 
-async function stepsPerSecond(c: Case, strategy: TrainStrategy, steps: number): Promise<number> {
+/** Trains case `c` (He-normal weights, N(0, 0.1²) biases, targets sin 3x₁ on uniform inputs; seed 7). */
+export async function trainCase(c: Pick<Case, 'nets' | 'widths' | 'points' | 'activation'>, steps: number, strategy?: TrainStrategy): Promise<TrainResult> {
   const stream = new RandomStream(7);
   const params = Array.from({ length: c.nets }, () =>
     sampleDenseParams({ widths: c.widths, init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, stream),
@@ -40,8 +41,11 @@ async function stepsPerSecond(c: Case, strategy: TrainStrategy, steps: number): 
   stream.fillUniform(inputs, 1);
   const targets = new Float32Array(c.points * c.widths[c.widths.length - 1]);
   for (let i = 0; i < c.points; i++) targets[i] = Math.sin(3 * inputs[i * n0]);
-  const r = await trainEnsemble({ params, activation: c.activation, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps, strategy });
-  return r.timing.stepsPerSecond;
+  return trainEnsemble({ params, activation: c.activation, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps, ...(strategy ? { strategy } : {}) });
+}
+
+async function stepsPerSecond(c: Case, strategy: TrainStrategy, steps: number): Promise<number> {
+  return (await trainCase(c, steps, strategy)).timing.stepsPerSecond;
 }
 
 export async function benchTraining(STEPS = 200): Promise<void> {

@@ -81,7 +81,11 @@ export const TFJS_INITIALIZER_NAMES = Object.keys(TFJS_INITIALIZERS) as TfjsInit
 export function sampleTfjsKernel(init: TfjsInitializer, fanIn: number, fanOut: number): Float64Array {
   if (!(Number.isInteger(fanIn) && fanIn >= 1)) throw new Error(`fanIn must be an integer ≥ 1; got ${fanIn}`);
   if (!(Number.isInteger(fanOut) && fanOut >= 1)) throw new Error(`fanOut must be an integer ≥ 1; got ${fanOut}`);
-  const values = tf.tidy(() => init.apply([fanIn, fanOut], 'float32').dataSync());
+  return toEngineLayout(tf.tidy(() => init.apply([fanIn, fanOut], 'float32').dataSync()), fanIn, fanOut);
+}
+
+/** A kernel in tfjs' (and Keras') layout [fanIn, fanOut], row-major, as the engine's [fanOut × fanIn] in float64. */
+export function toEngineLayout(values: ArrayLike<number>, fanIn: number, fanOut: number): Float64Array {
   const out = new Float64Array(fanIn * fanOut);
   for (let i = 0; i < fanIn; i++) for (let j = 0; j < fanOut; j++) out[j * fanIn + i] = values[i * fanOut + j];
   return out;

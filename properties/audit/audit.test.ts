@@ -156,7 +156,10 @@ describe('a directory of exported weights (.npy)', () => {
     const flat = mkdtempSync(join(tmpdir(), 'tc-weights-flat-'));
     save(join(flat, 'a.npy'), new Float32Array(16), [4, 4]);
     expect(() => loadWeightsDir(flat)).toThrow(/a stacked kernel must have shape \[draws, a, b\]; got \[4,4\]/);
-    expect(() => auditSource(fixedSource('two', loadWeightsDir(root, 'in-out').nets), { ...small, modelNets: 10 })).not.toThrow();
+    // All-zero weights: every network is dead, so FM2 has nothing to test and says so (not keeps).
+    const zero = auditSource(fixedSource('two', loadWeightsDir(root, 'in-out').nets), { ...small, modelNets: 10 });
+    expect(zero.fm2!.verdict).toBe('undetermined');
+    expect(zero.bornDead!.dead).toBe(2);
     expect(() => auditSource(CONTROLS.he(), { ...small, nets: 1 })).toThrow('nets must be an integer ≥ 10; got 1');
   });
 });

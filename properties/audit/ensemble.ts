@@ -16,8 +16,7 @@ import type { NetSource } from './source';
 export interface EnsembleStats {
   widths: number[];
   nets: number;
-  /** Per layer l (0-based), per network: fan-in · mean(w²) (= c for that kernel), mean(w²) and mean(w⁴). */
-  c: Float64Array[];
+  /** Per layer l (0-based), per network: the kernel's mean(w²) (its c is fan-in × this) and mean(w⁴). */
   m2: Float64Array[];
   m4: Float64Array[];
   /** Per layer l (1-based depth l+1), per network: M_{l+1}/M_0. */
@@ -33,7 +32,7 @@ export function measureEnsemble(source: NetSource, widths: readonly number[], ne
   if (nets > source.draws) throw new Error(`${source.label} holds ${source.draws} networks; the audit asked for ${nets} (lower nets to at most ${source.draws})`);
   const L = widths.length - 1;
   const make = (): Float64Array[] => Array.from({ length: L }, () => new Float64Array(nets));
-  const stats: EnsembleStats = { widths: [...widths], nets, c: make(), m2: make(), m4: make(), ratio: make(), rho: make(), dead: new Uint8Array(nets) };
+  const stats: EnsembleStats = { widths: [...widths], nets, m2: make(), m4: make(), ratio: make(), rho: make(), dead: new Uint8Array(nets) };
   const inputs = new RandomStream(deriveSeed(seed, 'inputs'));
   for (let e = 0; e < nets; e++) {
     const layers: Layer64[] = source.draw(widths, seed, e);
@@ -62,7 +61,6 @@ export function measureEnsemble(source: NetSource, widths: readonly number[], ne
       }
       stats.m2[l][e] = s2 / weights.length;
       stats.m4[l][e] = s4 / weights.length;
-      stats.c[l][e] = fanIn * stats.m2[l][e];
       const next = new Float64Array(fanOut);
       let active = 0;
       let m = 0;

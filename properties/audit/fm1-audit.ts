@@ -13,19 +13,9 @@
  */
 import type { Fm1Audit } from '../../reports/audit-schema';
 import type { EnsembleStats } from './ensemble';
-import { meanInterval, overlaps, scale } from './interval';
+import { concat, meanInterval, overlaps, scale } from './interval';
 
 export const FM1_RESOLUTION = 0.01;
-
-const concat = (xs: Float64Array[]): Float64Array => {
-  const out = new Float64Array(xs.reduce((s, x) => s + x.length, 0));
-  let k = 0;
-  for (const x of xs) {
-    out.set(x, k);
-    k += x.length;
-  }
-  return out;
-};
 
 export interface Fm1Options {
   z: number;
@@ -41,8 +31,10 @@ export interface Fm1Options {
 export function fm1Audit(stats: EnsembleStats, o: Fm1Options): Fm1Audit {
   const resolution = o.resolution ?? FM1_RESOLUTION;
   const { widths } = stats;
-  const perLayer = stats.c.map((c, l) => ({ layer: l + 1, fanIn: widths[l], fanOut: widths[l + 1], c: meanInterval(c, o.z) }));
-  const c = meanInterval(concat(stats.c), o.z);
+  // c per kernel = fan-in × its mean squared weight.
+  const cs = stats.m2.map((m2, l) => m2.map((v) => widths[l] * v));
+  const perLayer = cs.map((c, l) => ({ layer: l + 1, fanIn: widths[l], fanOut: widths[l + 1], c: meanInterval(c, o.z) }));
+  const c = meanInterval(concat(cs), o.z);
   const gain = scale(c, 0.5);
   const gains = o.pooled ? perLayer.map(() => gain) : perLayer.map((p) => scale(p.c, 0.5));
   const inside = (g: { lower: number; upper: number }): boolean => g.lower >= 1 - resolution && g.upper <= 1 + resolution;

@@ -22,9 +22,7 @@
  */
 import type { Estimate, Fm2Audit } from '../../reports/audit-schema';
 import type { EnsembleStats } from './ensemble';
-import { overlaps, ratioOfMeans } from './interval';
-
-const concat = (xs: Float64Array[]): Float64Array => Float64Array.from(xs.flatMap((x) => Array.from(x)));
+import { concat, overlaps, ratioOfMeans } from './interval';
 
 export function fm2Audit(stats: EnsembleStats, o: { z: number; pooled: boolean; depths: number[]; zeroBiases: boolean; zPerLayer?: number }): Fm2Audit {
   const L = stats.widths.length - 1;
@@ -53,12 +51,18 @@ export function fm2Audit(stats: EnsembleStats, o: { z: number; pooled: boolean; 
       b.push(ls.reduce((s, l) => s + F[l][e], 0));
       for (const l of ls) rho.push(stats.rho[l][e]);
     }
+    const layer = ls.length === 1 ? ls[0] + 1 : 0;
+    if (a.length < 2 || !(b.reduce((x, y) => x + y, 0) > 0)) {
+      // No network reaches this layer with a live input (e.g. all-zero weights): nothing to test.
+      const none = { estimate: NaN, lower: NaN, upper: NaN };
+      return { layer, fanIn: stats.widths[ls[0]], fanOut: n, rho: NaN, predicted: { lower: NaN, upper: NaN }, measured: none, nets: a.length, consistent: false, testable: false };
+    }
     const rhoBar = mean(rho);
     const mu = perLayer[ls[0]];
     const predicted = { lower: 1 + (5 + 2 * (mu.lower - 3) * rhoBar) / n, upper: 1 + (5 + 2 * (mu.upper - 3) * rhoBar) / n };
     const r = ratioOfMeans(a, b, 2, z);
     const measured = { estimate: r.estimate * ls.length, lower: r.lower * ls.length, upper: r.upper * ls.length };
-    return { layer: ls.length === 1 ? ls[0] + 1 : 0, fanIn: stats.widths[ls[0]], fanOut: n, rho: rhoBar, predicted, measured, nets: a.length, consistent: overlaps(measured, predicted.lower, predicted.upper) };
+    return { layer, fanIn: stats.widths[ls[0]], fanOut: n, rho: rhoBar, predicted, measured, nets: a.length, consistent: overlaps(measured, predicted.lower, predicted.upper), testable: true };
   };
   // An initializer (one law, square layers): one test pooling the layers; a fixed architecture: one
   // test per layer at level 1 − (1 − level)/L (Bonferroni), so a subject's verdict has the audit's level.
@@ -79,5 +83,7 @@ export function fm2Audit(stats: EnsembleStats, o: { z: number; pooled: boolean; 
       const beta = widths.slice(1).reduce((s, n) => s + 1 / n, 0);
       return { widths, beta, predictedLower: lo, predictedUpper: hi, measured, nets: stats.nets, consistent: overlaps(measured, lo, hi) };
     });
-  return { mu4, constant, layers, rows, verdict: layers.every((l) => l.consistent) ? 'keeps' : 'breaks' };
+  const verdict = layers.some((l) => l.testable && !l.consistent) ? 'breaks' : layers.every((l) => l.testable) ? 'keeps' : 'undetermined';
+  for (const l of layers) delete (l as { testable?: boolean }).testable;
+  return { mu4, constant, layers, rows, verdict };
 }

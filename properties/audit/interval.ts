@@ -5,26 +5,31 @@
  * reports these intervals, it does not spend the suite's α budget (it is not a gate claim).
  */
 import type { Estimate } from '../../reports/audit-schema';
+import { sampleMoments } from '../stats';
 
-const mean = (x: ArrayLike<number>): number => {
-  let s = 0;
-  for (let i = 0; i < x.length; i++) s += x[i];
-  return s / x.length;
-};
+/** The values of several samples as one (an initializer's layers, pooled). */
+export function concat(xs: readonly Float64Array[]): Float64Array {
+  const out = new Float64Array(xs.reduce((s, x) => s + x.length, 0));
+  let k = 0;
+  for (const x of xs) {
+    out.set(x, k);
+    k += x.length;
+  }
+  return out;
+}
 
-const cov = (x: ArrayLike<number>, y: ArrayLike<number>): number => {
-  const mx = mean(x);
-  const my = mean(y);
+/** Sample covariance (n − 1) of paired values with known means. */
+function covariance(x: ArrayLike<number>, mx: number, y: ArrayLike<number>, my: number): number {
   let s = 0;
   for (let i = 0; i < x.length; i++) s += (x[i] - mx) * (y[i] - my);
   return s / (x.length - 1);
-};
+}
 
 /** Mean ± z·sd/√n. */
 export function meanInterval(x: ArrayLike<number>, z: number): Estimate {
-  const m = mean(x);
-  const half = (z * Math.sqrt(cov(x, x))) / Math.sqrt(x.length);
-  return { estimate: m, lower: m - half, upper: m + half };
+  const { mean, sd, n } = sampleMoments(x);
+  const half = (z * sd) / Math.sqrt(n);
+  return { estimate: mean, lower: mean - half, upper: mean + half };
 }
 
 /**
@@ -32,11 +37,13 @@ export function meanInterval(x: ArrayLike<number>, z: number): Estimate {
  * (1/B^p, −pA/B^{p+1}).
  */
 export function ratioOfMeans(a: ArrayLike<number>, b: ArrayLike<number>, p: 1 | 2, z: number): Estimate {
-  const A = mean(a);
-  const B = mean(b);
+  const ma = sampleMoments(a);
+  const mb = sampleMoments(b);
+  const A = ma.mean;
+  const B = mb.mean;
   const ga = 1 / B ** p;
   const gb = (-p * A) / B ** (p + 1);
-  const variance = (ga * ga * cov(a, a) + gb * gb * cov(b, b) + 2 * ga * gb * cov(a, b)) / a.length;
+  const variance = (ga * ga * ma.variance + gb * gb * mb.variance + 2 * ga * gb * covariance(a, A, b, B)) / a.length;
   const r = A / B ** p;
   const half = z * Math.sqrt(Math.max(0, variance));
   return { estimate: r, lower: r - half, upper: r + half };

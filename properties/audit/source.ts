@@ -14,6 +14,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Layer64 } from '../../engine/geometry/net64';
 import { deriveSeed } from '../../engine/random/seed';
+import { sampleTfjsKernel, toEngineLayout, type TfjsInitializer } from '../../engine/init/tfjs-initializers';
 /** A weight sampler: one kernel [fanOut × fanIn] (row j = neuron j's weights) per seed. */
 export type KernelSampler = (fanIn: number, fanOut: number, seed: number) => Float64Array;
 
@@ -70,12 +71,6 @@ export function samplerSource(label: string, sample: KernelSampler, info: { kind
 /** A user's weight function: (shape [fanIn, fanOut] as tfjs lays out a Dense kernel, fanIn, fanOut, seed) → weights in that layout. */
 export type WeightFunction = (shape: [number, number], fanIn: number, fanOut: number, seed: number) => ArrayLike<number> | tf.Tensor;
 
-const transpose = (values: ArrayLike<number>, fanIn: number, fanOut: number): Float64Array => {
-  const out = new Float64Array(fanIn * fanOut);
-  for (let i = 0; i < fanIn; i++) for (let j = 0; j < fanOut; j++) out[j * fanIn + i] = values[i * fanOut + j];
-  return out;
-};
-
 /** A weight function (tfjs layout [fanIn, fanOut]) as a kernel sampler. */
 export function weightFunctionSampler(fn: WeightFunction): KernelSampler {
   return (fanIn, fanOut, seed) => {
@@ -83,9 +78,9 @@ export function weightFunctionSampler(fn: WeightFunction): KernelSampler {
     if (raw instanceof tf.Tensor) {
       const values = raw.dataSync();
       raw.dispose();
-      return transpose(values, fanIn, fanOut);
+      return toEngineLayout(values, fanIn, fanOut);
     }
-    return transpose(raw, fanIn, fanOut);
+    return toEngineLayout(raw, fanIn, fanOut);
   };
 }
 
@@ -99,7 +94,7 @@ export function initializerInstanceSampler(init: { apply: (shape: number[], dtyp
   if (a.every((v, i) => v === b[i])) {
     throw new Error(`${label}: this Initializer instance returns the same kernel on every call (its seed is fixed), so its draws are not independent; pass a factory (seed) => Initializer instead`);
   }
-  return (fanIn, fanOut) => transpose(tf.tidy(() => init.apply([fanIn, fanOut], 'float32').dataSync()), fanIn, fanOut);
+  return (fanIn, fanOut) => sampleTfjsKernel(init as TfjsInitializer, fanIn, fanOut);
 }
 
 /** The layers of a model as the audit reads them. */
@@ -117,7 +112,7 @@ function denseLayers(model: tf.LayersModel, label: string): Layer64[] {
     }
     const [kernel, bias] = layer.getWeights();
     const [fanIn, fanOut] = kernel.shape;
-    out.push({ fanIn, fanOut, weights: transpose(kernel.dataSync(), fanIn, fanOut), biases: bias ? Float64Array.from(bias.dataSync()) : zeros(fanOut), slope: 0 });
+    out.push({ fanIn, fanOut, weights: toEngineLayout(kernel.dataSync(), fanIn, fanOut), biases: bias ? Float64Array.from(bias.dataSync()) : zeros(fanOut), slope: 0 });
   });
   if (out.length === 0) throw new Error(`${label}: the model has no Dense ReLU layer to audit`);
   return out;

@@ -18,6 +18,7 @@ import type * as Npy from 'npyjs' with { 'resolution-mode': 'import' };
 const { parse } = require('npyjs') as typeof Npy;
 type NpyArray = Npy.NpyArray;
 import type { Layer64 } from '../../engine/geometry/net64';
+import { toEngineLayout } from '../../engine/init/tfjs-initializers';
 import { fixedSource, type NetSource } from './source';
 
 export type WeightsLayout = 'in-out' | 'out-in' | 'auto';
@@ -113,8 +114,8 @@ export function loadWeightsDir(dir: string, layout: WeightsLayout = 'auto'): Wei
   const nets = kernels.map((net, d) =>
     net.map((t, l): Layer64 => {
       const [fanIn, fanOut] = resolved === 'in-out' ? t.shape : [t.shape[1], t.shape[0]];
-      const weights = new Float64Array(fanIn * fanOut);
-      for (let i = 0; i < fanIn; i++) for (let j = 0; j < fanOut; j++) weights[j * fanIn + i] = resolved === 'in-out' ? t.data[i * fanOut + j] : t.data[j * fanIn + i];
+      // out-in (PyTorch) is already the engine's layout.
+      const weights = resolved === 'in-out' ? toEngineLayout(t.data, fanIn, fanOut) : Float64Array.from(t.data);
       const b = biases[d][l];
       if (b && (b.shape.length !== 1 || b.shape[0] !== fanOut)) throw new Error(`${b.file}: a bias must have shape [${fanOut}]; got [${b.shape}]`);
       return { fanIn, fanOut, weights, biases: b ? Float64Array.from(b.data) : new Float64Array(fanOut), slope: 0 };
