@@ -11,6 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import type { EngineInfo } from '../theorems/vocabulary';
 import { registerNativeBatchMatMul } from './native/native-matmul';
+import { registerNativeNormalFill } from './native/native-normal';
 
 import { BACKENDS, parseBackend, type BackendName } from './backend-names';
 
@@ -82,13 +83,23 @@ export interface EngineOptions {
   backend?: string;
   /** On wasm, use the native batched matMul when it is built (engine/native; default true). */
   nativeMatMul?: boolean;
+  /** Use the native fast loop of the normal sampler when it is built (engine/native; default true; the values are the same). */
+  nativeSampling?: boolean;
 }
 
-/** On wasm: the native batched matMul when it loads (engine/native/native-matmul.ts), and what ran, for the report. */
-function fastPath(info: ActiveEngine, wanted: boolean): ActiveEngine {
-  if (info.backend !== 'wasm') return info;
-  const r = wanted ? registerNativeBatchMatMul() : ({ registered: false, reason: 'turned off' } as const);
-  const line = r.registered ? 'batched matMul: native addon (engine/native)' : `batched matMul: wasm (${r.reason})`;
+/**
+ * The native addon's parts (engine/native) when it loads: the batched matMul on wasm and the normal
+ * sampler's fast loop on every backend; the returned `why` says what ran, for the report.
+ */
+function fastPath(info: ActiveEngine, options: EngineOptions): ActiveEngine {
+  const lines: string[] = [];
+  if (info.backend === 'wasm') {
+    const r = options.nativeMatMul ?? true ? registerNativeBatchMatMul() : ({ registered: false, reason: 'turned off' } as const);
+    lines.push(r.registered ? 'batched matMul: native addon (engine/native)' : `batched matMul: wasm (${r.reason})`);
+  }
+  const s = options.nativeSampling ?? true ? registerNativeNormalFill() : ({ registered: false, reason: 'turned off' } as const);
+  lines.push(s.registered ? 'normal sampling: native addon (engine/native)' : `normal sampling: JavaScript (${s.registered === false && s.reason.includes('not loadable') ? 'addon not built' : s.reason})`);
+  const line = lines.join('; ');
   return { ...info, why: info.why ? `${info.why}; ${line}` : line };
 }
 
@@ -105,7 +116,7 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
       const name = parseBackend(requested);
       const failure = await activate(name);
       if (failure !== undefined) throw new Error(`backend ${name} could not be initialised: ${failure}`);
-      return fastPath({ backend: name, versions: engineVersions(), why: `forced (${name} requested)` }, options.nativeMatMul ?? true);
+      return fastPath({ backend: name, versions: engineVersions(), why: `forced (${name} requested)` }, options);
     }
     const reasons: string[] = [];
     for (const name of BACKENDS) {
@@ -118,7 +129,7 @@ export function initEngine(options: EngineOptions = {}): Promise<ActiveEngine> {
           // Never silent: cpu is 30–280× slower than wasm (measured by `npm run bench`; README "Engine figures").
           process.emitWarning(`theorycheck: falling back to the slow tfjs cpu backend (${info.fallback})`);
         }
-        return fastPath(info, options.nativeMatMul ?? true);
+        return fastPath(info, options);
       }
       reasons.push(`${name}: ${failure}`);
     }

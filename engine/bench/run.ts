@@ -3,7 +3,8 @@
  * same run (absolute times on these VMs vary by up to 2× between runs; ratios are what to compare).
  *
  * 1. Normal sampling: the ziggurat of engine/random/stream.ts vs naive Box–Muller (one variate per
- *    pair of pure-rand uniforms, cos branch only), for the weights of the canonical ensemble.
+ *    pair of pure-rand uniforms, cos branch only), for the weights of the canonical ensemble; the
+ *    native fast loop (engine/native) vs the JavaScript one, per network and in one call.
  * 2. Ensemble forward pass (the matMul strategies of engine/network/ensemble-matmul.ts): per-network
  *    loop of rank-2 matMuls vs one rank-3 batched matMul, on the canonical ensemble (256 nets,
  *    depth 20, width 64, 128 inputs per net: 5.37 GFLOP) and on small per-net batches, which is
@@ -21,6 +22,9 @@ import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/
 import { benchPlaneRegions } from './plane-regions-bench';
 import { benchTraining } from './train-bench';
 import { benchAgainstTorch } from './torch-compare';
+import { sampleLawEach } from '../init/laws';
+import { loadNativeAddon } from '../native/addon';
+import { registerNativeNormalFill, removeNativeNormalFill } from '../native/native-normal';
 
 /** Command line: `npm run bench -- [--reps N] [--train-steps N]` (options, not environment variables). */
 const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' }, 'torch-only': { type: 'boolean' } } });
@@ -87,7 +91,29 @@ async function main(): Promise<void> {
   const naive = await time(() => naiveBoxMuller(1, buf));
   console.log('1. Normal sampling, %s M variates (the canonical ensemble\'s weights)', (weightsCount / 1e6).toFixed(1));
   console.log(`   naive Box–Muller  ${naive.toFixed(0)} ms  (${((naive * 1e6) / weightsCount).toFixed(1)} ns/variate)`);
-  console.log(`   ziggurat          ${zig.toFixed(0)} ms  (${((zig * 1e6) / weightsCount).toFixed(1)} ns/variate)   ratio ${(zig / naive).toFixed(2)} of naive\n`);
+  console.log(`   ziggurat          ${zig.toFixed(0)} ms  (${((zig * 1e6) / weightsCount).toFixed(1)} ns/variate)   ratio ${(zig / naive).toFixed(2)} of naive`);
+  // The native fast loop (engine/native) against the JavaScript one, on one long fill and on the
+  // ensembles' pattern (one short fill per network: 50 000 networks × `per` weights).
+  const streams = Array.from({ length: 50_000 }, (_, e) => new RandomStream(e + 1));
+  const short = new Float32Array(50_000 * 100);
+  const perNet = (per: number, each: boolean) => () => {
+    if (each) sampleLawEach(streams, 'gaussian', 1, short, per);
+    else for (let e = 0; e < streams.length; e++) streams[e].fillNormal(short, 1, e * per, per);
+  };
+  const paths: [string, () => void][] = [['JavaScript', removeNativeNormalFill], ['native', () => void registerNativeNormalFill()]];
+  for (const [label, use] of paths) {
+    use();
+    if (label === 'native' && 'unavailable' in loadNativeAddon()) {
+      console.log('   native: addon not built (npm run build:native)');
+      continue;
+    }
+    const long = await time(() => new RandomStream(1).fillNormal(buf));
+    const per: string[] = [];
+    for (const k of [8, 32, 100]) per.push(`${k}: ${(((await time(perNet(k, false))) * 1e6) / (50_000 * k)).toFixed(1)} / ${(((await time(perNet(k, true))) * 1e6) / (50_000 * k)).toFixed(1)}`);
+    console.log(`   ${label.padEnd(10)} one fill ${((long * 1e6) / weightsCount).toFixed(1)} ns/variate; one fill per network / all networks in one call, ns/variate at ${per.join(', ')} per network`);
+  }
+  registerNativeNormalFill();
+  console.log();
 
   const weights: Float32Array[] = [];
   const rs = new RandomStream(2);

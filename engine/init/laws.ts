@@ -4,7 +4,7 @@
  * truncated normal keeps TF/Keras' convention of truncating N(0, s²) at ±2s *without* rescaling,
  * so its variance is 0.773741·s². The engine only samples; predictions live in `theorems/`.
  */
-import type { RandomStream } from '../random/stream';
+import { RandomStream } from '../random/stream';
 
 export const WEIGHT_LAWS = ['gaussian', 'uniform', 'truncated-normal'] as const;
 export type WeightLaw = (typeof WEIGHT_LAWS)[number];
@@ -47,4 +47,19 @@ export function sampleLaw(
       stream.fillTruncatedNormal(out, std, TRUNCATION_BOUND, offset, length);
       return;
   }
+}
+
+/**
+ * {@link sampleLaw} for every stream of an ensemble: streams[e] fills out[offset + e·per … + per),
+ * with exactly the values and final states of calling sampleLaw stream by stream (the Gaussian law
+ * in one native call when the engine's addon is installed: RandomStream.fillNormalEach).
+ */
+export function sampleLawEach(streams: readonly RandomStream[], law: WeightLaw, std: number, out: Float32Array | Float64Array, per: number, offset = 0): void {
+  if (law === 'gaussian') RandomStream.fillNormalEach(streams, out, std, offset, per);
+  else streams.forEach((s, e) => sampleLaw(s, law, std, out, offset + e * per, per));
+}
+
+/** {@link sampleGaussianBiases} for every stream of an ensemble (as {@link sampleLawEach}). */
+export function sampleGaussianBiasesEach(streams: readonly RandomStream[], std: number, out: Float32Array | Float64Array, per: number, offset = 0): void {
+  if (std > 0) RandomStream.fillNormalEach(streams, out, std, offset, per);
 }

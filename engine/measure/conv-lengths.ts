@@ -24,7 +24,7 @@ import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { netSeed } from '../random/net-stream';
 import { fingerprint } from '../random/fingerprint';
-import { sampleLaw, type WeightLaw } from '../init/laws';
+import { sampleLaw, sampleLawEach, type WeightLaw } from '../init/laws';
 import type { SamplingParts } from '../geometry/net64';
 import { nominalVariance, validateInitScheme, type InitScheme } from '../init/initializer';
 import { applyActivation, relu, validateActivation, type Activation } from '../network/activation';
@@ -213,10 +213,9 @@ export async function measureConvLengths(exp: ConvLengthExperiment): Promise<Con
       const n = kernel * layer.cIn;
       const per = n * layer.cOut;
       const wBuf = new Float32Array(count * per);
-      streams.forEach((s, e) => {
-        sample(s, layer.law, layer.weightStd, wBuf, e * per, per);
-        if (j === 0) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
-      });
+      if (exp.parts?.sampleWeights) streams.forEach((s, e) => sample(s, layer.law, layer.weightStd, wBuf, e * per, per));
+      else sampleLawEach(streams, layer.law, layer.weightStd, wBuf, per);
+      if (j === 0) for (let e = 0; e < count; e++) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
       const [hNext, logNext] = tf.tidy(() => {
         let h2 = tf.tensor3d(cols, [lead, rows, n]);
         if (lead === 1 && count > 1 && strategies[j] === 'batched') h2 = tf.broadcastTo(h2, [count, rows, n]) as tf.Tensor3D;

@@ -19,7 +19,7 @@ import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { netSeed } from '../random/net-stream';
 import { fingerprint } from '../random/fingerprint';
-import { sampleGaussianBiases, sampleLaw } from '../init/laws';
+import { sampleGaussianBiases, sampleGaussianBiasesEach, sampleLaw, sampleLawEach } from '../init/laws';
 import { applyActivation } from '../network/activation';
 import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
 import { resolveNetwork, type NetworkSpec, type ResolvedNetwork } from '../network/spec';
@@ -69,22 +69,29 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
   const strategies = layers.map((l) => chooseStrategy(batch, l.fanIn, l.fanOut, exp.strategy ?? 'auto'));
 
   const x = tf.tensor3d(unitInputs, [1, batch, n0]);
+  const reuse = exp.parts?.sampleWeights === undefined && exp.parts?.sampleBiases === undefined;
+  const wScratch: Float32Array[] = [];
+  const bScratch: Float32Array[] = [];
 
   for (let start = 0; start < exp.nets; start += chunk) {
     const count = Math.min(chunk, exp.nets - start);
     const streams = Array.from({ length: count }, (_, e) => new RandomStream(netStream(exp.seed, 'net', start + e)));
-    let h: tf.Tensor3D = tf.broadcastTo(x, [count, batch, n0]) as tf.Tensor3D;
+    let h: tf.Tensor3D = x; // [1, B, n_0]: the first product broadcasts it over the networks (tf.broadcastTo costs ~9 ms per 13k networks)
     let logS: tf.Tensor2D = tf.tensor2d(Float32Array.from({ length: count * batch }, (_, k) => logM0[k % batch]), [count, batch]);
     const perLayer: tf.Tensor2D[] = [];
     layers.forEach((layer, j) => {
       const per = layer.fanIn * layer.fanOut;
-      const wBuf = new Float32Array(count * per);
-      const bBuf = layer.biasStd > 0 ? new Float32Array(count * layer.fanOut) : undefined;
-      streams.forEach((s, e) => {
-        sample(s, layer.law, layer.weightStd, wBuf, e * per, per);
-        if (bBuf) sampleBiases(s, layer.biasStd, bBuf, e * layer.fanOut, layer.fanOut);
-        if (j === 0) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
-      });
+      // The engine's samplers write every entry, so their buffers are reused across chunks (a fresh
+      // 16 MB buffer per layer and chunk cost more in page faults than its sampling); substituted
+      // samplers get fresh zeroed buffers.
+      const wBuf = reuse ? (wScratch[j] ??= new Float32Array(chunk * per)).subarray(0, count * per) : new Float32Array(count * per);
+      const bBuf = layer.biasStd > 0 ? (reuse ? (bScratch[j] ??= new Float32Array(chunk * layer.fanOut)).subarray(0, count * layer.fanOut) : new Float32Array(count * layer.fanOut)) : undefined;
+      // Per network: its weights, then its biases (substituted samplers are called network by network).
+      if (exp.parts?.sampleWeights) streams.forEach((s, e) => sample(s, layer.law, layer.weightStd, wBuf, e * per, per));
+      else sampleLawEach(streams, layer.law, layer.weightStd, wBuf, per);
+      if (bBuf && exp.parts?.sampleBiases) streams.forEach((s, e) => sampleBiases(s, layer.biasStd, bBuf, e * layer.fanOut, layer.fanOut));
+      else if (bBuf) sampleGaussianBiasesEach(streams, layer.biasStd, bBuf, layer.fanOut);
+      if (j === 0) for (let e = 0; e < count; e++) fingerprints[start + e] = fingerprint(wBuf, e * per, per);
       const [hNext, logNext] = tf.tidy(() => {
         const a = ensembleMatMul(h, wBuf, [count, layer.fanIn, layer.fanOut], strategies[j]);
         let z: tf.Tensor3D;
@@ -105,7 +112,7 @@ export async function measureLengths(exp: LengthExperiment): Promise<LengthTrace
         }
         return renormalize(z, logBase, pre) as [tf.Tensor3D, tf.Tensor2D];
       });
-      h.dispose();
+      if (h !== x) h.dispose();
       if (j === 0) logS.dispose(); // later ones are kept in perLayer
       h = hNext;
       logS = logNext;

@@ -27,7 +27,7 @@ import * as tf from '@tensorflow/tfjs';
 import { RandomStream } from '../random/stream';
 import { netSeed, type NetStreamFn } from '../random/net-stream';
 import { fingerprint } from '../random/fingerprint';
-import { sampleLaw, type WeightLaw, type WeightSampler } from '../init/laws';
+import { sampleLaw, sampleLawEach, type WeightLaw, type WeightSampler } from '../init/laws';
 import { nominalVariance, type VarianceRule } from '../init/initializer';
 import { applyActivation, relu, type Activation } from '../network/activation';
 import type { ActivationFn, VarianceFn } from '../network/spec';
@@ -150,11 +150,17 @@ export async function measureResidualLengths(exp: ResidualLengthExperiment): Pro
     const w1 = new Float32Array(count * perNet);
     const w2 = new Float32Array(count * perNet);
     for (const [l, m] of modules.entries()) {
-      streams.forEach((s, e) => {
-        sample(s, m.law, m.std1, w1, e * perNet, perNet);
-        sample(s, m.law, m.std2, w2, e * perNet, perNet);
-        if (l === 0) fingerprints[start + e] = fingerprint(w1, e * perNet, perNet);
-      });
+      if (exp.parts?.sampleWeights) {
+        streams.forEach((s, e) => {
+          sample(s, m.law, m.std1, w1, e * perNet, perNet);
+          sample(s, m.law, m.std2, w2, e * perNet, perNet);
+        });
+      } else {
+        // Per network: W1 then W2, as above (every network draws from its own stream).
+        sampleLawEach(streams, m.law, m.std1, w1, perNet);
+        sampleLawEach(streams, m.law, m.std2, w2, perNet);
+      }
+      if (l === 0) for (let e = 0; e < count; e++) fingerprints[start + e] = fingerprint(w1, e * perNet, perNet);
       if (m.eta === 0) {
         perLayer.push(tf.clone(logS)); // the identity module: M_l = M_{l−1} exactly
         continue;

@@ -1,7 +1,8 @@
 // A batched float32 matrix product for the engine's wasm backend (engine/native/native-matmul.ts):
 // out[s] = op(a[s]) · op(b[s]) for s < batch, op = transpose or not, with a batch of 1 broadcast.
 // Plain loops in an order the compiler vectorizes (-O3 -march=native): i-p-j with the output row
-// contiguous when n ≥ 8, else dot products over a transposed copy of b. No BLAS: the matrices of the
+// contiguous when n ≥ 8, else dot products over a transposed copy of b (or, for a transposed a,
+// column-wise axpy over a's rows). No BLAS: the matrices of the
 // suite's ensembles are small (k, n ≤ a few hundred) and a BLAS call's overhead would dominate.
 #include <node_api.h>
 #include <cstring>
@@ -27,7 +28,7 @@ static float* view(napi_env env, napi_value v, size_t* length) {
 }
 
 // batchMatMul(a, b, out, batchA, batchB, m, k, n, transposeA, transposeB)
-static napi_value BatchMatMul(napi_env env, napi_callback_info info) {
+napi_value BatchMatMul(napi_env env, napi_callback_info info) {
   size_t argc = 10;
   napi_value argv[10];
   if (!ok(env, napi_get_cb_info(env, info, &argc, argv, nullptr, nullptr), "bad call")) return nullptr;
@@ -52,11 +53,26 @@ static napi_value BatchMatMul(napi_env env, napi_callback_info info) {
     napi_throw_range_error(env, nullptr, "batchMatMul: array lengths do not match the dimensions");
     return nullptr;
   }
-  std::vector<float> at(transA ? m * k : 0), bt(k * n);
+  std::vector<float> at(transA ? m * k : 0), bt(k * n), col;
   for (size_t s = 0; s < batch; s++) {
     const float* A = a + (batchA == 1 ? 0 : s) * m * k;
     const float* B = b + (batchB == 1 ? 0 : s) * k * n;
     float* O = o + s * m * n;
+    if (transA && n < 8 && !transB) {
+      // A is stored [k, m] and the output has few columns (e.g. the gradient hᵀ·dz of a scalar
+      // read-out): per output column j, col += B[p, j]·A[p, :] over p, contiguous in i.
+      col.resize(m);
+      for (size_t j = 0; j < n; j++) {
+        std::memset(col.data(), 0, sizeof(float) * m);
+        for (size_t p = 0; p < k; p++) {
+          const float bpj = B[p * n + j];
+          const float* Ap = A + p * m;
+          for (size_t i = 0; i < m; i++) col[i] += bpj * Ap[i];
+        }
+        for (size_t i = 0; i < m; i++) O[i * n + j] = col[i];
+      }
+      continue;
+    }
     if (transA) {  // A is stored [k, m]
       for (size_t p = 0; p < k; p++)
         for (size_t i = 0; i < m; i++) at[i * k + p] = A[p * m + i];
@@ -102,12 +118,3 @@ static napi_value BatchMatMul(napi_env env, napi_callback_info info) {
   }
   return nullptr;
 }
-
-static napi_value Init(napi_env env, napi_value exports) {
-  napi_value fn;
-  napi_create_function(env, "batchMatMul", NAPI_AUTO_LENGTH, BatchMatMul, nullptr, &fn);
-  napi_set_named_property(env, exports, "batchMatMul", fn);
-  return exports;
-}
-
-NAPI_MODULE(NODE_GYP_MODULE_NAME, Init)

@@ -1,8 +1,8 @@
 {
   "targets": [
     {
-      "target_name": "batch_matmul",
-      "sources": ["batch-matmul.cc"],
+      "target_name": "theorycheck_native",
+      "sources": ["addon.cc", "batch-matmul.cc", "normal-fill.cc"],
       "cflags_cc": ["-O3", "-march=native", "-std=c++17"]
     }
   ]

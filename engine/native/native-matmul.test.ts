@@ -3,9 +3,10 @@ import { initEngine } from '../backend';
 import { RandomStream } from '../random/stream';
 import { sampleDenseParams } from '../train/params';
 import { trainEnsemble } from '../train/train';
-import { loadNativeMatMul, registerNativeBatchMatMul, restoreWasmBatchMatMul } from './native-matmul';
+import { loadNativeAddon } from './addon';
+import { registerNativeBatchMatMul, restoreWasmBatchMatMul } from './native-matmul';
 
-const loaded = loadNativeMatMul();
+const loaded = loadNativeAddon();
 const withAddon = 'addon' in loaded ? describe : describe.skip;
 
 beforeAll(async () => {

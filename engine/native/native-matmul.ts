@@ -1,32 +1,15 @@
 /**
  * An optional native batched matMul for the wasm backend: the wasm backend's rank-3 BatchMatMul takes
- * a scalar path (≈ 0.4–2.8 GFLOP/s measured), where a small N-API addon (engine/native/
+ * a scalar path (≈ 0.4–2.8 GFLOP/s measured), where the engine's N-API addon (engine/native/addon.ts;
  * batch-matmul.cc, plain loops the compiler vectorizes) reaches 6–22 GFLOP/s on the ensembles'
- * shapes (`npm run bench`). Build it with `npm run build:native` (node-gyp; g++ and python3); without
- * it everything runs on the pure-wasm path, which is also the oracle of the equality test
- * (native-matmul.test.ts).
+ * shapes (`npm run bench`). Without it everything runs on the pure-wasm path, which is also the
+ * oracle of the equality test (native-matmul.test.ts).
  *
  * `initEngine()` registers it on the wasm backend when the addon loads (option `nativeMatMul: false`
  * turns it off) and says which path runs in the engine's `why` (every report prints it).
  */
-import * as path from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-
-export interface NativeMatMul {
-  batchMatMul: (a: Float32Array, b: Float32Array, out: Float32Array, batchA: number, batchB: number, m: number, k: number, n: number, transposeA: boolean, transposeB: boolean) => void;
-}
-
-export const ADDON_PATH = path.join(__dirname, 'build', 'Release', 'batch_matmul.node');
-
-/** The addon, or why it is not available. */
-export function loadNativeMatMul(): { addon: NativeMatMul } | { unavailable: string } {
-  try {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    return { addon: require(ADDON_PATH) as NativeMatMul };
-  } catch (err) {
-    return { unavailable: `${ADDON_PATH} not loadable (${(err as Error).message.split('\n')[0]}); build it with npm run build:native` };
-  }
-}
+import { loadNativeAddon } from './addon';
 
 interface WasmBackend {
   makeOutput: (shape: number[], dtype: 'float32') => tf.TensorInfo;
@@ -35,6 +18,13 @@ interface WasmBackend {
 
 /** The wasm backend's own kernel, kept at the first replacement. */
 let wasmKernel: tf.KernelConfig | undefined;
+/** The registered native kernel function, while it is registered. */
+let nativeKernelFunc: tf.KernelFunc | undefined;
+
+/** True when the wasm backend is current and its BatchMatMul is the addon's (callers pick shapes by it). */
+export function nativeBatchMatMulActive(): boolean {
+  return nativeKernelFunc !== undefined && tf.getBackend() === 'wasm' && tf.getKernel('BatchMatMul', 'wasm')?.kernelFunc === nativeKernelFunc;
+}
 
 const size = (shape: readonly number[]): number => shape.reduce((p, n) => p * n, 1);
 
@@ -44,7 +34,7 @@ const size = (shape: readonly number[]): number => shape.reduce((p, n) => p * n,
  */
 export function registerNativeBatchMatMul(): { registered: true } | { registered: false; reason: string } {
   if (tf.getBackend() !== 'wasm') return { registered: false, reason: `the backend is ${tf.getBackend()}, not wasm` };
-  const loaded = loadNativeMatMul();
+  const loaded = loadNativeAddon();
   if ('unavailable' in loaded) return { registered: false, reason: loaded.unavailable };
   wasmKernel ??= tf.getKernel('BatchMatMul', 'wasm');
   const original = wasmKernel;
@@ -73,6 +63,7 @@ export function registerNativeBatchMatMul(): { registered: true } | { registered
   };
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel({ ...original, kernelFunc });
+  nativeKernelFunc = kernelFunc;
   return { registered: true };
 }
 
@@ -81,5 +72,6 @@ export function restoreWasmBatchMatMul(): boolean {
   if (!wasmKernel) return false;
   tf.unregisterKernel('BatchMatMul', 'wasm');
   tf.registerKernel(wasmKernel);
+  nativeKernelFunc = undefined;
   return true;
 }

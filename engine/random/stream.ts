@@ -2,15 +2,15 @@
  * A seeded random stream: pure-rand's xoroshiro128+ generator plus fast bulk samplers.
  *
  * The 128-bit state is expanded from a uint32 seed with splitmix32, so nearby seeds give unrelated
- * streams. Scalar draws go through pure-rand; bulk fills run the same xoroshiro128+ step inlined in
- * the sampling loop (a test pins both to the same sequence) because a method call per draw costs
- * about as much as the ziggurat itself.
+ * streams. Scalar draws and bulk fills run pure-rand's xoroshiro128+ step inlined (stream.test.ts
+ * pins both to pure-rand's sequence): a generator object or a method call per draw costs about as
+ * much as the ziggurat itself. The normal sampler's fast loop has an optional native twin
+ * (engine/native/normal-fill.cc, installed by initEngine) that draws exactly the same values.
  *
  * Normal variates: Marsaglia & Tsang's ziggurat (J. Stat. Softw. 5(8), 2000) with 128 layers; the
  * layer index comes from the top 7 bits of a draw and the value from the low 25 bits, so they do not
  * share bits (the defect of the original RNOR noted by Doornik, 2005).
  */
-import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 
 // Captured once: inside jest's sandbox every `Math.x` lookup in a hot loop costs ~200 ns.
 const { abs, exp, log, sqrt, floor } = Math;
@@ -55,35 +55,93 @@ const FN = new Float64Array(128);
 
 type Writable = Float32Array | Float64Array;
 
+/** The ziggurat's fast-path tables, for a native implementation of the same loop (engine/native). */
+export const ZIGGURAT_TABLES: { readonly KN: Int32Array; readonly WN: Float64Array } = { KN, WN };
+
+/**
+ * A native implementation of the normal sampler's fast loop (engine/native/normal-fill.cc), exactly
+ * the JavaScript loop's arithmetic:
+ * - `fillNormalFast(state, out, offset, length, std, slowIndex, slowDraw)`: from `state` (the
+ *   stream's Int32Array; slot 4 = slow draws recorded so far), fills out[offset .. offset+length) as
+ *   {@link RandomStream.fillNormal}'s first pass does, records the draws that miss the fast path into
+ *   slowIndex/slowDraw, updates the state and returns the index reached (less than offset + length
+ *   when the two arrays are full);
+ * - `fillNormalEach(states, out, offset, per, std, slowIndex, slowDraw, first)`: the same for many
+ *   streams (5 words each), stream e filling `per` values at offset + e·per; slot 4 of stream e gets
+ *   the running count of slow draws; returns the number of streams done (stops when fewer than `per`
+ *   slots are left).
+ */
+export interface NativeNormalSampler {
+  fillNormalFast(state: Int32Array, out: Writable, offset: number, length: number, std: number, slowIndex: Int32Array, slowDraw: Int32Array): number;
+  fillNormalEach(states: Int32Array, out: Writable, offset: number, per: number, std: number, slowIndex: Int32Array, slowDraw: Int32Array, first: number): number;
+}
+
+let nativeSampler: NativeNormalSampler | undefined;
+
+/** Scratch for the slow draws of a fill (see RandomStream.slowIndex); grows, never shrinks. */
+const slow = { index: new Int32Array(256), draw: new Int32Array(256) };
+
+function growSlow(): void {
+  const index = new Int32Array(slow.index.length * 2);
+  const draw = new Int32Array(slow.draw.length * 2);
+  index.set(slow.index);
+  draw.set(slow.draw);
+  slow.index = index;
+  slow.draw = draw;
+}
+
+/**
+ * Below this many values a fill stays in JavaScript: a native call's fixed cost (≈ 0.2–0.4 µs)
+ * exceeds what it saves (measured: `npm run bench`, section 1).
+ */
+export const NATIVE_FILL_MIN_LENGTH = 32;
+
+/** Installs (or, with undefined, removes) the native fast loop; the values drawn are the same either way. */
+export function setNativeNormalSampler(sampler: NativeNormalSampler | undefined): void {
+  nativeSampler = sampler;
+}
+
+let generation = 0;
+
 export class RandomStream {
-  // xoroshiro128+ state in pure-rand's layout [s01, s00, s11, s10].
-  private s01: number;
-  private s00: number;
-  private s11: number;
-  private s10: number;
+  /**
+   * xoroshiro128+ state in pure-rand's layout [s01, s00, s11, s10] (32-bit words), plus one slot
+   * (index 4) the native fast loop uses to count its slow draws.
+   */
+  private readonly st = new Int32Array(5);
 
   constructor(readonly seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new Error(`RandomStream seed must be an integer in [0, 4294967295]; got ${seed}`);
     }
     const sm = { s: seed | 0 };
-    this.s01 = splitmix32(sm) | 0;
-    this.s00 = splitmix32(sm) | 0;
-    this.s11 = splitmix32(sm) | 0;
-    this.s10 = splitmix32(sm) | 0;
-    if ((this.s01 | this.s00 | this.s11 | this.s10) === 0) this.s00 = 1; // all-zero state is absorbing
+    const st = this.st;
+    for (let i = 0; i < 4; i++) st[i] = splitmix32(sm) | 0;
+    if ((st[0] | st[1] | st[2] | st[3]) === 0) st[1] = 1; // all-zero state is absorbing
   }
 
   /** The state as pure-rand expects it (`xoroshiro128plusFromState`). */
   state(): [number, number, number, number] {
-    return [this.s01, this.s00, this.s11, this.s10];
+    return [this.st[0], this.st[1], this.st[2], this.st[3]];
   }
 
-  /** One signed 32-bit draw, via pure-rand (reference implementation of the step). */
+  /**
+   * One signed 32-bit draw: pure-rand's XoroShiro128Plus.next, inlined (a generator object per draw
+   * costs ~10× the step; stream.test.ts pins the sequence to pure-rand's).
+   */
   nextInt32(): number {
-    const g = xoroshiro128plusFromState(this.state());
-    const out = g.next();
-    [this.s01, this.s00, this.s11, this.s10] = g.getState() as [number, number, number, number];
+    const st = this.st;
+    const s01 = st[0];
+    const s00 = st[1];
+    const s11 = st[2];
+    const s10 = st[3];
+    const out = (s00 + s10) | 0;
+    const a0 = s10 ^ s00;
+    const a1 = s11 ^ s01;
+    st[1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    st[0] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    st[3] = (a1 << 5) ^ (a0 >>> 27);
+    st[2] = (a0 << 5) ^ (a1 >>> 27);
     return out;
   }
 
@@ -119,11 +177,80 @@ export class RandomStream {
    * Keeping the rare branch out of the hot loop halves its cost under V8.
    */
   fillNormal(out: Writable, std = 1, offset = 0, length = out.length - offset): void {
-    let s01 = this.s01;
-    let s00 = this.s00;
-    let s11 = this.s11;
-    let s10 = this.s10;
     const end = offset + length;
+    let pending: number;
+    if (nativeSampler !== undefined && length >= NATIVE_FILL_MIN_LENGTH) {
+      this.st[4] = 0;
+      for (let k = offset; (k = nativeSampler.fillNormalFast(this.st, out, k, end - k, std, this.slowIndex, this.slowDraw)) < end; ) this.growSlow();
+      pending = this.st[4];
+    } else {
+      pending = this.fastLoop(out, std, offset, end);
+    }
+    for (let p = 0; p < pending; p++) out[this.slowIndex[p]] = this.slowNormal(this.slowDraw[p]) * std;
+  }
+
+  /**
+   * For every e < streams.length, fills out[offset + e·per .. offset + (e+1)·per) from streams[e]
+   * with N(0, std²) draws: exactly what `streams[e].fillNormal(out, std, offset + e·per, per)` for
+   * e = 0, 1, … does (same values, same states afterwards), in one native call when the addon's
+   * sampler is installed (the ensembles draw one short layer per network: a call per network would
+   * cost more than its draws).
+   */
+  static fillNormalEach(streams: readonly RandomStream[], out: Writable, std: number, offset: number, per: number): void {
+    const count = streams.length;
+    if (!(Number.isInteger(per) && per >= 0 && Number.isInteger(offset) && offset >= 0 && offset + per * count <= out.length)) {
+      throw new Error(`fillNormalEach: need integers offset ≥ 0 and per ≥ 0 with offset + per·streams (${offset} + ${per}·${count}) ≤ out.length = ${out.length}`);
+    }
+    if (nativeSampler === undefined || per * count < NATIVE_FILL_MIN_LENGTH || RandomStream.hasRepeats(streams)) {
+      // (A stream listed twice must continue from its first fill: the sequential loop does that.)
+      for (let e = 0; e < count; e++) streams[e].fillNormal(out, std, offset + e * per, per);
+      return;
+    }
+    const states = new Int32Array(5 * count);
+    for (let e = 0; e < count; e++) {
+      const st = streams[e].st;
+      const b = 5 * e;
+      states[b] = st[0];
+      states[b + 1] = st[1];
+      states[b + 2] = st[2];
+      states[b + 3] = st[3];
+    }
+    while (slow.index.length < per) growSlow();
+    for (let e = 0; (e = nativeSampler.fillNormalEach(states, out, offset, per, std, slow.index, slow.draw, e)) < count; ) growSlow();
+    const slowIndex = slow.index;
+    const slowDraw = slow.draw;
+    for (let e = 0, p = 0; e < count; e++) {
+      const stream = streams[e];
+      const st = stream.st;
+      const b = 5 * e;
+      st[0] = states[b];
+      st[1] = states[b + 1];
+      st[2] = states[b + 2];
+      st[3] = states[b + 3];
+      for (const end = states[5 * e + 4]; p < end; p++) out[slowIndex[p]] = stream.slowNormal(slowDraw[p]) * std;
+    }
+  }
+
+  /** Marks streams in {@link RandomStream.hasRepeats} (a generation number). */
+  private mark = 0;
+
+  /** True when some stream appears twice in the list (one pass, no allocation). */
+  private static hasRepeats(streams: readonly RandomStream[]): boolean {
+    const g = ++generation;
+    for (const s of streams) {
+      if (s.mark === g) return true;
+      s.mark = g;
+    }
+    return false;
+  }
+
+  /** The fast path over out[offset .. end): writes the fast variates, records the others; returns how many it recorded. */
+  private fastLoop(out: Writable, std: number, offset: number, end: number): number {
+    const st = this.st;
+    let s01 = st[0];
+    let s00 = st[1];
+    let s11 = st[2];
+    let s10 = st[3];
     let pending = 0;
     for (let k = offset; k < end; k++) {
       // xoroshiro128+ step (identical to pure-rand's XoroShiro128Plus.next)
@@ -146,23 +273,28 @@ export class RandomStream {
         this.slowDraw[pending++] = j;
       }
     }
-    this.s01 = s01;
-    this.s00 = s00;
-    this.s11 = s11;
-    this.s10 = s10;
-    for (let p = 0; p < pending; p++) out[this.slowIndex[p]] = this.slowNormal(this.slowDraw[p]) * std;
+    st[0] = s01;
+    st[1] = s00;
+    st[2] = s11;
+    st[3] = s10;
+    return pending;
   }
 
-  private slowIndex = new Int32Array(256);
-  private slowDraw = new Int32Array(256);
+  /**
+   * The draws of the current fill that missed the fast path: one pair of buffers for every stream
+   * (fills never nest; per-stream buffers made constructing the 200k streams of an ensemble cost
+   * more than sampling them, through the garbage collector).
+   */
+  private get slowIndex(): Int32Array {
+    return slow.index;
+  }
+
+  private get slowDraw(): Int32Array {
+    return slow.draw;
+  }
 
   private growSlow(): void {
-    const index = new Int32Array(this.slowIndex.length * 2);
-    const draw = new Int32Array(this.slowDraw.length * 2);
-    index.set(this.slowIndex);
-    draw.set(this.slowDraw);
-    this.slowIndex = index;
-    this.slowDraw = draw;
+    growSlow();
   }
 
   /** Finishes a variate whose first draw `j` missed the fast path (Marsaglia & Tsang's nfix). */

@@ -66,6 +66,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { validateDenseParams, widthsOf, type DenseParams64, type DenseLayer64 } from './params';
 import { applyTrainActivation, validateTrainActivation, type TrainActivation } from './activations';
+import { nativeBatchMatMulActive } from '../native/native-matmul';
 
 // Captured once: jest's sandbox makes every global lookup (Math.x, Number.isFinite) slow in hot loops.
 const { sqrt, pow } = Math;
@@ -273,6 +274,27 @@ function batchedProduct(h: tf.Tensor3D, W: tf.Tensor3D, E: number, fanIn: number
 }
 
 /**
+ * z = h·W + b with every gradient a batched matMul, for when the native batched matMul is active
+ * (engine/native): dh = dz·Wᵀ, dW = hᵀ·dz, db = 1ᵀ·dz. tfjs' own gradient of the broadcast bias
+ * add is a Sum over the points axis, which the wasm backend computes through a transpose (≈ 1 ms
+ * per [8,100,1000] — more than the whole layer's products on the native path). `ones` is [1, 1, n];
+ * with `inputGrad` false (the data layer) dh is not computed (zeros: the data are constants).
+ */
+function nativeAffine(ones: tf.Tensor3D, inputGrad: boolean): (h: tf.Tensor3D, W: tf.Tensor3D, b: tf.Tensor3D) => tf.Tensor3D {
+  return tf.customGrad((h, W, b, save) => {
+    (save as tf.GradSaveFunc)([h as tf.Tensor, W as tf.Tensor]);
+    return {
+      value: tf.add(tf.matMul(h as tf.Tensor3D, W as tf.Tensor3D), b as tf.Tensor3D),
+      gradFunc: (dz: tf.Tensor, [hs, Ws]: tf.Tensor[]) => [
+        inputGrad ? tf.matMul(dz as tf.Tensor3D, Ws as tf.Tensor3D, false, true) : tf.zerosLike(hs),
+        tf.matMul(hs as tf.Tensor3D, dz as tf.Tensor3D, true, false),
+        tf.matMul(ones, dz as tf.Tensor3D),
+      ],
+    };
+  }) as unknown as (h: tf.Tensor3D, W: tf.Tensor3D, b: tf.Tensor3D) => tf.Tensor3D;
+}
+
+/**
  * Writes every net's loss L_e(θ) into `loss`; with `withGrad`, also returns the gradients of
  * Σ_e L_e with respect to `ps` (one array per tensor, in the order of `ps`).
  */
@@ -329,7 +351,7 @@ export function residualFlags(residual: boolean | readonly boolean[] | undefined
   return flags;
 }
 
-function batchedEngine(lay: Layout, act: readonly TrainActivation[], skip: readonly boolean[], data: readonly TrainData[], n: number): Engine {
+function batchedEngine(lay: Layout, act: readonly TrainActivation[], skip: readonly boolean[], data: readonly TrainData[], n: number, native: boolean): Engine {
   const { E, widths, L } = lay;
   const shared = data.length === 1;
   const B = shared ? 1 : E;
@@ -340,10 +362,16 @@ function batchedEngine(lay: Layout, act: readonly TrainActivation[], skip: reado
   };
   const x = stackData((d) => d.inputs, widths[0]);
   const y = stackData((d) => d.targets, widths[L]);
+  const ones = native ? tf.ones([1, 1, n]) as tf.Tensor3D : undefined;
+  const affine = ones
+    ? [nativeAffine(ones, false), nativeAffine(ones, true)]
+    : undefined;
   const lossOf = (ps: tf.Tensor[]): tf.Tensor1D => {
     let h: tf.Tensor = x;
     for (let l = 0; l < L; l++) {
-      const z = tf.add(batchedProduct(h as tf.Tensor3D, ps[2 * l] as tf.Tensor3D, E, widths[l], widths[l + 1]), ps[2 * l + 1]);
+      const z = affine
+        ? affine[l === 0 ? 0 : 1](h as tf.Tensor3D, ps[2 * l] as tf.Tensor3D, ps[2 * l + 1] as tf.Tensor3D)
+        : tf.add(batchedProduct(h as tf.Tensor3D, ps[2 * l] as tf.Tensor3D, E, widths[l], widths[l + 1]), ps[2 * l + 1]);
       h = l < L - 1 ? (skip[l] ? tf.add(applyTrainActivation(act[l], z), h) : applyTrainActivation(act[l], z)) : z;
     }
     return tf.mean(tf.squaredDifference(h, y), [1, 2]) as tf.Tensor1D;
@@ -364,6 +392,7 @@ function batchedEngine(lay: Layout, act: readonly TrainActivation[], skip: reado
     dispose() {
       x.dispose();
       y.dispose();
+      ones?.dispose();
     },
   };
 }
@@ -474,7 +503,11 @@ export async function trainEnsemble(options: TrainOptions): Promise<TrainResult>
   const checkpoints: Snapshot[] = [];
   const history: { step: number; loss: Float64Array }[] | undefined = lossEvery ? [] : undefined;
   let nextCheckpoint = 0;
-  const makeEngine = (): Engine => (strategy === 'batched' ? batchedEngine : loopEngine)(lay, acts, skip, dataList.length === 1 ? dataList : ids.map((e) => dataList[e]), n);
+  const native = nativeBatchMatMulActive();
+  const makeEngine = (): Engine => {
+    const d = dataList.length === 1 ? dataList : ids.map((e) => dataList[e]);
+    return strategy === 'batched' ? batchedEngine(lay, acts, skip, d, n, native) : loopEngine(lay, acts, skip, d, n);
+  };
   const paramsOf = (): DenseParams64[] => {
     const out = new Array<DenseParams64>(E);
     ids.forEach((e, j) => (out[e] = unpack(theta, lay, j)));
