@@ -26,8 +26,8 @@ import { sampleLawEach } from '../init/laws';
 import { loadNativeAddon } from '../native/addon';
 import { registerNativeNormalFill, removeNativeNormalFill } from '../native/native-normal';
 
-/** Command line: `npm run bench -- [--reps N] [--train-steps N]` (options, not environment variables). */
-const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' }, 'torch-only': { type: 'boolean' } } });
+/** Command line: `npm run bench -- [--reps N] [--train-steps N] [--torch-only] [--no-native]` (options, not environment variables; --no-native: the pure wasm/JavaScript path). */
+const { values: args } = parseArgs({ options: { reps: { type: 'string', default: '3' }, 'train-steps': { type: 'string', default: '200' }, 'torch-only': { type: 'boolean' }, 'no-native': { type: 'boolean' } } });
 const positive = (name: string, text: string): number => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} must be an integer ≥ 1; got "${text}"`);
@@ -73,7 +73,7 @@ async function forward(E: number, n: number, d: number, strategy: MatMulStrategy
 }
 
 async function main(): Promise<void> {
-  const engine = await initEngine();
+  const engine = await initEngine(args['no-native'] ? { nativeMatMul: false, nativeSampling: false } : {});
   if (args['torch-only']) {
     console.log(`theorycheck bench — backend ${engine.backend}${engine.why ? ` (${engine.why})` : ''}`);
     await benchAgainstTorch(REPS, 300);
@@ -103,8 +103,8 @@ async function main(): Promise<void> {
   const paths: [string, () => void][] = [['JavaScript', removeNativeNormalFill], ['native', () => void registerNativeNormalFill()]];
   for (const [label, use] of paths) {
     use();
-    if (label === 'native' && 'unavailable' in loadNativeAddon()) {
-      console.log('   native: addon not built (npm run build:native)');
+    if (label === 'native' && ('unavailable' in loadNativeAddon() || args['no-native'])) {
+      console.log(`   native: ${args['no-native'] ? 'off (--no-native)' : 'addon not built (npm run build:native)'}`);
       continue;
     }
     const long = await time(() => new RandomStream(1).fillNormal(buf));
@@ -112,7 +112,7 @@ async function main(): Promise<void> {
     for (const k of [8, 32, 100]) per.push(`${k}: ${(((await time(perNet(k, false))) * 1e6) / (50_000 * k)).toFixed(1)} / ${(((await time(perNet(k, true))) * 1e6) / (50_000 * k)).toFixed(1)}`);
     console.log(`   ${label.padEnd(10)} one fill ${((long * 1e6) / weightsCount).toFixed(1)} ns/variate; one fill per network / all networks in one call, ns/variate at ${per.join(', ')} per network`);
   }
-  registerNativeNormalFill();
+  if (!args['no-native']) registerNativeNormalFill();
   console.log();
 
   const weights: Float32Array[] = [];

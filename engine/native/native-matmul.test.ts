@@ -3,6 +3,7 @@ import { initEngine } from '../backend';
 import { RandomStream } from '../random/stream';
 import { sampleDenseParams } from '../train/params';
 import { trainEnsemble } from '../train/train';
+import { measureLengths } from '../measure/lengths';
 import { loadNativeAddon } from './addon';
 import { registerNativeBatchMatMul, restoreWasmBatchMatMul } from './native-matmul';
 
@@ -45,6 +46,9 @@ withAddon('the native batched matMul (engine/native) against the wasm backend\'s
       [[64, 100, 2], [64, 2, 16], false, false],
       [[8, 100, 1000], [8, 1000, 1], false, false],
       [[8, 16, 100], [8, 16, 7], true, false],
+      [[8, 100, 1000], [8, 100, 1], true, false], // hᵀ·dz of a scalar read-out (the axpy path)
+      [[1, 1, 100], [8, 100, 1000], false, false], // 1ᵀ·dz: bias gradients
+      [[1, 100, 1], [8, 100, 1000], true, false], // xᵀ·dz of a 1-D input layer
       [[8, 100, 16], [8, 9, 16], false, true],
       [[3, 16, 5], [3, 11, 16], true, true],
       [[1, 20, 6], [5, 6, 10], false, false],
@@ -66,14 +70,27 @@ withAddon('the native batched matMul (engine/native) against the wasm backend\'s
     }
   });
 
-  it('training gives the same losses on both paths (64 nets 2→16→16→16→1, Adam, 50 steps: relative difference ≤ 1e-4)', async () => {
+  it('an FM ensemble measures the same log-lengths on both paths (batched products, 3 layers of float32 rounding: |Δ log M| ≤ 1e-4)', async () => {
+    const [x, y] = await bothPaths(async () =>
+      (await measureLengths({ network: { widths: [10, 20, 20, 5], init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, inputs: new Float32Array(30).map((_, i) => Math.cos(i)), nets: 300, seed: 5, strategy: 'batched' })).logM,
+    );
+    let worst = 0;
+    for (let i = 0; i < x.length; i++) worst = Math.max(worst, x[i] === y[i] ? 0 : Math.abs(x[i] - y[i])); // dead units: −∞ on both
+    expect(worst).toBeLessThanOrEqual(1e-4);
+  });
+
+  it.each([
+    ['64 nets 2→16→16→16→1 relu', 64, [2, 16, 16, 16, 1], { kind: 'relu' }],
+    ['8 nets 1→1000→1 tanh', 8, [1, 1000, 1], { kind: 'tanh' }],
+    ['16 nets 1→8×6→1 relu', 16, [1, 8, 8, 8, 8, 8, 8, 1], { kind: 'relu' }],
+  ] as const)('training %s gives the same losses on both paths (Adam, 50 steps: relative difference ≤ 1e-4)', async (_label, nets, widths, activation) => {
     const run = async () => {
       const stream = new RandomStream(7);
-      const params = Array.from({ length: 64 }, () => sampleDenseParams({ widths: [2, 16, 16, 16, 1], init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, stream));
-      const inputs = new Float32Array(200);
+      const params = Array.from({ length: nets }, () => sampleDenseParams({ widths: [...widths], init: { law: 'gaussian', variance: { preset: 'he' }, bias: { law: 'gaussian', std: 0.1 } }, activation: { kind: 'relu' } }, stream));
+      const inputs = new Float32Array(100 * widths[0]);
       stream.fillUniform(inputs, 1);
-      const targets = Float32Array.from({ length: 100 }, (_, i) => Math.sin(3 * inputs[2 * i]));
-      const r = await trainEnsemble({ params, activation: { kind: 'relu' }, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps: 50, strategy: 'batched' });
+      const targets = Float32Array.from({ length: 100 }, (_, i) => Math.sin(3 * inputs[widths[0] * i]));
+      const r = await trainEnsemble({ params, activation, data: { inputs, targets }, optimizer: { kind: 'adam', lr: 1e-3 }, steps: 50, strategy: 'batched' });
       return r.finalLoss;
     };
     const [x, y] = await bothPaths(run);

@@ -62,7 +62,7 @@ export const ZIGGURAT_TABLES: { readonly KN: Int32Array; readonly WN: Float64Arr
  * A native implementation of the normal sampler's fast loop (engine/native/normal-fill.cc), exactly
  * the JavaScript loop's arithmetic:
  * - `fillNormalFast(state, out, offset, length, std, slowIndex, slowDraw)`: from `state` (the
- *   stream's Int32Array; slot 4 = slow draws recorded so far), fills out[offset .. offset+length) as
+ *   stream's 4 state words, then slot 4 = slow draws recorded so far), fills out[offset .. offset+length) as
  *   {@link RandomStream.fillNormal}'s first pass does, records the draws that miss the fast path into
  *   slowIndex/slowDraw, updates the state and returns the index reached (less than offset + length
  *   when the two arrays are full);
@@ -77,6 +77,9 @@ export interface NativeNormalSampler {
 }
 
 let nativeSampler: NativeNormalSampler | undefined;
+
+/** The state handed to the native fast loop of one stream (4 words, then its slow-draw count). */
+const nativeState = new Int32Array(5);
 
 /** Scratch for the slow draws of a fill (see RandomStream.slowIndex); grows, never shrinks. */
 const slow = { index: new Int32Array(256), draw: new Int32Array(256) };
@@ -104,25 +107,28 @@ export function setNativeNormalSampler(sampler: NativeNormalSampler | undefined)
 let generation = 0;
 
 export class RandomStream {
-  /**
-   * xoroshiro128+ state in pure-rand's layout [s01, s00, s11, s10] (32-bit words), plus one slot
-   * (index 4) the native fast loop uses to count its slow draws.
-   */
-  private readonly st = new Int32Array(5);
+  // xoroshiro128+ state in pure-rand's layout [s01, s00, s11, s10] (32-bit words). Plain fields: an
+  // Int32Array per stream made constructing an ensemble's 200k streams cost as much as sampling them.
+  private s01 = 0;
+  private s00 = 0;
+  private s11 = 0;
+  private s10 = 0;
 
   constructor(readonly seed: number) {
     if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) {
       throw new Error(`RandomStream seed must be an integer in [0, 4294967295]; got ${seed}`);
     }
     const sm = { s: seed | 0 };
-    const st = this.st;
-    for (let i = 0; i < 4; i++) st[i] = splitmix32(sm) | 0;
-    if ((st[0] | st[1] | st[2] | st[3]) === 0) st[1] = 1; // all-zero state is absorbing
+    this.s01 = splitmix32(sm) | 0;
+    this.s00 = splitmix32(sm) | 0;
+    this.s11 = splitmix32(sm) | 0;
+    this.s10 = splitmix32(sm) | 0;
+    if ((this.s01 | this.s00 | this.s11 | this.s10) === 0) this.s00 = 1; // all-zero state is absorbing
   }
 
   /** The state as pure-rand expects it (`xoroshiro128plusFromState`). */
   state(): [number, number, number, number] {
-    return [this.st[0], this.st[1], this.st[2], this.st[3]];
+    return [this.s01, this.s00, this.s11, this.s10];
   }
 
   /**
@@ -130,18 +136,17 @@ export class RandomStream {
    * costs ~10× the step; stream.test.ts pins the sequence to pure-rand's).
    */
   nextInt32(): number {
-    const st = this.st;
-    const s01 = st[0];
-    const s00 = st[1];
-    const s11 = st[2];
-    const s10 = st[3];
+    const s01 = this.s01;
+    const s00 = this.s00;
+    const s11 = this.s11;
+    const s10 = this.s10;
     const out = (s00 + s10) | 0;
     const a0 = s10 ^ s00;
     const a1 = s11 ^ s01;
-    st[1] = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
-    st[0] = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
-    st[3] = (a1 << 5) ^ (a0 >>> 27);
-    st[2] = (a0 << 5) ^ (a1 >>> 27);
+    this.s00 = (s00 << 24) ^ (s01 >>> 8) ^ a0 ^ (a0 << 16);
+    this.s01 = (s01 << 24) ^ (s00 >>> 8) ^ a1 ^ ((a1 << 16) | (a0 >>> 16));
+    this.s10 = (a1 << 5) ^ (a0 >>> 27);
+    this.s11 = (a0 << 5) ^ (a1 >>> 27);
     return out;
   }
 
@@ -180,9 +185,18 @@ export class RandomStream {
     const end = offset + length;
     let pending: number;
     if (nativeSampler !== undefined && length >= NATIVE_FILL_MIN_LENGTH) {
-      this.st[4] = 0;
-      for (let k = offset; (k = nativeSampler.fillNormalFast(this.st, out, k, end - k, std, this.slowIndex, this.slowDraw)) < end; ) this.growSlow();
-      pending = this.st[4];
+      const st = nativeState;
+      st[0] = this.s01;
+      st[1] = this.s00;
+      st[2] = this.s11;
+      st[3] = this.s10;
+      st[4] = 0;
+      for (let k = offset; (k = nativeSampler.fillNormalFast(st, out, k, end - k, std, this.slowIndex, this.slowDraw)) < end; ) this.growSlow();
+      pending = st[4];
+      this.s01 = st[0];
+      this.s00 = st[1];
+      this.s11 = st[2];
+      this.s10 = st[3];
     } else {
       pending = this.fastLoop(out, std, offset, end);
     }
@@ -208,12 +222,12 @@ export class RandomStream {
     }
     const states = new Int32Array(5 * count);
     for (let e = 0; e < count; e++) {
-      const st = streams[e].st;
+      const st = streams[e];
       const b = 5 * e;
-      states[b] = st[0];
-      states[b + 1] = st[1];
-      states[b + 2] = st[2];
-      states[b + 3] = st[3];
+      states[b] = st.s01;
+      states[b + 1] = st.s00;
+      states[b + 2] = st.s11;
+      states[b + 3] = st.s10;
     }
     while (slow.index.length < per) growSlow();
     for (let e = 0; (e = nativeSampler.fillNormalEach(states, out, offset, per, std, slow.index, slow.draw, e)) < count; ) growSlow();
@@ -221,12 +235,11 @@ export class RandomStream {
     const slowDraw = slow.draw;
     for (let e = 0, p = 0; e < count; e++) {
       const stream = streams[e];
-      const st = stream.st;
       const b = 5 * e;
-      st[0] = states[b];
-      st[1] = states[b + 1];
-      st[2] = states[b + 2];
-      st[3] = states[b + 3];
+      stream.s01 = states[b];
+      stream.s00 = states[b + 1];
+      stream.s11 = states[b + 2];
+      stream.s10 = states[b + 3];
       for (const end = states[5 * e + 4]; p < end; p++) out[slowIndex[p]] = stream.slowNormal(slowDraw[p]) * std;
     }
   }
@@ -246,11 +259,10 @@ export class RandomStream {
 
   /** The fast path over out[offset .. end): writes the fast variates, records the others; returns how many it recorded. */
   private fastLoop(out: Writable, std: number, offset: number, end: number): number {
-    const st = this.st;
-    let s01 = st[0];
-    let s00 = st[1];
-    let s11 = st[2];
-    let s10 = st[3];
+    let s01 = this.s01;
+    let s00 = this.s00;
+    let s11 = this.s11;
+    let s10 = this.s10;
     let pending = 0;
     for (let k = offset; k < end; k++) {
       // xoroshiro128+ step (identical to pure-rand's XoroShiro128Plus.next)
@@ -273,10 +285,10 @@ export class RandomStream {
         this.slowDraw[pending++] = j;
       }
     }
-    st[0] = s01;
-    st[1] = s00;
-    st[2] = s11;
-    st[3] = s10;
+    this.s01 = s01;
+    this.s00 = s00;
+    this.s11 = s11;
+    this.s10 = s10;
     return pending;
   }
 
