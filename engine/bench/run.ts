@@ -8,7 +8,7 @@
  * 2. Ensemble forward pass (the matMul strategies of engine/network/ensemble-matmul.ts): per-network
  *    loop of rank-2 matMuls vs one rank-3 batched matMul, on the canonical ensemble (256 nets,
  *    depth 20, width 64, 128 inputs per net: 5.37 GFLOP) and on small per-net batches, which is
- *    where the automatic choice switches (LOOP_MIN_FLOPS).
+ *    where the automatic choice switches (LOOP_MIN_FLOPS on the wasm path; batched with the native matMul).
  * 3. Sampling cost relative to the forward pass it feeds (target ≤ 0.3 for the canonical ensemble).
  * 4–5. Plane regions and training throughput; 6. the same workloads against PyTorch when installed
  *    (torch-compare.ts; `npm run bench -- --torch-only` runs that section alone).
@@ -18,7 +18,7 @@ import * as tf from '@tensorflow/tfjs';
 import { xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import { initEngine } from '../backend';
 import { RandomStream } from '../random/stream';
-import { ensembleMatMul, LOOP_MIN_FLOPS, type MatMulStrategy } from '../network/ensemble-matmul';
+import { chooseStrategy, ensembleMatMul, type MatMulStrategy } from '../network/ensemble-matmul';
 import { benchPlaneRegions } from './plane-regions-bench';
 import { benchTraining } from './train-bench';
 import { benchAgainstTorch } from './torch-compare';
@@ -123,7 +123,7 @@ async function main(): Promise<void> {
     weights.push(w);
   }
   console.log('2. Ensemble forward pass: relu(h·W) per layer, [nets, batch, width] × depth');
-  const rows: { label: string; flops: number; loop: number; batched: number }[] = [];
+  const rows: { label: string; batch: number; flops: number; loop: number; batched: number }[] = [];
   const canonical = async (batch: number, nets: number, depth: number): Promise<void> => {
     const xs = new Float32Array(nets * batch * n);
     new RandomStream(3).fillNormal(xs);
@@ -131,7 +131,7 @@ async function main(): Promise<void> {
     const ws = weights.slice(0, depth).map((w) => w.subarray(0, nets * n * n));
     const loop = await time(() => forward(nets, n, depth, 'loop', ws, x));
     const batched = await time(() => forward(nets, n, depth, 'batched', ws, x), nets * batch >= 8192 ? 1 : REPS);
-    rows.push({ label: `${nets} nets × ${batch} inputs, width ${n}, depth ${depth}`, flops: 2 * nets * batch * n * n * depth, loop, batched });
+    rows.push({ label: `${nets} nets × ${batch} inputs, width ${n}, depth ${depth}`, batch, flops: 2 * nets * batch * n * n * depth, loop, batched });
     x.dispose();
   };
   await canonical(128, 256, 20);
@@ -139,9 +139,8 @@ async function main(): Promise<void> {
   for (const r of rows) {
     const best = Math.min(r.loop, r.batched);
     const worst = Math.max(r.loop, r.batched);
-    const perNetLayer = r.flops / (r.label.startsWith('256') ? 256 : 1) / Number(r.label.split('depth ')[1]);
     console.log(
-      `   ${r.label.padEnd(42)} loop ${r.loop.toFixed(0).padStart(6)} ms (${(r.flops / r.loop / 1e6).toFixed(2)} GFLOP/s)  batched ${r.batched.toFixed(0).padStart(6)} ms (${(r.flops / r.batched / 1e6).toFixed(2)} GFLOP/s)  best/naive ${(best / worst).toFixed(2)}  auto → ${perNetLayer >= LOOP_MIN_FLOPS ? 'loop' : 'batched'}`,
+      `   ${r.label.padEnd(42)} loop ${r.loop.toFixed(0).padStart(6)} ms (${(r.flops / r.loop / 1e6).toFixed(2)} GFLOP/s)  batched ${r.batched.toFixed(0).padStart(6)} ms (${(r.flops / r.batched / 1e6).toFixed(2)} GFLOP/s)  best/naive ${(best / worst).toFixed(2)}  auto → ${chooseStrategy(r.batch, n, n)}`,
     );
   }
   const canonicalRow = rows[0];

@@ -5,19 +5,24 @@
  * - `batched`: one rank-3 `tf.matMul` [E,B,n]×[E,n,m]. XNNPACK is not used for batch > 1, so it
  *   runs a scalar loop at ~1–2 GFLOP/s, but with a single dispatch.
  * - `loop`: E rank-2 `tf.matMul`s (XNNPACK, ~8–16 GFLOP/s) at ~30 µs of dispatch each.
- * `auto` picks `loop` when one network's product is large enough to amortise the dispatch:
- * 2·B·n·m ≥ {@link LOOP_MIN_FLOPS}. The choice depends only on shapes, never on timing, so results
- * are reproducible (the two strategies can differ in the last float32 bits).
+ * `auto` picks `batched` when the native batched matMul is active (engine/native: it is faster than
+ * the loop at every shape), else `loop` when one network's product is large enough to amortise the
+ * dispatch: 2·B·n·m ≥ {@link LOOP_MIN_FLOPS}. The choice depends only on shapes and the path, never
+ * on timing, so results are reproducible (the two strategies can differ in the last float32 bits).
  */
 import * as tf from '@tensorflow/tfjs';
+import { nativeBatchMatMulActive } from '../native/native-matmul';
 
 export type MatMulStrategy = 'batched' | 'loop';
 
 /** Crossover measured with `npm run bench` on wasm (2 cores, Zen 3): ~7e4 flops per net-layer. */
 export const LOOP_MIN_FLOPS = 72_000;
 
-export function chooseStrategy(batch: number, fanIn: number, fanOut: number, requested: MatMulStrategy | 'auto' = 'auto'): MatMulStrategy {
+export function chooseStrategy(batch: number, fanIn: number, fanOut: number, requested: MatMulStrategy | 'auto' = 'auto', native = nativeBatchMatMulActive()): MatMulStrategy {
   if (requested !== 'auto') return requested;
+  // The native batched matMul (engine/native) beats the per-network loop at every shape measured
+  // (bench section 2: 1.8× at 256 nets × 128 inputs × width 64, 2.7–11× with 1–64 inputs).
+  if (native) return 'batched';
   return 2 * batch * fanIn * fanOut >= LOOP_MIN_FLOPS ? 'loop' : 'batched';
 }
 

@@ -131,9 +131,10 @@ describe('trainEnsemble: independence, determinism, strategies', () => {
   });
 
   it('auto picks by shape: batched for small nets, loop for wide hidden-to-hidden layers', () => {
-    expect(chooseTrainStrategy([2, 16, 16, 16, 1], 100)).toBe('batched');
-    expect(chooseTrainStrategy([1, 1000, 1], 100)).toBe('batched');
-    expect(chooseTrainStrategy([2, 128, 128, 1], 100)).toBe('loop');
+    expect(chooseTrainStrategy([2, 16, 16, 16, 1], 100, false)).toBe('batched');
+    expect(chooseTrainStrategy([1, 1000, 1], 100, false)).toBe('batched');
+    expect(chooseTrainStrategy([2, 128, 128, 1], 100, false)).toBe('loop');
+    expect(chooseTrainStrategy([2, 128, 128, 1], 100, true)).toBe('batched'); // the native batched matMul wins everywhere
   });
 });
 

@@ -57,8 +57,9 @@
  *   with fanIn = 1 or fanOut = 1 use broadcast products instead, see batchedProduct);
  * - `loop`: one rank-2 `tf.fused.matMul` (XNNPACK) per net and layer inside the same tape, ~8 ops per
  *   net-layer at ~10–30 µs of dispatch each.
- * `auto` ({@link chooseTrainStrategy}) picks by shape only (never by timing, so results are
- * reproducible), from the measurements in engine/bench/train-bench.ts.
+ * `auto` ({@link chooseTrainStrategy}) picks `batched` when the native batched matMul is active, else
+ * by shape (never by timing, so results are reproducible), from the measurements in
+ * engine/bench/train-bench.ts.
  *
  * Memory: every tensor created in a step is disposed in that step; `tf.memory().numTensors` is the
  * same before and after a call (tested).
@@ -201,7 +202,10 @@ export const LOOP_MIN_FLOPS_TRAIN = 1_000_000;
  * layers that use a real matMul in the batched strategy (fanIn > 1 and fanOut > 1), reach
  * {@link LOOP_MIN_FLOPS_TRAIN}; else `batched`. Shapes only, never timings (reproducible).
  */
-export function chooseTrainStrategy(widths: readonly number[], points: number): TrainStrategy {
+export function chooseTrainStrategy(widths: readonly number[], points: number, native = nativeBatchMatMulActive()): TrainStrategy {
+  // With the native batched matMul (engine/native) the batched strategy wins at every shape measured
+  // (train-bench: 1.5–14× the loop, 2→128→128→1 included).
+  if (native) return 'batched';
   let flops = 0;
   for (let l = 1; l < widths.length; l++) if (widths[l - 1] > 1 && widths[l] > 1) flops += 2 * points * widths[l - 1] * widths[l];
   return flops / (widths.length - 1) >= LOOP_MIN_FLOPS_TRAIN ? 'loop' : 'batched';

@@ -20,7 +20,7 @@ import { pinnedRateWorld, type RatePin } from './twin-worlds';
 import { PIN_COMMAND, TRAINABILITY_LR, WIDE_TWIN_CONFIG, uniformWidths } from './trainability.pin';
 
 const DESIGN = {
-  configs: { gate: 1, full: 6 },
+  configs: { gate: 2, full: 6 },
   shrinks: { gate: 0, full: 1 },
   sizes: { runs: { gate: 64, full: 256 }, steps: { gate: 1000, full: 3000 } },
 } as const satisfies ClaimDesign;

@@ -21,7 +21,7 @@ import { rateNearest, rateSource, type RatePin } from './twin-worlds';
 import { PIN_COMMAND, TRAINABILITY_LR, twinConfigs, uniformWidths } from './trainability.pin';
 
 const DESIGN = {
-  configs: { gate: 1, full: 6 },
+  configs: { gate: 3, full: 6 },
   shrinks: { gate: 0, full: 1 },
   sizes: { runs: { gate: 128, full: 256 }, steps: { gate: 1000, full: 3000 } },
 } as const satisfies ClaimDesign;

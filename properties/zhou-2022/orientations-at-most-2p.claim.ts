@@ -2,7 +2,7 @@
  * ZZLZX2022.Orientations.at-most-2p — 1-D input (Fig. 5/6 setting): P(#orientations ≤ 2p) ≥ 0.9,
  * tested sequentially (theorem file): each configuration (one activation, so one p, and one std of
  * the small-init range) trains 200 nets, then 100 more at a time until the rule decides (≤ 600). The
- * gate runs one configuration per p (tanh, x tanh, x² tanh); the full profile adds random ones.
+ * gate draws 4 configurations (activation tanh, x tanh or x² tanh, and std) from the domain, the full profile 10.
  * Sigmoid and softplus (σ(0) ≠ 0) are reproduction rows at both ends of the small-init range (the
  * theorem's ASSERTED_ACTIVATIONS says why). Rules: theorems/zhou-2022/rules.ts; net e of a configuration draws
  * from deriveSeed(configuration seed, 'net', e), so later batches only add nets. Figure data per
@@ -24,7 +24,7 @@ import { ASSERTED_ACTIVATIONS, AT_MOST_2P_DESIGN, orientationsAtMost2p, WITHIN_B
 import { fig5Run, fig5Setting, firstLayerOrientations, orientationBatch, shareRow, type CondensationParts, type CondensationResult } from './condensation-experiment';
 
 const DESIGN = {
-  configs: { gate: 3, full: 10 },
+  configs: { gate: 4, full: 10 },
   shrinks: { gate: 1, full: 3 },
   sizes: { rowNets: { gate: 40, full: 200 }, smallInitRowNets: { gate: 24, full: 200 }, figureNets: { gate: 16, full: 64 } },
 } satisfies ClaimDesign;
