@@ -74,12 +74,12 @@ async function forward(E: number, n: number, d: number, strategy: MatMulStrategy
 
 async function main(): Promise<void> {
   const engine = await initEngine(args['no-native'] ? { nativeMatMul: false, nativeSampling: false } : {});
+  // The header says which backend and which fast paths ran (the engine's `why`: native addon or not, and why).
+  console.log(`theorycheck bench — backend ${engine.backend}${engine.why ? ` (${engine.why})` : ''}, tfjs ${engine.versions['@tensorflow/tfjs']}, node ${engine.versions.node}, median of ${REPS} after warm-up\n`);
   if (args['torch-only']) {
-    console.log(`theorycheck bench — backend ${engine.backend}${engine.why ? ` (${engine.why})` : ''}`);
     await benchAgainstTorch(REPS, 300);
     return;
   }
-  console.log(`theorycheck bench — backend ${engine.backend}${engine.fallback ? ` (fallback: ${engine.fallback})` : ''}, tfjs ${engine.versions['@tensorflow/tfjs']}, node ${engine.versions.node}, median of ${REPS} after warm-up\n`);
 
   // Canonical ensemble (the FM ensemble of the README's "Engine figures").
   const [E, n, d] = [256, 64, 20]; // and 128 inputs per net

@@ -81,7 +81,11 @@ let nativeSampler: NativeNormalSampler | undefined;
 /** The state handed to the native fast loop of one stream (4 words, then its slow-draw count). */
 const nativeState = new Int32Array(5);
 
-/** Scratch for the slow draws of a fill (see RandomStream.slowIndex); grows, never shrinks. */
+/**
+ * The draws of the current fill that missed the fast path (index, first draw), shared by every stream:
+ * fills never nest, and per-stream buffers made constructing an ensemble's 200k streams cost more
+ * than sampling them (garbage collection). Grows, never shrinks.
+ */
 const slow = { index: new Int32Array(256), draw: new Int32Array(256) };
 
 function growSlow(): void {
@@ -177,7 +181,7 @@ export class RandomStream {
   /**
    * Fills `out[offset .. offset+length)` with N(0, std²) draws (ziggurat).
    *
-   * Two passes: the first takes the ziggurat's fast path (one 32-bit draw, ~98.8% of variates) in a
+   * Two passes: the first takes the ziggurat's fast path (one 32-bit draw, ~97.3% of variates) in a
    * tight loop and only remembers the rest; the second finishes those with the wedge/tail tests.
    * Keeping the rare branch out of the hot loop halves its cost under V8.
    */
@@ -191,7 +195,7 @@ export class RandomStream {
       st[2] = this.s11;
       st[3] = this.s10;
       st[4] = 0;
-      for (let k = offset; (k = nativeSampler.fillNormalFast(st, out, k, end - k, std, this.slowIndex, this.slowDraw)) < end; ) this.growSlow();
+      for (let k = offset; (k = nativeSampler.fillNormalFast(st, out, k, end - k, std, slow.index, slow.draw)) < end; ) growSlow();
       pending = st[4];
       this.s01 = st[0];
       this.s00 = st[1];
@@ -200,7 +204,7 @@ export class RandomStream {
     } else {
       pending = this.fastLoop(out, std, offset, end);
     }
-    for (let p = 0; p < pending; p++) out[this.slowIndex[p]] = this.slowNormal(this.slowDraw[p]) * std;
+    for (let p = 0; p < pending; p++) out[slow.index[p]] = this.slowNormal(slow.draw[p]) * std;
   }
 
   /**
@@ -280,9 +284,9 @@ export class RandomStream {
       if ((hz < 0 ? -hz : hz) < KN[iz]) {
         out[k] = hz * WN[iz] * std;
       } else {
-        if (pending === this.slowIndex.length) this.growSlow();
-        this.slowIndex[pending] = k;
-        this.slowDraw[pending++] = j;
+        if (pending === slow.index.length) growSlow();
+        slow.index[pending] = k;
+        slow.draw[pending++] = j;
       }
     }
     this.s01 = s01;
@@ -290,23 +294,6 @@ export class RandomStream {
     this.s11 = s11;
     this.s10 = s10;
     return pending;
-  }
-
-  /**
-   * The draws of the current fill that missed the fast path: one pair of buffers for every stream
-   * (fills never nest; per-stream buffers made constructing the 200k streams of an ensemble cost
-   * more than sampling them, through the garbage collector).
-   */
-  private get slowIndex(): Int32Array {
-    return slow.index;
-  }
-
-  private get slowDraw(): Int32Array {
-    return slow.draw;
-  }
-
-  private growSlow(): void {
-    growSlow();
   }
 
   /** Finishes a variate whose first draw `j` missed the fast path (Marsaglia & Tsang's nfix). */
