@@ -2,8 +2,9 @@
  * The one kernel of an ensemble forward pass: h[e] · W[e] for E independent networks.
  *
  * Two strategies, measured on wasm (engine/bench; README "Engine figures"):
- * - `batched`: one rank-3 `tf.matMul` [E,B,n]×[E,n,m]. XNNPACK is not used for batch > 1, so it
- *   runs a scalar loop at ~1–2 GFLOP/s, but with a single dispatch.
+ * - `batched`: one rank-3 `tf.matMul` [E,B,n]×[E,n,m]. XNNPACK is not used for batch > 1, so on
+ *   the pure wasm path it runs a scalar loop at ~1–2 GFLOP/s, but with a single dispatch; the native
+ *   addon's kernel (engine/native) runs it at ~5–21 GFLOP/s.
  * - `loop`: E rank-2 `tf.matMul`s (XNNPACK, ~8–16 GFLOP/s) at ~30 µs of dispatch each.
  * `auto` picks `batched` when the native batched matMul is active (engine/native: it is faster than
  * the loop at every shape), else `loop` when one network's product is large enough to amortise the

@@ -53,8 +53,10 @@
  *
  * Strategies (the forward and backward pass; the optimizer is the same JS loop for both):
  * - `batched`: parameters as stacked tensors [E, fanIn, fanOut] / [E, 1, fanOut], one rank-3
- *   `tf.matMul` per layer (slow scalar kernel on wasm, but a fixed number of ops per step; layers
- *   with fanIn = 1 or fanOut = 1 use broadcast products instead, see batchedProduct);
+ *   `tf.matMul` per layer and a fixed number of ops per step. With the native batched matMul
+ *   (engine/native) each layer is one custom-gradient affine op whose gradients are batched
+ *   matMuls too (nativeAffine); on the pure wasm path the rank-3 kernel is a scalar loop, and layers
+ *   with fanIn = 1 or fanOut = 1 use broadcast products instead (batchedProduct);
  * - `loop`: one rank-2 `tf.fused.matMul` (XNNPACK) per net and layer inside the same tape, ~8 ops per
  *   net-layer at ~10–30 µs of dispatch each.
  * `auto` ({@link chooseTrainStrategy}) picks `batched` when the native batched matMul is active, else
